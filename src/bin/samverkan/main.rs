@@ -1,0 +1,331 @@
+//! The `samverkan` command line: argument parsing and printing only; every operation is a core
+//! function. Exit 0 on success, 2 for anything the user can fix, 1 for internal errors.
+
+mod args;
+mod print;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::Parser;
+use samverkan::error::{Field, parse_date};
+use samverkan::model::{
+    AppointRequest, ContactDraft, GroupDraft, LocalGroupDraft, OrgDraft, PersonDraft, PrincipalDraft, Role,
+};
+use samverkan::register::{OrgQuery, PersonQuery};
+use samverkan::{Error, ErrorBody, ErrorCode, Lang, Register, Template};
+
+use args::{Cli, Command, ContactCmd, GroupCmd, OrgCmd, OrgFieldsArgs, PersonCmd};
+use print::Out;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("samverkan: internt fel: {info}");
+    }));
+    let raw: Vec<String> = std::env::args().collect();
+    let json = raw.iter().any(|a| a == "--json");
+    let lang = lang_from(&raw);
+    let cli = match Cli::try_parse_from(&raw) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let message = e.render().to_string();
+            let first = message.lines().next().unwrap_or("").trim_start_matches("error: ").to_owned();
+            report(&ErrorBody { code: ErrorCode::Invalid, message: first }, json, Some(&message));
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            report(&e.body(lang), json, None);
+            ExitCode::from(if e.is_user_error() { 2 } else { 1 })
+        }
+    }
+}
+
+/// `--lang` wins; otherwise `LANG` (English when it starts with "en"); otherwise Swedish.
+fn lang_from(raw: &[String]) -> Lang {
+    let flag = raw.iter().position(|a| a == "--lang").and_then(|i| raw.get(i + 1)).cloned().or_else(|| {
+        raw.iter().find_map(|a| a.strip_prefix("--lang=").map(str::to_owned))
+    });
+    match flag {
+        Some(tag) => Lang::from_tag(&tag),
+        None => std::env::var("LANG").map(|l| Lang::from_tag(&l)).unwrap_or_default(),
+    }
+}
+
+fn report(body: &ErrorBody, json: bool, detail: Option<&str>) {
+    if json {
+        let line = serde_json::to_string(body).unwrap_or_default();
+        let _ = writeln!(std::io::stdout(), "{line}");
+    }
+    let _ = writeln!(std::io::stderr(), "samverkan: {}", body.message);
+    if let Some(d) = detail.filter(|_| !json) {
+        let rest: Vec<&str> = d.lines().skip(1).filter(|l| !l.trim().is_empty()).collect();
+        if !rest.is_empty() {
+            let _ = writeln!(std::io::stderr(), "{}", rest.join("\n"));
+        }
+    }
+}
+
+fn db_path(cli: &Cli) -> Result<PathBuf, Error> {
+    if let Some(p) = &cli.db {
+        return Ok(p.clone());
+    }
+    let env = std::env::var("SAMVERKAN_DB").ok();
+    samverkan::default_path(env.as_deref()).ok_or_else(|| Error::Io {
+        path: PathBuf::from("~"),
+        source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder for this user"),
+    })
+}
+
+fn date_or(s: Option<&str>, field: Field, default: NaiveDate) -> Result<NaiveDate, Error> {
+    s.map_or(Ok(default), |s| parse_date(field, s))
+}
+
+/// An option that may clear a field: an empty string means "clear".
+fn merge(current: Option<String>, given: Option<String>) -> Option<String> {
+    match given {
+        None => current,
+        Some(s) if s.trim().is_empty() => None,
+        Some(s) => Some(s),
+    }
+}
+
+fn apply_org_fields(d: &mut OrgDraft, f: OrgFieldsArgs) -> Result<(), Error> {
+    if let Some(k) = f.kind {
+        d.kind = k.parse()?;
+    }
+    d.short_name = merge(d.short_name.take(), f.short_name);
+    d.org_number = merge(d.org_number.take(), f.number);
+    d.email = merge(d.email.take(), f.email);
+    d.phone = merge(d.phone.take(), f.phone);
+    d.postal_address = merge(d.postal_address.take(), f.address);
+    d.notes = merge(d.notes.take(), f.notes);
+    Ok(())
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
+    let path = db_path(&cli)?;
+    let today = date_or(cli.today.as_deref(), Field::Date, chrono::Local::now().date_naive())?;
+    let out = Out { json: cli.json, lang };
+    if let Command::Init { template } = &cli.command {
+        let t = Template::by_name(template)?;
+        let reg = Register::create(&path, &t)?;
+        return out.info(&reg.info()?);
+    }
+    let mut reg = Register::open_or_create(&path, &Template::dalarna())?;
+    match cli.command {
+        // Handled above, before a register is opened.
+        Command::Init { .. } => out.info(&reg.info()?),
+        Command::Info => out.info(&reg.info()?),
+        Command::Org(cmd) => org(&mut reg, cmd, &out, today),
+        Command::Principal { org, name, title, email, phone, clear } => {
+            let id = reg.find_org(&org)?;
+            let draft = if clear {
+                PrincipalDraft::default()
+            } else {
+                let name = name.ok_or(Error::invalid(Field::PrincipalName, samverkan::error::Invalid::Empty))?;
+                PrincipalDraft { name, title, email, phone }
+            };
+            let o = reg.set_principal(id, &draft)?;
+            out.org_detail(&reg.org_detail(o.id, today)?)
+        }
+        Command::LocalGroup { org, name, contact, clear } => {
+            let id = reg.find_org(&org)?;
+            let draft = if clear {
+                LocalGroupDraft::default()
+            } else {
+                let name = name.ok_or(Error::invalid(Field::LocalGroup, samverkan::error::Invalid::Empty))?;
+                LocalGroupDraft { name, contact }
+            };
+            let o = reg.set_local_group(id, &draft)?;
+            out.org_detail(&reg.org_detail(o.id, today)?)
+        }
+        Command::Contact(cmd) => match cmd {
+            ContactCmd::Add { org, function, name, email, phone } => {
+                let id = reg.find_org(&org)?;
+                let c = reg.add_contact(id, &ContactDraft { function, name, email, phone })?;
+                out.contacts(std::slice::from_ref(&c))
+            }
+            ContactCmd::List { org } => {
+                let id = reg.find_org(&org)?;
+                out.contacts(&reg.org_detail(id, today)?.contacts)
+            }
+            ContactCmd::Remove { id } => {
+                let c = reg.remove_contact(id)?;
+                out.done(&c, lang.pick("Kontakten är borttagen.", "The contact was removed."))
+            }
+        },
+        Command::Person(cmd) => person(&mut reg, cmd, &out),
+        Command::Group(cmd) => group(&mut reg, cmd, &out, today),
+        Command::Appoint { person, group, role, for_org, from, to, replace } => {
+            let req = AppointRequest {
+                person_id: reg.find_person(&person)?,
+                group_id: reg.find_group(&group)?,
+                role: role.parse()?,
+                organisation_id: for_org.map(|o| reg.find_org(&o)).transpose()?,
+                from: date_or(from.as_deref(), Field::From, today)?,
+                to: to.map(|t| parse_date(Field::To, &t)).transpose()?,
+                replace,
+            };
+            out.appointed(&reg.appoint(&req)?)
+        }
+        Command::Unappoint { person, group, role, on } => {
+            let person_id = reg.find_person(&person)?;
+            let group_id = reg.find_group(&group)?;
+            let role: Option<Role> = role.map(|r| r.parse()).transpose()?;
+            let last_day = date_or(on.as_deref(), Field::Date, today)?;
+            out.appointments(&reg.unappoint(person_id, group_id, role, last_day)?, today)
+        }
+        Command::Vacancies { group, within } => {
+            let group = group.map(|g| reg.find_group(&g)).transpose()?;
+            out.vacancies(&reg.vacancies(today, within, group)?, today)
+        }
+        Command::Coverage => out.coverage(&reg.coverage(today)?),
+    }
+}
+
+fn org(reg: &mut Register, cmd: OrgCmd, out: &Out, today: NaiveDate) -> Result<(), Error> {
+    match cmd {
+        OrgCmd::List { group, kind, search } => {
+            let q = OrgQuery {
+                group_id: group.map(|g| reg.find_group(&g)).transpose()?,
+                kind: kind.map(|k| k.parse()).transpose()?,
+                text: search,
+            };
+            out.orgs(&reg.orgs(&q)?)
+        }
+        OrgCmd::Add { name, fields, group } => {
+            let mut draft = OrgDraft { name, active: true, ..OrgDraft::default() };
+            apply_org_fields(&mut draft, fields)?;
+            let groups = group.iter().map(|g| reg.find_group(g)).collect::<Result<Vec<_>, _>>()?;
+            let o = reg.add_org(&draft, &groups)?;
+            out.org_detail(&reg.org_detail(o.id, today)?)
+        }
+        OrgCmd::Show { org } => {
+            let id = reg.find_org(&org)?;
+            out.org_detail(&reg.org_detail(id, today)?)
+        }
+        OrgCmd::Edit { org, name, fields, active } => {
+            let id = reg.find_org(&org)?;
+            let mut draft = OrgDraft::from(&reg.org(id)?);
+            if let Some(n) = name {
+                draft.name = n;
+            }
+            apply_org_fields(&mut draft, fields)?;
+            if let Some(a) = active {
+                draft.active = a;
+            }
+            reg.edit_org(id, &draft)?;
+            out.org_detail(&reg.org_detail(id, today)?)
+        }
+        OrgCmd::Remove { org } => {
+            let id = reg.find_org(&org)?;
+            let o = reg.org(id)?;
+            reg.remove_org(id)?;
+            out.done(&o, out.lang.pick("Organisationen är borttagen.", "The organisation was removed."))
+        }
+        OrgCmd::Seat { org, group } => {
+            let (o, g) = (reg.find_org(&org)?, reg.find_group(&group)?);
+            reg.seat_org(g, o)?;
+            out.org_detail(&reg.org_detail(o, today)?)
+        }
+        OrgCmd::Unseat { org, group } => {
+            let (o, g) = (reg.find_org(&org)?, reg.find_group(&group)?);
+            reg.unseat_org(g, o, today)?;
+            out.org_detail(&reg.org_detail(o, today)?)
+        }
+    }
+}
+
+fn person(reg: &mut Register, cmd: PersonCmd, out: &Out) -> Result<(), Error> {
+    match cmd {
+        PersonCmd::Add { name, org, title, email, phone, protected, notes } => {
+            let draft =
+                PersonDraft { name, title, organisation_id: reg.find_org(&org)?, email, phone, protected, notes };
+            let p = reg.add_person(&draft)?;
+            out.person_detail(&reg.person_detail(p.id)?)
+        }
+        PersonCmd::List { org, search } => {
+            let q = PersonQuery { organisation_id: org.map(|o| reg.find_org(&o)).transpose()?, text: search };
+            out.people(&reg.people(&q)?)
+        }
+        PersonCmd::Show { person } => {
+            let id = reg.find_person(&person)?;
+            out.person_detail(&reg.person_detail(id)?)
+        }
+        PersonCmd::Edit { person, name, org, title, email, phone, protected, notes } => {
+            let id = reg.find_person(&person)?;
+            let mut d = PersonDraft::from(&reg.person(id)?);
+            if let Some(n) = name {
+                d.name = n;
+            }
+            if let Some(o) = org {
+                d.organisation_id = reg.find_org(&o)?;
+            }
+            d.title = merge(d.title.take(), title);
+            d.email = merge(d.email.take(), email);
+            d.phone = merge(d.phone.take(), phone);
+            d.notes = merge(d.notes.take(), notes);
+            if let Some(p) = protected {
+                d.protected = p;
+            }
+            reg.edit_person(id, &d)?;
+            out.person_detail(&reg.person_detail(id)?)
+        }
+        PersonCmd::Remove { person } => {
+            let id = reg.find_person(&person)?;
+            let p = reg.person(id)?;
+            reg.remove_person(id)?;
+            out.done(&p, out.lang.pick("Personen är borttagen.", "The person was removed."))
+        }
+    }
+}
+
+fn group(reg: &mut Register, cmd: GroupCmd, out: &Out, today: NaiveDate) -> Result<(), Error> {
+    match cmd {
+        GroupCmd::List => out.groups(&reg.groups(today)?),
+        GroupCmd::Show { group } => {
+            let id = reg.find_group(&group)?;
+            out.group_detail(&reg.group_detail(id, today)?, today)
+        }
+        GroupCmd::Add { name, kind, per_year, one_per_org, description } => {
+            let draft = GroupDraft { name, kind: kind.parse()?, meetings_per_year: per_year, description, one_per_org };
+            let g = reg.add_group(&draft)?;
+            out.group_detail(&reg.group_detail(g.id, today)?, today)
+        }
+        GroupCmd::Edit { group, name, kind, per_year, one_per_org, description } => {
+            let id = reg.find_group(&group)?;
+            let mut d = GroupDraft::from(&reg.group(id)?);
+            if let Some(n) = name {
+                d.name = n;
+            }
+            if let Some(k) = kind {
+                d.kind = k.parse()?;
+            }
+            if let Some(n) = per_year {
+                d.meetings_per_year = n;
+            }
+            if let Some(r) = one_per_org {
+                d.one_per_org = r;
+            }
+            d.description = merge(d.description.take(), description);
+            reg.edit_group(id, &d)?;
+            out.group_detail(&reg.group_detail(id, today)?, today)
+        }
+        GroupCmd::Remove { group } => {
+            let id = reg.find_group(&group)?;
+            let g = reg.group(id)?;
+            reg.remove_group(id)?;
+            out.done(&g, out.lang.pick("Gruppen är borttagen.", "The group was removed."))
+        }
+    }
+}

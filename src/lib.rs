@@ -1,0 +1,15 @@
+//! Samverkan's core: the register of a regional collaboration network (organisations, people,
+//! groups, appointments), its rules, and its SQLite store. It knows nothing of the desktop
+//! shell or the command line; both call the functions re-exported here.
+
+pub mod error;
+pub mod lang;
+pub mod model;
+pub mod register;
+pub mod store;
+pub mod template;
+
+pub use error::{Error, ErrorBody, ErrorCode};
+pub use lang::Lang;
+pub use register::{Register, RegisterInfo, default_path};
+pub use template::Template;

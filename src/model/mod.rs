@@ -1,0 +1,24 @@
+//! Domain types, checked at construction: a value of these types is valid by being there.
+//! Raw input (`*Draft`, `*Request`) becomes a checked type through `TryFrom` at the boundary.
+
+mod appointment;
+mod group;
+mod kinds;
+mod org_number;
+mod organisation;
+mod person;
+mod text;
+
+pub use appointment::{AppointOutcome, AppointRequest, Appointment, AppointmentStatus};
+pub use group::{Group, GroupDraft, GroupFields, MAX_MEETINGS_PER_YEAR};
+pub use kinds::{GroupKind, OrgKind, Role};
+pub use org_number::OrgNumber;
+pub use organisation::{
+    ContactDraft, ContactFields, InternalContact, LocalGroup, LocalGroupDraft, OrgDraft,
+    OrgFields, Organisation, Principal, PrincipalDraft,
+};
+pub use person::{Person, PersonDraft, PersonFields};
+pub use text::{name_key, sort_key, optional_text, Email, Name, Phone, MAX_TEXT_CHARS};
+
+/// The row id of anything in the register.
+pub type Id = i64;

@@ -1,0 +1,112 @@
+//! The register: the core's operations over an opened store. Every write checks its input,
+//! runs in one transaction, and either happens whole or changes nothing.
+
+mod appointments;
+mod groups;
+mod organisations;
+mod overview;
+mod people;
+mod resolve;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use appointments::SeatHolder;
+pub use groups::{GroupDetail, GroupSummary, SeatRow};
+pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
+pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};
+pub use people::{PersonDetail, PersonQuery};
+
+use crate::error::Error;
+use crate::store;
+use crate::template::Template;
+
+/// An opened register.
+#[derive(Debug)]
+pub struct Register {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What the register is: where it lives and what it holds.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RegisterInfo {
+    pub path: String,
+    pub network_name: Option<String>,
+    pub template: Option<String>,
+    pub schema_version: i64,
+    pub organisations: usize,
+    pub people: usize,
+    pub groups: usize,
+    pub appointments: usize,
+}
+
+impl Register {
+    /// Creates a new register from a template. Refuses when a file is already there.
+    pub fn create(path: &Path, template: &Template) -> Result<Register, Error> {
+        store::create(path, |tx| template.apply(tx))?;
+        Register::open(path)
+    }
+
+    /// Opens an existing register; a file that is not one is refused and left untouched.
+    pub fn open(path: &Path) -> Result<Register, Error> {
+        let conn = store::open_existing(path)?;
+        Ok(Register { conn, path: path.to_owned() })
+    }
+
+    /// Opens the register, creating it from the template on first use.
+    pub fn open_or_create(path: &Path, template: &Template) -> Result<Register, Error> {
+        if path.exists() {
+            Register::open(path)
+        } else {
+            Register::create(path, template)
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Read access for code that only queries (exports, benchmarks of the store).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn info(&self) -> Result<RegisterInfo, Error> {
+        let count = |table: &str| -> Result<usize, Error> {
+            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))?.try_into().unwrap_or(0))
+        };
+        Ok(RegisterInfo {
+            path: self.path.display().to_string(),
+            network_name: store::settings::get(&self.conn, "network_name")?,
+            template: store::settings::get(&self.conn, "template")?,
+            schema_version: store::latest_version(),
+            organisations: count("organisation")?,
+            people: count("person")?,
+            groups: count("network_group")?,
+            appointments: count("appointment")?,
+        })
+    }
+
+    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back otherwise.
+    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, Error>) -> Result<T, Error> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// Where the register lives when nobody says otherwise: `SAMVERKAN_DB` when given, else
+/// `register.sqlite3` in the user's data folder (`~/.local/share/samverkan` on Linux,
+/// `%APPDATA%\samverkan` on Windows, `~/Library/Application Support/samverkan` on macOS).
+pub fn default_path(env_override: Option<&str>) -> Option<PathBuf> {
+    match env_override.filter(|s| !s.trim().is_empty()) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => dirs::data_dir().map(|d| d.join("samverkan").join("register.sqlite3")),
+    }
+}

@@ -1,0 +1,210 @@
+//! The only place with SQL. Opening a register (pragmas, checks, migrations), and one module
+//! per table with read functions taking `&Connection` and writes meant to run inside the
+//! caller's transaction.
+
+pub mod appointments;
+pub mod contacts;
+pub mod groups;
+pub mod organisations;
+pub mod people;
+pub mod settings;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::Error;
+use crate::model::{GroupKind, OrgKind, Role};
+
+/// Marks a SQLite file as a Samverkan register (`PRAGMA application_id`, "SVKN").
+pub const APPLICATION_ID: i64 = 0x5356_4B4E;
+
+/// A schema migration: append-only, numbered, each run in its own transaction.
+#[derive(Debug)]
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+/// Every migration, in order. Never edit one that has landed; add a new one.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "0001_register",
+    sql: include_str!("migrations/0001_register.sql"),
+}];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+/// What an existing file turned out to be, read without writing to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileInfo {
+    pub user_version: i64,
+}
+
+/// Looks at an existing file read-only: is it a register, and of which version? The file is
+/// never modified by this, whatever it holds.
+pub fn inspect(path: &Path) -> Result<FileInfo, Error> {
+    let not_register = || Error::NotARegister { path: path.to_owned() };
+    let meta = fs::metadata(path).map_err(|e| Error::Io { path: path.to_owned(), source: e })?;
+    if !meta.is_file() || meta.len() == 0 {
+        return Err(not_register());
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|_| not_register())?;
+    let app_id: i64 =
+        conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|_| not_register())?;
+    let user_version: i64 =
+        conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|_| not_register())?;
+    if app_id != APPLICATION_ID {
+        return Err(not_register());
+    }
+    if user_version > latest_version() {
+        return Err(Error::NewerVersion { found: user_version, supported: latest_version() });
+    }
+    Ok(FileInfo { user_version })
+}
+
+/// Sets the connection's pragmas: foreign keys enforced, a wait when another process writes,
+/// full sync (a lost appointment costs more than a slow write), write-ahead logging.
+fn configure(conn: &Connection) -> Result<(), Error> {
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+/// Opens an existing register for reading and writing, migrating it to the latest schema
+/// (after a backup of the file) when it is older.
+pub fn open_existing(path: &Path) -> Result<Connection, Error> {
+    let info = inspect(path)?;
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    if info.user_version < latest_version() {
+        backup_before_migration(&conn, path, info.user_version)?;
+        migrate(&mut conn)?;
+    }
+    Ok(conn)
+}
+
+/// Creates a new, empty register at a temporary path beside `path`, lets `fill` write its
+/// first contents in one transaction, and moves it into place only when all went well: a
+/// failed creation leaves nothing behind.
+pub fn create(
+    path: &Path,
+    fill: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let io = |p: &Path| {
+        let p = p.to_owned();
+        move |e| Error::Io { path: p, source: e }
+    };
+    if path.exists() {
+        return Err(Error::RegisterExists { path: path.to_owned() });
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(io(dir))?;
+    }
+    let tmp = temp_path(path);
+    remove_sqlite_files(&tmp);
+    let result = (|| {
+        let mut conn = Connection::open(&tmp)?;
+        configure(&conn)?;
+        migrate(&mut conn)?;
+        let tx = conn.transaction()?;
+        fill(&tx)?;
+        tx.commit()?;
+        // Fold the write-ahead log into the file so that one file is moved into place.
+        conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+        conn.close().map_err(|(_, e)| Error::Database(e))?;
+        Ok::<(), Error>(())
+    })();
+    if let Err(e) = result {
+        remove_sqlite_files(&tmp);
+        return Err(e);
+    }
+    if path.exists() {
+        remove_sqlite_files(&tmp);
+        return Err(Error::RegisterExists { path: path.to_owned() });
+    }
+    fs::rename(&tmp, path).map_err(io(path))?;
+    remove_sqlite_files(&tmp);
+    Ok(())
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".creating");
+    path.with_file_name(name)
+}
+
+fn remove_sqlite_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = fs::remove_file(PathBuf::from(p));
+    }
+}
+
+/// Runs every migration newer than the file's version, each in its own transaction that also
+/// sets `user_version`, so a failed migration leaves the file at the previous version.
+pub fn migrate(conn: &mut Connection) -> Result<(), Error> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current > latest_version() {
+        return Err(Error::NewerVersion { found: current, supported: latest_version() });
+    }
+    for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(m.sql)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", m.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Writes a consistent copy of the register (`VACUUM INTO`, safe on a live database) into the
+/// `backups/` folder beside it before the schema changes.
+fn backup_before_migration(conn: &Connection, path: &Path, from_version: i64) -> Result<(), Error> {
+    let dir = path.parent().unwrap_or(Path::new(".")).join("backups");
+    fs::create_dir_all(&dir).map_err(|e| Error::Io { path: dir.clone(), source: e })?;
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let target = dir.join(format!("{stem}-before-migration-from-v{from_version}.sqlite3"));
+    if target.exists() {
+        return Ok(());
+    }
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+    Ok(())
+}
+
+/// Whether an error is a violated constraint (UNIQUE, CHECK, a trigger's RAISE…).
+pub(crate) fn is_constraint(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation)
+}
+
+macro_rules! sql_code {
+    ($ty:ty) => {
+        impl ToSql for $ty {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.code()))
+            }
+        }
+        impl FromSql for $ty {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                let s = value.as_str()?;
+                <$ty>::from_code(s).ok_or_else(|| FromSqlError::Other(format!("unknown code {s:?}").into()))
+            }
+        }
+    };
+}
+sql_code!(OrgKind);
+sql_code!(GroupKind);
+sql_code!(Role);

@@ -1,0 +1,218 @@
+//! The `organisation` and `group_seat` tables.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::error::Error;
+use crate::model::{
+    Email, Id, LocalGroup, Name, OrgFields, OrgKind, OrgNumber, Organisation, Phone, Principal,
+    name_key, sort_key,
+};
+
+const COLUMNS: &str = "o.id, o.name, o.short_name, o.kind, o.org_number, o.postal_address, o.email, \
+     o.phone, o.notes, o.active, o.principal_name, o.principal_title, o.principal_email, \
+     o.principal_phone, o.local_group_name, o.local_group_contact";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
+    let principal = r.get::<_, Option<String>>(10)?.map(|name| Principal {
+        name: Name::from_store(name),
+        title: None,
+        email: None,
+        phone: None,
+    });
+    let principal = match principal {
+        Some(mut p) => {
+            p.title = r.get(11)?;
+            p.email = r.get::<_, Option<String>>(12)?.map(Email::from_store);
+            p.phone = r.get::<_, Option<String>>(13)?.map(Phone::from_store);
+            Some(p)
+        }
+        None => None,
+    };
+    let local_group = r
+        .get::<_, Option<String>>(14)?
+        .map(|name| Ok::<_, rusqlite::Error>(LocalGroup { name: Name::from_store(name), contact: r.get(15)? }))
+        .transpose()?;
+    Ok(Organisation {
+        id: r.get(0)?,
+        name: Name::from_store(r.get(1)?),
+        short_name: r.get(2)?,
+        kind: r.get(3)?,
+        org_number: r.get::<_, Option<String>>(4)?.map(OrgNumber::from_store),
+        postal_address: r.get(5)?,
+        email: r.get::<_, Option<String>>(6)?.map(Email::from_store),
+        phone: r.get::<_, Option<String>>(7)?.map(Phone::from_store),
+        notes: r.get(8)?,
+        active: r.get(9)?,
+        principal,
+        local_group,
+    })
+}
+
+/// Which organisations to list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub group_id: Option<Id>,
+    pub kind: Option<OrgKind>,
+    /// Part of the name or short name, as a comparison key.
+    pub text_key: Option<String>,
+}
+
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Organisation>, Error> {
+    let mut sql = format!("SELECT {COLUMNS} FROM organisation o");
+    if f.group_id.is_some() {
+        sql.push_str(" JOIN group_seat s ON s.organisation_id = o.id AND s.group_id = :group");
+    }
+    sql.push_str(" WHERE (:kind IS NULL OR o.kind = :kind)");
+    sql.push_str(
+        " AND (:text IS NULL OR instr(o.name_key, :text) > 0 OR instr(coalesce(o.short_key, ''), :text) > 0)",
+    );
+    sql.push_str(" ORDER BY o.sort_key, o.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":kind", &f.kind), (":text", &f.text_key)];
+    if f.group_id.is_some() {
+        params.push((":group", &f.group_id));
+    }
+    let rows = stmt.query_map(params.as_slice(), from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn get(conn: &Connection, id: Id) -> Result<Option<Organisation>, Error> {
+    let sql = format!("SELECT {COLUMNS} FROM organisation o WHERE o.id = ?1");
+    Ok(conn.query_row(&sql, [id], from_row).optional()?)
+}
+
+/// Organisations whose name or short name, as a key, starts with `key_prefix`: id, name, and
+/// whether the match was exact.
+pub fn matching(conn: &Connection, key_prefix: &str) -> Result<Vec<(Id, String, bool)>, Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, name_key = ?1 OR short_key = ?1 FROM organisation
+         WHERE substr(name_key, 1, length(?1)) = ?1 OR substr(short_key, 1, length(?1)) = ?1
+         ORDER BY name_key LIMIT 50",
+    )?;
+    let rows = stmt.query_map([key_prefix], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The organisation, other than `except`, that already uses this name key or number.
+pub fn clash(conn: &Connection, f: &OrgFields, except: Option<Id>) -> Result<Option<String>, Error> {
+    let number = f.org_number.as_ref().map(OrgNumber::as_str);
+    Ok(conn
+        .query_row(
+            "SELECT CASE WHEN name_key = ?1 THEN name ELSE org_number END FROM organisation
+             WHERE (name_key = ?1 OR (?2 IS NOT NULL AND org_number = ?2)) AND id IS NOT ?3
+             LIMIT 1",
+            params![f.name.key(), number, except],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub fn insert(conn: &Connection, f: &OrgFields) -> Result<Id, Error> {
+    conn.execute(
+        "INSERT INTO organisation (name, name_key, short_name, short_key, kind, org_number,
+             postal_address, email, phone, notes, active, sort_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            f.name.as_str(),
+            f.name.key(),
+            f.short_name,
+            f.short_name.as_deref().map(name_key),
+            f.kind,
+            f.org_number.as_ref().map(OrgNumber::as_str),
+            f.postal_address,
+            f.email.as_ref().map(Email::as_str),
+            f.phone.as_ref().map(Phone::as_str),
+            f.notes,
+            f.active,
+            sort_key(f.name.as_str()),
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn update(conn: &Connection, id: Id, f: &OrgFields) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE organisation SET name = ?2, name_key = ?3, short_name = ?4, short_key = ?5,
+             kind = ?6, org_number = ?7, postal_address = ?8, email = ?9, phone = ?10,
+             notes = ?11, active = ?12, sort_key = ?13
+         WHERE id = ?1",
+        params![
+            id,
+            f.name.as_str(),
+            f.name.key(),
+            f.short_name,
+            f.short_name.as_deref().map(name_key),
+            f.kind,
+            f.org_number.as_ref().map(OrgNumber::as_str),
+            f.postal_address,
+            f.email.as_ref().map(Email::as_str),
+            f.phone.as_ref().map(Phone::as_str),
+            f.notes,
+            f.active,
+            sort_key(f.name.as_str()),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn set_principal(conn: &Connection, id: Id, p: Option<&Principal>) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE organisation SET principal_name = ?2, principal_title = ?3, principal_email = ?4,
+             principal_phone = ?5 WHERE id = ?1",
+        params![
+            id,
+            p.map(|p| p.name.as_str()),
+            p.and_then(|p| p.title.as_deref()),
+            p.and_then(|p| p.email.as_ref().map(Email::as_str)),
+            p.and_then(|p| p.phone.as_ref().map(Phone::as_str)),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn set_local_group(conn: &Connection, id: Id, g: Option<&LocalGroup>) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE organisation SET local_group_name = ?2, local_group_contact = ?3 WHERE id = ?1",
+        params![id, g.map(|g| g.name.as_str()), g.and_then(|g| g.contact.as_deref())],
+    )?;
+    Ok(())
+}
+
+pub fn delete(conn: &Connection, id: Id) -> Result<(), Error> {
+    conn.execute("DELETE FROM organisation WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// How many people belong to the organisation.
+pub fn people_count(conn: &Connection, id: Id) -> Result<usize, Error> {
+    Ok(conn.query_row("SELECT count(*) FROM person WHERE organisation_id = ?1", [id], |r| r.get::<_, i64>(0))?.try_into().unwrap_or(0))
+}
+
+/// The groups in which the organisation holds seats.
+pub fn seat_groups(conn: &Connection, id: Id) -> Result<Vec<Id>, Error> {
+    let mut stmt =
+        conn.prepare_cached("SELECT group_id FROM group_seat WHERE organisation_id = ?1 ORDER BY group_id")?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Gives the organisation a seat in the group; nothing happens when it has one.
+pub fn add_seat(conn: &Connection, group_id: Id, org_id: Id) -> Result<bool, Error> {
+    let n = conn.execute(
+        "INSERT OR IGNORE INTO group_seat (group_id, organisation_id) VALUES (?1, ?2)",
+        [group_id, org_id],
+    )?;
+    Ok(n > 0)
+}
+
+pub fn remove_seat(conn: &Connection, group_id: Id, org_id: Id) -> Result<bool, Error> {
+    let n = conn.execute("DELETE FROM group_seat WHERE group_id = ?1 AND organisation_id = ?2", [group_id, org_id])?;
+    Ok(n > 0)
+}
+
+/// Every (group, organisation) seat, for the coverage matrix.
+pub fn all_seats(conn: &Connection) -> Result<Vec<(Id, Id)>, Error> {
+    let mut stmt = conn.prepare_cached("SELECT group_id, organisation_id FROM group_seat")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,114 @@
+//! The `person` table.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::error::Error;
+use crate::model::{Email, Id, Name, Person, PersonFields, Phone, sort_key};
+
+const SELECT: &str = "SELECT p.id, p.name, p.title, p.organisation_id, o.name, p.email, p.phone, \
+     p.protected, p.notes FROM person p JOIN organisation o ON o.id = p.organisation_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        name: Name::from_store(r.get(1)?),
+        title: r.get(2)?,
+        organisation_id: r.get(3)?,
+        organisation_name: r.get(4)?,
+        email: r.get::<_, Option<String>>(5)?.map(Email::from_store),
+        phone: r.get::<_, Option<String>>(6)?.map(Phone::from_store),
+        protected: r.get(7)?,
+        notes: r.get(8)?,
+    })
+}
+
+/// Which people to list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub organisation_id: Option<Id>,
+    /// Part of the name, as a comparison key.
+    pub text_key: Option<String>,
+}
+
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Person>, Error> {
+    let sql = format!(
+        "{SELECT} WHERE (?1 IS NULL OR p.organisation_id = ?1)
+           AND (?2 IS NULL OR instr(p.name_key, ?2) > 0)
+         ORDER BY p.sort_key, p.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![f.organisation_id, f.text_key], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn get(conn: &Connection, id: Id) -> Result<Option<Person>, Error> {
+    let sql = format!("{SELECT} WHERE p.id = ?1");
+    Ok(conn.query_row(&sql, [id], from_row).optional()?)
+}
+
+/// People whose name key starts with `key_prefix`: id, name with organisation, exact match.
+pub fn matching(conn: &Connection, key_prefix: &str) -> Result<Vec<(Id, String, bool)>, Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.name || ' (' || o.name || ')', p.name_key = ?1 FROM person p
+         JOIN organisation o ON o.id = p.organisation_id
+         WHERE p.name_key >= ?1 AND p.name_key < ?1 || char(1114111)
+         ORDER BY p.name_key LIMIT 50",
+    )?;
+    let rows = stmt.query_map([key_prefix], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A person of the same organisation with the same name key, other than `except`.
+pub fn clash(conn: &Connection, f: &PersonFields, except: Option<Id>) -> Result<Option<String>, Error> {
+    Ok(conn
+        .query_row(
+            "SELECT name FROM person WHERE name_key = ?1 AND organisation_id = ?2 AND id IS NOT ?3 LIMIT 1",
+            params![f.name.key(), f.organisation_id, except],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub fn insert(conn: &Connection, f: &PersonFields) -> Result<Id, Error> {
+    conn.execute(
+        "INSERT INTO person (name, name_key, title, organisation_id, email, phone, protected, notes, sort_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            f.name.as_str(),
+            f.name.key(),
+            f.title,
+            f.organisation_id,
+            f.email.as_ref().map(Email::as_str),
+            f.phone.as_ref().map(Phone::as_str),
+            f.protected,
+            f.notes,
+            sort_key(f.name.as_str()),
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn update(conn: &Connection, id: Id, f: &PersonFields) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE person SET name = ?2, name_key = ?3, title = ?4, organisation_id = ?5, email = ?6,
+             phone = ?7, protected = ?8, notes = ?9, sort_key = ?10 WHERE id = ?1",
+        params![
+            id,
+            f.name.as_str(),
+            f.name.key(),
+            f.title,
+            f.organisation_id,
+            f.email.as_ref().map(Email::as_str),
+            f.phone.as_ref().map(Phone::as_str),
+            f.protected,
+            f.notes,
+            sort_key(f.name.as_str()),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn delete(conn: &Connection, id: Id) -> Result<(), Error> {
+    conn.execute("DELETE FROM person WHERE id = ?1", [id])?;
+    Ok(())
+}
