@@ -266,7 +266,10 @@ impl Error {
     }
 
     pub fn body(&self, lang: Lang) -> ErrorBody {
-        ErrorBody { code: self.code(), message: self.message(lang) }
+        ErrorBody {
+            code: self.code(),
+            message: self.message(lang),
+        }
     }
 
     /// The message in the user's language: one line, saying what is wrong and, where it helps,
@@ -277,7 +280,11 @@ impl Error {
             Error::Invalid { field, reason } => {
                 let f = field.label(lang);
                 let why = reason_text(reason, lang);
-                if sv { format!("Ogiltigt värde för {f}: {why}.") } else { format!("Invalid {f}: {why}.") }
+                if sv {
+                    format!("Ogiltigt värde för {f}: {why}.")
+                } else {
+                    format!("Invalid {f}: {why}.")
+                }
             }
             Error::NotFound { what, query } => {
                 let w = what.label(lang);
@@ -287,16 +294,30 @@ impl Error {
                     format!("No {w} matches \u{201c}{query}\u{201d}.")
                 }
             }
-            Error::Ambiguous { what, query, candidates } => {
+            Error::Ambiguous {
+                what,
+                query,
+                candidates,
+            } => {
                 let w = what.label(lang);
                 let list = candidates.join(", ");
                 if sv {
-                    format!("”{query}” passar flera ({w}): {list}. Skriv mer av namnet eller ange id.")
+                    format!(
+                        "”{query}” passar flera ({w}): {list}. Skriv mer av namnet eller ange id."
+                    )
                 } else {
-                    format!("\u{201c}{query}\u{201d} matches more than one {w}: {list}. Type more of the name or give the id.")
+                    format!(
+                        "\u{201c}{query}\u{201d} matches more than one {w}: {list}. Type more of the name or give the id."
+                    )
                 }
             }
-            Error::SeatTaken { role, group, organisation, holder, since } => {
+            Error::SeatTaken {
+                role,
+                group,
+                organisation,
+                holder,
+                since,
+            } => {
                 let r = role.label(lang).to_lowercase();
                 if sv {
                     format!(
@@ -310,12 +331,20 @@ impl Error {
                     )
                 }
             }
-            Error::AlreadyServing { person, role, group } => {
+            Error::AlreadyServing {
+                person,
+                role,
+                group,
+            } => {
                 let r = role.label(lang).to_lowercase();
                 if sv {
-                    format!("{person} har redan ett uppdrag i {group} som inte går ihop med att bli {r} där.")
+                    format!(
+                        "{person} har redan ett uppdrag i {group} som inte går ihop med att bli {r} där."
+                    )
                 } else {
-                    format!("{person} already holds an appointment in {group} that cannot be combined with being its {r}.")
+                    format!(
+                        "{person} already holds an appointment in {group} that cannot be combined with being its {r}."
+                    )
                 }
             }
             Error::Duplicate { what, value } => {
@@ -326,7 +355,11 @@ impl Error {
                     format!("There is already an {w} with \u{201c}{value}\u{201d}.")
                 }
             }
-            Error::InUse { what, name, appointments } => {
+            Error::InUse {
+                what,
+                name,
+                appointments,
+            } => {
                 let w = what.label(lang);
                 if sv {
                     format!(
@@ -342,23 +375,33 @@ impl Error {
             }
             Error::HasPeople { name, people } => {
                 if sv {
-                    format!("{name} kan inte tas bort: {people} personer hör till organisationen. Flytta eller ta bort dem först.")
+                    format!(
+                        "{name} kan inte tas bort: {people} personer hör till organisationen. Flytta eller ta bort dem först."
+                    )
                 } else {
-                    format!("{name} cannot be removed: {people} people belong to the organisation. Move or remove them first.")
+                    format!(
+                        "{name} cannot be removed: {people} people belong to the organisation. Move or remove them first."
+                    )
                 }
             }
             Error::RuleBroken { group } => {
                 if sv {
-                    format!("Regeln en representant och en ersättare per organisation kan inte slås på för {group}: historiken har två samtidigt för samma organisation.")
+                    format!(
+                        "Regeln en representant och en ersättare per organisation kan inte slås på för {group}: historiken har två samtidigt för samma organisation."
+                    )
                 } else {
-                    format!("The one-representative-one-substitute rule cannot be switched on for {group}: its history has two at the same time for one organisation.")
+                    format!(
+                        "The one-representative-one-substitute rule cannot be switched on for {group}: its history has two at the same time for one organisation."
+                    )
                 }
             }
             Error::EndsBeforeStart { person, from } => {
                 if sv {
                     format!("{person}s uppdrag börjar {from}; det kan inte sluta före den dagen.")
                 } else {
-                    format!("{person}'s appointment starts on {from}; it cannot end before that day.")
+                    format!(
+                        "{person}'s appointment starts on {from}; it cannot end before that day."
+                    )
                 }
             }
             Error::NotServing { person, group } => {
@@ -392,17 +435,29 @@ impl Error {
             Error::NotARegister { path } => {
                 let p = path.display();
                 if sv {
-                    format!("{p} är inte ett Samverkan-register (eller är skadad). Filen har inte ändrats.")
+                    format!(
+                        "{p} är inte ett Samverkan-register (eller är skadad). Filen har inte ändrats."
+                    )
                 } else {
-                    format!("{p} is not a Samverkan register (or it is damaged). The file was not changed.")
+                    format!(
+                        "{p} is not a Samverkan register (or it is damaged). The file was not changed."
+                    )
                 }
             }
             Error::Io { path, source } => {
                 let p = path.display();
-                if sv { format!("Kunde inte använda {p}: {source}.") } else { format!("Could not use {p}: {source}.") }
+                if sv {
+                    format!("Kunde inte använda {p}: {source}.")
+                } else {
+                    format!("Could not use {p}: {source}.")
+                }
             }
             Error::Database(e) => {
-                if sv { format!("Databasfel: {e}.") } else { format!("Database error: {e}.") }
+                if sv {
+                    format!("Databasfel: {e}.")
+                } else {
+                    format!("Database error: {e}.")
+                }
             }
         }
     }
@@ -413,25 +468,78 @@ fn reason_text(reason: &Invalid, lang: Lang) -> String {
     match reason {
         Invalid::Empty => lang.pick("får inte vara tomt", "must not be empty").into(),
         Invalid::TooLong { max } => {
-            if sv { format!("högst {max} tecken") } else { format!("at most {max} characters") }
+            if sv {
+                format!("högst {max} tecken")
+            } else {
+                format!("at most {max} characters")
+            }
         }
-        Invalid::ControlCharacter => lang.pick("innehåller styrtecken", "contains control characters").into(),
-        Invalid::LineBreak => lang.pick("får inte innehålla radbrytningar", "must not contain line breaks").into(),
-        Invalid::Email => lang.pick("ser inte ut som en e-postadress (namn@exempel.se)", "does not look like an e-mail address (name@example.org)").into(),
-        Invalid::Phone => lang.pick("ser inte ut som ett telefonnummer (siffror, t.ex. 023-123 45)", "does not look like a phone number (digits, e.g. +46 23 123 45)").into(),
-        Invalid::OrgNumberFormat => lang.pick("skriv tio siffror som NNNNNN-NNNN", "write ten digits as NNNNNN-NNNN").into(),
-        Invalid::OrgNumberChecksum => lang.pick("kontrollsiffran stämmer inte; kontrollera numret", "the check digit does not match; check the number").into(),
-        Invalid::OrgNumberLooksPersonal => lang.pick("ser ut som ett personnummer, som inte hör hemma här", "looks like a personal identity number, which does not belong here").into(),
+        Invalid::ControlCharacter => lang
+            .pick("innehåller styrtecken", "contains control characters")
+            .into(),
+        Invalid::LineBreak => lang
+            .pick(
+                "får inte innehålla radbrytningar",
+                "must not contain line breaks",
+            )
+            .into(),
+        Invalid::Email => lang
+            .pick(
+                "ser inte ut som en e-postadress (namn@exempel.se)",
+                "does not look like an e-mail address (name@example.org)",
+            )
+            .into(),
+        Invalid::Phone => lang
+            .pick(
+                "ser inte ut som ett telefonnummer (siffror, t.ex. 023-123 45)",
+                "does not look like a phone number (digits, e.g. +46 23 123 45)",
+            )
+            .into(),
+        Invalid::OrgNumberFormat => lang
+            .pick(
+                "skriv tio siffror som NNNNNN-NNNN",
+                "write ten digits as NNNNNN-NNNN",
+            )
+            .into(),
+        Invalid::OrgNumberChecksum => lang
+            .pick(
+                "kontrollsiffran stämmer inte; kontrollera numret",
+                "the check digit does not match; check the number",
+            )
+            .into(),
+        Invalid::OrgNumberLooksPersonal => lang
+            .pick(
+                "ser ut som ett personnummer, som inte hör hemma här",
+                "looks like a personal identity number, which does not belong here",
+            )
+            .into(),
         Invalid::Date(s) => {
-            if sv { format!("”{s}” är inget datum (ÅÅÅÅ-MM-DD)") } else { format!("\u{201c}{s}\u{201d} is not a date (YYYY-MM-DD)") }
+            if sv {
+                format!("”{s}” är inget datum (ÅÅÅÅ-MM-DD)")
+            } else {
+                format!("\u{201c}{s}\u{201d} is not a date (YYYY-MM-DD)")
+            }
         }
         Invalid::UnknownValue(s) => {
-            if sv { format!("okänt värde ”{s}”") } else { format!("unknown value \u{201c}{s}\u{201d}") }
+            if sv {
+                format!("okänt värde ”{s}”")
+            } else {
+                format!("unknown value \u{201c}{s}\u{201d}")
+            }
         }
         Invalid::OutOfRange { min, max } => {
-            if sv { format!("ange ett tal från {min} till {max}") } else { format!("give a number from {min} to {max}") }
+            if sv {
+                format!("ange ett tal från {min} till {max}")
+            } else {
+                format!("give a number from {min} to {max}")
+            }
         }
-        Invalid::ToBeforeFrom => lang.pick("slutdatumet ligger före startdatumet", "the end date is before the start date").into(),
+        Invalid::ToBeforeFrom => lang
+            .pick(
+                "slutdatumet ligger före startdatumet",
+                "the end date is before the start date",
+            )
+            .into(),
     }
 }
 
@@ -469,11 +577,20 @@ mod tests {
 
     #[test]
     fn the_body_crossing_to_the_ui_has_exactly_code_and_message() {
-        let e = Error::NotFound { what: Entity::Organisation, query: "Faluun".into() };
+        let e = Error::NotFound {
+            what: Entity::Organisation,
+            query: "Faluun".into(),
+        };
         let json = serde_json::to_string(&e.body(Lang::Sv)).expect("serialises");
-        assert_eq!(json, r#"{"code":"not_found","message":"Hittar ingen organisation som heter ”Faluun”."}"#);
+        assert_eq!(
+            json,
+            r#"{"code":"not_found","message":"Hittar ingen organisation som heter ”Faluun”."}"#
+        );
         let json = serde_json::to_string(&e.body(Lang::En)).expect("serialises");
-        assert_eq!(json, r#"{"code":"not_found","message":"No organisation matches “Faluun”."}"#);
+        assert_eq!(
+            json,
+            r#"{"code":"not_found","message":"No organisation matches “Faluun”."}"#
+        );
     }
 
     #[test]
@@ -494,6 +611,9 @@ mod tests {
     fn dates_must_be_iso() {
         assert!(parse_date(Field::From, "2026-02-30").is_err());
         assert!(parse_date(Field::From, "1/2/2026").is_err());
-        assert_eq!(parse_date(Field::From, "2026-02-28").ok(), NaiveDate::from_ymd_opt(2026, 2, 28));
+        assert_eq!(
+            parse_date(Field::From, "2026-02-28").ok(),
+            NaiveDate::from_ymd_opt(2026, 2, 28)
+        );
     }
 }

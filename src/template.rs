@@ -70,7 +70,10 @@ impl Template {
         match name_key(name).as_str() {
             "dalarna" | "dalarna mvk" => Ok(Template::dalarna()),
             "empty" | "tom" | "tomt" => Ok(Template::empty()),
-            _ => Err(Error::invalid(Field::Template, Invalid::UnknownValue(name.to_owned()))),
+            _ => Err(Error::invalid(
+                Field::Template,
+                Invalid::UnknownValue(name.to_owned()),
+            )),
         }
     }
 
@@ -91,7 +94,10 @@ impl Template {
                 ..OrgDraft::default()
             };
             let fields = OrgFields::try_from(&draft)?;
-            ids.insert(fields.name.key(), store::organisations::insert(conn, &fields)?);
+            ids.insert(
+                fields.name.key(),
+                store::organisations::insert(conn, &fields)?,
+            );
         }
         for g in &self.groups {
             let draft = GroupDraft {
@@ -121,12 +127,24 @@ mod tests {
     #[test]
     fn the_dalarna_template_parses_and_names_the_fifteen_municipalities() {
         let t: Template = serde_json::from_str(DALARNA).expect("dalarna.json parses");
-        let municipalities = t.organisations.iter().filter(|o| o.kind == OrgKind::Municipality).count();
+        let municipalities = t
+            .organisations
+            .iter()
+            .filter(|o| o.kind == OrgKind::Municipality)
+            .count();
         assert_eq!(municipalities, 15);
-        let county = t.groups.iter().find(|g| g.kind == GroupKind::County).expect("a county group");
+        let county = t
+            .groups
+            .iter()
+            .find(|g| g.kind == GroupKind::County)
+            .expect("a county group");
         assert_eq!(county.meetings_per_year, 4);
         assert!(county.one_per_org);
-        let steering = t.groups.iter().find(|g| g.kind == GroupKind::Steering).expect("a steering group");
+        let steering = t
+            .groups
+            .iter()
+            .find(|g| g.kind == GroupKind::Steering)
+            .expect("a steering group");
         assert_eq!(steering.meetings_per_year, 2);
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::text::{optional_text, Name};
+use super::text::{Name, optional_text};
 use super::{GroupKind, Id};
 use crate::error::{Error, Field, Invalid};
 
@@ -55,7 +55,10 @@ impl TryFrom<&GroupDraft> for GroupFields {
             .ok_or_else(|| {
                 Error::invalid(
                     Field::MeetingsPerYear,
-                    Invalid::OutOfRange { min: 0, max: i64::from(MAX_MEETINGS_PER_YEAR) },
+                    Invalid::OutOfRange {
+                        min: 0,
+                        max: i64::from(MAX_MEETINGS_PER_YEAR),
+                    },
                 )
             })?;
         Ok(GroupFields {

@@ -91,11 +91,20 @@ mod tests {
 
     #[test]
     fn swedish_and_english_words_parse_to_the_same_value() {
-        assert_eq!("kommun".parse::<OrgKind>().ok(), Some(OrgKind::Municipality));
-        assert_eq!("Municipality".parse::<OrgKind>().ok(), Some(OrgKind::Municipality));
+        assert_eq!(
+            "kommun".parse::<OrgKind>().ok(),
+            Some(OrgKind::Municipality)
+        );
+        assert_eq!(
+            "Municipality".parse::<OrgKind>().ok(),
+            Some(OrgKind::Municipality)
+        );
         assert_eq!("ersättare".parse::<Role>().ok(), Some(Role::Substitute));
         assert_eq!("ERSÄTTARE".parse::<Role>().ok(), Some(Role::Substitute));
-        assert_eq!("länsgrupp".parse::<GroupKind>().ok(), Some(GroupKind::County));
+        assert_eq!(
+            "länsgrupp".parse::<GroupKind>().ok(),
+            Some(GroupKind::County)
+        );
         assert!("kung".parse::<Role>().is_err());
     }
 

@@ -14,11 +14,11 @@ pub use group::{Group, GroupDraft, GroupFields, MAX_MEETINGS_PER_YEAR};
 pub use kinds::{GroupKind, OrgKind, Role};
 pub use org_number::OrgNumber;
 pub use organisation::{
-    ContactDraft, ContactFields, InternalContact, LocalGroup, LocalGroupDraft, OrgDraft,
-    OrgFields, Organisation, Principal, PrincipalDraft,
+    ContactDraft, ContactFields, InternalContact, LocalGroup, LocalGroupDraft, OrgDraft, OrgFields,
+    Organisation, Principal, PrincipalDraft,
 };
 pub use person::{Person, PersonDraft, PersonFields};
-pub use text::{name_key, sort_key, optional_text, Email, Name, Phone, MAX_TEXT_CHARS};
+pub use text::{Email, MAX_TEXT_CHARS, Name, Phone, name_key, optional_text, sort_key};
 
 /// The row id of anything in the register.
 pub type Id = i64;

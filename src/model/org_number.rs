@@ -63,7 +63,7 @@ fn luhn_valid(digits: &[u32]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 #[cfg(test)]
@@ -73,7 +73,13 @@ mod tests {
     #[test]
     fn every_accepted_form_becomes_the_canonical_one() {
         // Falu kommun's published organisation number.
-        for input in ["212000-2262", "2120002262", "16212000-2262", "162120002262", " 212000-2262 "] {
+        for input in [
+            "212000-2262",
+            "2120002262",
+            "16212000-2262",
+            "162120002262",
+            " 212000-2262 ",
+        ] {
             let n = OrgNumber::parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
             assert_eq!(n.as_str(), "212000-2262", "from {input}");
         }
@@ -82,13 +88,29 @@ mod tests {
     #[test]
     fn a_wrong_check_digit_is_refused() {
         let e = OrgNumber::parse("212000-2263").expect_err("bad check digit");
-        assert!(matches!(e, Error::Invalid { reason: Invalid::OrgNumberChecksum, .. }));
+        assert!(matches!(
+            e,
+            Error::Invalid {
+                reason: Invalid::OrgNumberChecksum,
+                ..
+            }
+        ));
     }
 
     #[test]
     fn malformed_numbers_are_refused() {
-        for input in ["", "21200-02262", "212000-226", "2120002262x", "17-2120002262", "212-000-2262"] {
-            assert!(OrgNumber::parse(input).is_err(), "{input} should be refused");
+        for input in [
+            "",
+            "21200-02262",
+            "212000-226",
+            "2120002262x",
+            "17-2120002262",
+            "212-000-2262",
+        ] {
+            assert!(
+                OrgNumber::parse(input).is_err(),
+                "{input} should be refused"
+            );
         }
     }
 
@@ -96,6 +118,12 @@ mod tests {
     fn a_personal_identity_number_is_refused_as_personal_data() {
         // 811218-9876 is a valid-checksum test personal number (month 12).
         let e = OrgNumber::parse("811218-9876").expect_err("looks personal");
-        assert!(matches!(e, Error::Invalid { reason: Invalid::OrgNumberLooksPersonal, .. }));
+        assert!(matches!(
+            e,
+            Error::Invalid {
+                reason: Invalid::OrgNumberLooksPersonal,
+                ..
+            }
+        ));
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::text::{optional_text, Email, Name, Phone};
+use super::text::{Email, Name, Phone, optional_text};
 use super::{Id, OrgKind, OrgNumber};
 use crate::error::{Error, Field};
 
@@ -83,6 +83,8 @@ fn yes() -> bool {
     true
 }
 
+// The vocabulary macro declares the enum, so `#[default]` cannot be put on a variant there.
+#[allow(clippy::derivable_impls)]
 impl Default for OrgKind {
     fn default() -> Self {
         OrgKind::Other

@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::organisation::{opt_email, opt_phone};
-use super::text::{optional_text, Email, Name, Phone};
 use super::Id;
+use super::organisation::{opt_email, opt_phone};
+use super::text::{Email, Name, Phone, optional_text};
 use crate::error::{Error, Field};
 
 /// A person in the register.

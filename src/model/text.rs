@@ -33,7 +33,11 @@ pub fn sort_key(s: &str) -> String {
             };
             match mapped {
                 Some(m) => vec![m],
-                None => c.to_string().nfd().filter(|d| !unicode_normalization::char::is_combining_mark(*d)).collect(),
+                None => c
+                    .to_string()
+                    .nfd()
+                    .filter(|d| !unicode_normalization::char::is_combining_mark(*d))
+                    .collect(),
             }
         })
         .collect()
@@ -41,11 +45,18 @@ pub fn sort_key(s: &str) -> String {
 
 fn check_text(field: Field, s: &str) -> Result<(), Error> {
     if s.chars().count() > MAX_TEXT_CHARS {
-        return Err(Error::invalid(field, Invalid::TooLong { max: MAX_TEXT_CHARS }));
+        return Err(Error::invalid(
+            field,
+            Invalid::TooLong {
+                max: MAX_TEXT_CHARS,
+            },
+        ));
     }
     // Tabs and line breaks are allowed in free text; other control characters (NUL, escape…)
     // are never something a person meant to type, and they break exports.
-    if s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+    if s.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
         return Err(Error::invalid(field, Invalid::ControlCharacter));
     }
     Ok(())
@@ -187,7 +198,10 @@ mod tests {
     fn names_sort_in_swedish_order() {
         let mut names = vec!["Örebro", "Åre", "Älvdalen", "Zeta", "Ekerö", "Émile"];
         names.sort_by_key(|n| sort_key(n));
-        assert_eq!(names, vec!["Ekerö", "Émile", "Zeta", "Åre", "Älvdalen", "Örebro"]);
+        assert_eq!(
+            names,
+            vec!["Ekerö", "Émile", "Zeta", "Åre", "Älvdalen", "Örebro"]
+        );
     }
 
     #[test]
@@ -213,8 +227,18 @@ mod tests {
     #[test]
     fn emails_need_a_local_part_and_a_domain() {
         assert!(Email::parse(Field::Email, " anna@falun.se ").is_ok());
-        for bad in ["anna", "@falun.se", "anna@falun", "anna@@falun.se", "an na@falun.se", "a@.se"] {
-            assert!(Email::parse(Field::Email, bad).is_err(), "{bad} should be refused");
+        for bad in [
+            "anna",
+            "@falun.se",
+            "anna@falun",
+            "anna@@falun.se",
+            "an na@falun.se",
+            "a@.se",
+        ] {
+            assert!(
+                Email::parse(Field::Email, bad).is_err(),
+                "{bad} should be refused"
+            );
         }
     }
 

@@ -21,14 +21,29 @@ pub struct SeatHolder {
 
 impl Register {
     pub fn appointment(&self, id: Id) -> Result<Appointment, Error> {
-        store::appointments::get(&self.conn, id)?
-            .ok_or_else(|| Error::NotFound { what: Entity::Appointment, query: id.to_string() })
+        store::appointments::get(&self.conn, id)?.ok_or_else(|| Error::NotFound {
+            what: Entity::Appointment,
+            query: id.to_string(),
+        })
     }
 
     /// Who holds the organisation's seat (representative or substitute) in the group on `day`.
-    pub fn seat_holder(&self, group_id: Id, org_id: Id, role: Role, day: NaiveDate) -> Result<SeatHolder, Error> {
-        let holder = store::appointments::overlapping(&self.conn, group_id, org_id, role, day, Some(day))?.pop();
-        Ok(SeatHolder { last_day_if_replaced: holder.as_ref().and_then(|_| day.checked_sub_days(Days::new(1))), holder })
+    pub fn seat_holder(
+        &self,
+        group_id: Id,
+        org_id: Id,
+        role: Role,
+        day: NaiveDate,
+    ) -> Result<SeatHolder, Error> {
+        let holder =
+            store::appointments::overlapping(&self.conn, group_id, org_id, role, day, Some(day))?
+                .pop();
+        Ok(SeatHolder {
+            last_day_if_replaced: holder
+                .as_ref()
+                .and_then(|_| day.checked_sub_days(Days::new(1))),
+            holder,
+        })
     }
 
     /// Appoints a person. In a group with the one-per-organisation rule a taken seat is refused,
@@ -39,17 +54,25 @@ impl Register {
             return Err(Error::invalid(Field::To, Invalid::ToBeforeFrom));
         }
         let (id, replaced) = self.write(|tx| {
-            let person = store::people::get(tx, req.person_id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Person, query: req.person_id.to_string() })?;
-            let group = store::groups::get(tx, req.group_id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Group, query: req.group_id.to_string() })?;
+            let person = store::people::get(tx, req.person_id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Person,
+                query: req.person_id.to_string(),
+            })?;
+            let group = store::groups::get(tx, req.group_id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Group,
+                query: req.group_id.to_string(),
+            })?;
             let org_id = req.organisation_id.unwrap_or(person.organisation_id);
-            let org = store::organisations::get(tx, org_id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Organisation, query: org_id.to_string() })?;
+            let org = store::organisations::get(tx, org_id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Organisation,
+                query: org_id.to_string(),
+            })?;
 
             let mut replaced = None;
             if req.role.is_seat() && (group.one_per_org || req.replace) {
-                let holders = store::appointments::overlapping(tx, group.id, org_id, req.role, req.from, None)?;
+                let holders = store::appointments::overlapping(
+                    tx, group.id, org_id, req.role, req.from, None,
+                )?;
                 if let Some(first) = holders.first() {
                     let replaceable = req.replace
                         && holders.len() == 1
@@ -71,7 +94,8 @@ impl Register {
             }
 
             // The same person cannot hold the same role twice, nor both seats, at once.
-            for a in store::appointments::person_in_group(tx, person.id, group.id, req.from, None)? {
+            for a in store::appointments::person_in_group(tx, person.id, group.id, req.from, None)?
+            {
                 let clashes = a.role == req.role || (a.role.is_seat() && req.role.is_seat());
                 if clashes && Some(a.id) != replaced {
                     return Err(Error::AlreadyServing {
@@ -83,7 +107,9 @@ impl Register {
             }
 
             store::organisations::add_seat(tx, group.id, org_id)?;
-            let id = store::appointments::insert(tx, person.id, group.id, org_id, req.role, req.from, req.to)?;
+            let id = store::appointments::insert(
+                tx, person.id, group.id, org_id, req.role, req.from, req.to,
+            )?;
             Ok((id, replaced))
         })?;
         Ok(AppointOutcome {
@@ -95,8 +121,10 @@ impl Register {
     /// Ends one appointment: `last_day` is the last day served.
     pub fn end_appointment(&mut self, id: Id, last_day: NaiveDate) -> Result<Appointment, Error> {
         self.write(|tx| {
-            let a = store::appointments::get(tx, id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Appointment, query: id.to_string() })?;
+            let a = store::appointments::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Appointment,
+                query: id.to_string(),
+            })?;
             end_checked(tx, &a, last_day)
         })?;
         self.appointment(id)
@@ -112,16 +140,24 @@ impl Register {
         last_day: NaiveDate,
     ) -> Result<Vec<Appointment>, Error> {
         let ids = self.write(|tx| {
-            let person = store::people::get(tx, person_id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Person, query: person_id.to_string() })?;
-            let group = store::groups::get(tx, group_id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Group, query: group_id.to_string() })?;
-            let open: Vec<Appointment> = store::appointments::person_in_group(tx, person_id, group_id, last_day, None)?
-                .into_iter()
-                .filter(|a| role.is_none_or(|r| a.role == r) && a.ended_on.is_none())
-                .collect();
+            let person = store::people::get(tx, person_id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Person,
+                query: person_id.to_string(),
+            })?;
+            let group = store::groups::get(tx, group_id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Group,
+                query: group_id.to_string(),
+            })?;
+            let open: Vec<Appointment> =
+                store::appointments::person_in_group(tx, person_id, group_id, last_day, None)?
+                    .into_iter()
+                    .filter(|a| role.is_none_or(|r| a.role == r) && a.ended_on.is_none())
+                    .collect();
             if open.is_empty() {
-                return Err(Error::NotServing { person: person.name.to_string(), group: group.name.to_string() });
+                return Err(Error::NotServing {
+                    person: person.name.to_string(),
+                    group: group.name.to_string(),
+                });
             }
             for a in &open {
                 end_checked(tx, a, last_day)?;
@@ -132,12 +168,22 @@ impl Register {
     }
 }
 
-fn end_checked(tx: &rusqlite::Connection, a: &Appointment, last_day: NaiveDate) -> Result<(), Error> {
+fn end_checked(
+    tx: &rusqlite::Connection,
+    a: &Appointment,
+    last_day: NaiveDate,
+) -> Result<(), Error> {
     if a.ended_on.is_some() {
-        return Err(Error::NotServing { person: a.person_name.clone(), group: a.group_name.clone() });
+        return Err(Error::NotServing {
+            person: a.person_name.clone(),
+            group: a.group_name.clone(),
+        });
     }
     if last_day < a.from {
-        return Err(Error::EndsBeforeStart { person: a.person_name.clone(), from: a.from });
+        return Err(Error::EndsBeforeStart {
+            person: a.person_name.clone(),
+            from: a.from,
+        });
     }
     store::appointments::end(tx, a.id, last_day)
 }

@@ -47,13 +47,20 @@ impl Register {
             .map(|group| {
                 let seats = store::groups::seat_orgs(&self.conn, group.id)?.len();
                 let serving = serving.iter().filter(|a| a.group_id == group.id).count();
-                Ok(GroupSummary { group, seats, serving })
+                Ok(GroupSummary {
+                    group,
+                    seats,
+                    serving,
+                })
             })
             .collect()
     }
 
     pub fn group(&self, id: Id) -> Result<Group, Error> {
-        store::groups::get(&self.conn, id)?.ok_or_else(|| Error::NotFound { what: Entity::Group, query: id.to_string() })
+        store::groups::get(&self.conn, id)?.ok_or_else(|| Error::NotFound {
+            what: Entity::Group,
+            query: id.to_string(),
+        })
     }
 
     pub fn group_detail(&self, id: Id, today: NaiveDate) -> Result<GroupDetail, Error> {
@@ -61,34 +68,60 @@ impl Register {
         let history = store::appointments::for_group(&self.conn, id)?;
         let seated = store::groups::seat_orgs(&self.conn, id)?;
         let mut org_ids: Vec<Id> = seated.clone();
-        org_ids.extend(history.iter().filter(|a| a.serves_on(today)).map(|a| a.organisation_id));
+        org_ids.extend(
+            history
+                .iter()
+                .filter(|a| a.serves_on(today))
+                .map(|a| a.organisation_id),
+        );
         org_ids.sort_unstable();
         org_ids.dedup();
         let mut rows = Vec::with_capacity(org_ids.len());
         for org_id in org_ids {
-            let org = store::organisations::get(&self.conn, org_id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Organisation, query: org_id.to_string() })?;
-            let now: Vec<&Appointment> =
-                history.iter().filter(|a| a.organisation_id == org_id && a.serves_on(today)).collect();
-            let seat = |role: Role| now.iter().rev().find(|a| a.role == role).map(|a| (*a).clone());
+            let org =
+                store::organisations::get(&self.conn, org_id)?.ok_or_else(|| Error::NotFound {
+                    what: Entity::Organisation,
+                    query: org_id.to_string(),
+                })?;
+            let now: Vec<&Appointment> = history
+                .iter()
+                .filter(|a| a.organisation_id == org_id && a.serves_on(today))
+                .collect();
+            let seat = |role: Role| {
+                now.iter()
+                    .rev()
+                    .find(|a| a.role == role)
+                    .map(|a| (*a).clone())
+            };
             rows.push(SeatRow {
                 organisation_id: org_id,
                 organisation_name: org.name.to_string(),
                 seated: seated.contains(&org_id),
                 representative: seat(Role::Representative),
                 substitute: seat(Role::Substitute),
-                others: now.iter().filter(|a| !a.role.is_seat()).map(|a| (*a).clone()).collect(),
+                others: now
+                    .iter()
+                    .filter(|a| !a.role.is_seat())
+                    .map(|a| (*a).clone())
+                    .collect(),
             });
         }
         rows.sort_by_key(|r| crate::model::sort_key(&r.organisation_name));
-        Ok(GroupDetail { group, rows, history })
+        Ok(GroupDetail {
+            group,
+            rows,
+            history,
+        })
     }
 
     pub fn add_group(&mut self, draft: &GroupDraft) -> Result<Group, Error> {
         let fields = GroupFields::try_from(draft)?;
         let id = self.write(|tx| {
             if let Some(value) = store::groups::clash(tx, &fields, None)? {
-                return Err(Error::Duplicate { what: Entity::Group, value });
+                return Err(Error::Duplicate {
+                    what: Entity::Group,
+                    value,
+                });
             }
             store::groups::insert(tx, &fields)
         })?;
@@ -100,14 +133,23 @@ impl Register {
     pub fn edit_group(&mut self, id: Id, draft: &GroupDraft) -> Result<Group, Error> {
         let fields = GroupFields::try_from(draft)?;
         self.write(|tx| {
-            let old = store::groups::get(tx, id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Group, query: id.to_string() })?;
+            let old = store::groups::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Group,
+                query: id.to_string(),
+            })?;
             if let Some(value) = store::groups::clash(tx, &fields, Some(id))? {
-                return Err(Error::Duplicate { what: Entity::Group, value });
+                return Err(Error::Duplicate {
+                    what: Entity::Group,
+                    value,
+                });
             }
             match store::groups::update(tx, id, &fields) {
-                Err(Error::Database(e)) if store::is_constraint(&e) && fields.one_per_org && !old.one_per_org => {
-                    Err(Error::RuleBroken { group: old.name.to_string() })
+                Err(Error::Database(e))
+                    if store::is_constraint(&e) && fields.one_per_org && !old.one_per_org =>
+                {
+                    Err(Error::RuleBroken {
+                        group: old.name.to_string(),
+                    })
                 }
                 other => other,
             }
@@ -117,11 +159,17 @@ impl Register {
 
     pub fn remove_group(&mut self, id: Id) -> Result<(), Error> {
         self.write(|tx| {
-            let g = store::groups::get(tx, id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Group, query: id.to_string() })?;
+            let g = store::groups::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Group,
+                query: id.to_string(),
+            })?;
             let appointments = store::appointments::count_referring(tx, Referrer::Group, id)?;
             if appointments > 0 {
-                return Err(Error::InUse { what: Entity::Group, name: g.name.to_string(), appointments });
+                return Err(Error::InUse {
+                    what: Entity::Group,
+                    name: g.name.to_string(),
+                    appointments,
+                });
             }
             store::groups::delete(tx, id)
         })

@@ -55,7 +55,10 @@ impl Register {
     /// Opens an existing register; a file that is not one is refused and left untouched.
     pub fn open(path: &Path) -> Result<Register, Error> {
         let conn = store::open_existing(path)?;
-        Ok(Register { conn, path: path.to_owned() })
+        Ok(Register {
+            conn,
+            path: path.to_owned(),
+        })
     }
 
     /// Opens the register, creating it from the template on first use.
@@ -77,23 +80,24 @@ impl Register {
     }
 
     pub fn info(&self) -> Result<RegisterInfo, Error> {
-        let count = |table: &str| -> Result<usize, Error> {
-            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))?.try_into().unwrap_or(0))
-        };
+        let counts = store::settings::counts(&self.conn)?;
         Ok(RegisterInfo {
             path: self.path.display().to_string(),
             network_name: store::settings::get(&self.conn, "network_name")?,
             template: store::settings::get(&self.conn, "template")?,
             schema_version: store::latest_version(),
-            organisations: count("organisation")?,
-            people: count("person")?,
-            groups: count("network_group")?,
-            appointments: count("appointment")?,
+            organisations: counts[0],
+            people: counts[1],
+            groups: counts[2],
+            appointments: counts[3],
         })
     }
 
     /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back otherwise.
-    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, Error>) -> Result<T, Error> {
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         let tx = self.conn.transaction()?;
         let value = f(&tx)?;
         tx.commit()?;

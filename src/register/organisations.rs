@@ -64,8 +64,10 @@ impl Register {
     }
 
     pub fn org(&self, id: Id) -> Result<Organisation, Error> {
-        store::organisations::get(&self.conn, id)?
-            .ok_or_else(|| Error::NotFound { what: Entity::Organisation, query: id.to_string() })
+        store::organisations::get(&self.conn, id)?.ok_or_else(|| Error::NotFound {
+            what: Entity::Organisation,
+            query: id.to_string(),
+        })
     }
 
     /// The organisation with its contacts and, per group it sits in or has served in, its
@@ -77,12 +79,21 @@ impl Register {
         let history = store::appointments::for_org(&self.conn, id)?;
         let mut groups = Vec::new();
         for g in store::groups::list(&self.conn)? {
-            let mine: Vec<Appointment> = history.iter().filter(|a| a.group_id == g.id).cloned().collect();
+            let mine: Vec<Appointment> = history
+                .iter()
+                .filter(|a| a.group_id == g.id)
+                .cloned()
+                .collect();
             let is_seated = seated.contains(&g.id);
             if !is_seated && mine.is_empty() {
                 continue;
             }
-            let now = |role: Role| mine.iter().rev().find(|a| a.role == role && a.serves_on(today)).cloned();
+            let now = |role: Role| {
+                mine.iter()
+                    .rev()
+                    .find(|a| a.role == role && a.serves_on(today))
+                    .cloned()
+            };
             groups.push(OrgSeat {
                 group_id: g.id,
                 group_name: g.name.to_string(),
@@ -90,12 +101,21 @@ impl Register {
                 seated: is_seated,
                 representative: now(Role::Representative),
                 substitute: now(Role::Substitute),
-                others: mine.iter().filter(|a| !a.role.is_seat() && a.serves_on(today)).cloned().collect(),
+                others: mine
+                    .iter()
+                    .filter(|a| !a.role.is_seat() && a.serves_on(today))
+                    .cloned()
+                    .collect(),
                 history: mine,
             });
         }
         let people = store::organisations::people_count(&self.conn, id)?;
-        Ok(OrgDetail { organisation, contacts, groups, people })
+        Ok(OrgDetail {
+            organisation,
+            contacts,
+            groups,
+            people,
+        })
     }
 
     /// Adds an organisation, seated in the given groups.
@@ -103,12 +123,17 @@ impl Register {
         let fields = OrgFields::try_from(draft)?;
         let id = self.write(|tx| {
             if let Some(value) = store::organisations::clash(tx, &fields, None)? {
-                return Err(Error::Duplicate { what: Entity::Organisation, value });
+                return Err(Error::Duplicate {
+                    what: Entity::Organisation,
+                    value,
+                });
             }
             let id = store::organisations::insert(tx, &fields)?;
             for g in groups {
-                store::groups::get(tx, *g)?
-                    .ok_or_else(|| Error::NotFound { what: Entity::Group, query: g.to_string() })?;
+                store::groups::get(tx, *g)?.ok_or_else(|| Error::NotFound {
+                    what: Entity::Group,
+                    query: g.to_string(),
+                })?;
                 store::organisations::add_seat(tx, *g, id)?;
             }
             Ok(id)
@@ -119,10 +144,15 @@ impl Register {
     pub fn edit_org(&mut self, id: Id, draft: &OrgDraft) -> Result<Organisation, Error> {
         let fields = OrgFields::try_from(draft)?;
         self.write(|tx| {
-            store::organisations::get(tx, id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Organisation, query: id.to_string() })?;
+            store::organisations::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Organisation,
+                query: id.to_string(),
+            })?;
             if let Some(value) = store::organisations::clash(tx, &fields, Some(id))? {
-                return Err(Error::Duplicate { what: Entity::Organisation, value });
+                return Err(Error::Duplicate {
+                    what: Entity::Organisation,
+                    value,
+                });
             }
             store::organisations::update(tx, id, &fields)
         })?;
@@ -133,15 +163,25 @@ impl Register {
     /// with it. Otherwise refused: ending appointments is the way.
     pub fn remove_org(&mut self, id: Id) -> Result<(), Error> {
         self.write(|tx| {
-            let org = store::organisations::get(tx, id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Organisation, query: id.to_string() })?;
-            let appointments = store::appointments::count_referring(tx, Referrer::Organisation, id)?;
+            let org = store::organisations::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Organisation,
+                query: id.to_string(),
+            })?;
+            let appointments =
+                store::appointments::count_referring(tx, Referrer::Organisation, id)?;
             if appointments > 0 {
-                return Err(Error::InUse { what: Entity::Organisation, name: org.name.to_string(), appointments });
+                return Err(Error::InUse {
+                    what: Entity::Organisation,
+                    name: org.name.to_string(),
+                    appointments,
+                });
             }
             let people = store::organisations::people_count(tx, id)?;
             if people > 0 {
-                return Err(Error::HasPeople { name: org.name.to_string(), people });
+                return Err(Error::HasPeople {
+                    name: org.name.to_string(),
+                    people,
+                });
             }
             store::organisations::delete(tx, id)
         })
@@ -151,39 +191,57 @@ impl Register {
     pub fn set_principal(&mut self, id: Id, draft: &PrincipalDraft) -> Result<Organisation, Error> {
         let principal = draft.check()?;
         self.write(|tx| {
-            store::organisations::get(tx, id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Organisation, query: id.to_string() })?;
+            store::organisations::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Organisation,
+                query: id.to_string(),
+            })?;
             store::organisations::set_principal(tx, id, principal.as_ref())
         })?;
         self.org(id)
     }
 
     /// Sets the local collaboration group; a draft with a blank name clears it.
-    pub fn set_local_group(&mut self, id: Id, draft: &LocalGroupDraft) -> Result<Organisation, Error> {
+    pub fn set_local_group(
+        &mut self,
+        id: Id,
+        draft: &LocalGroupDraft,
+    ) -> Result<Organisation, Error> {
         let group = draft.check()?;
         self.write(|tx| {
-            store::organisations::get(tx, id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Organisation, query: id.to_string() })?;
+            store::organisations::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Organisation,
+                query: id.to_string(),
+            })?;
             store::organisations::set_local_group(tx, id, group.as_ref())
         })?;
         self.org(id)
     }
 
-    pub fn add_contact(&mut self, org_id: Id, draft: &ContactDraft) -> Result<InternalContact, Error> {
+    pub fn add_contact(
+        &mut self,
+        org_id: Id,
+        draft: &ContactDraft,
+    ) -> Result<InternalContact, Error> {
         let fields = ContactFields::try_from(draft)?;
         let id = self.write(|tx| {
-            store::organisations::get(tx, org_id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Organisation, query: org_id.to_string() })?;
+            store::organisations::get(tx, org_id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Organisation,
+                query: org_id.to_string(),
+            })?;
             store::contacts::insert(tx, org_id, &fields)
         })?;
-        store::contacts::get(&self.conn, id)?
-            .ok_or_else(|| Error::NotFound { what: Entity::Contact, query: id.to_string() })
+        store::contacts::get(&self.conn, id)?.ok_or_else(|| Error::NotFound {
+            what: Entity::Contact,
+            query: id.to_string(),
+        })
     }
 
     pub fn remove_contact(&mut self, id: Id) -> Result<InternalContact, Error> {
         self.write(|tx| {
-            let c = store::contacts::get(tx, id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Contact, query: id.to_string() })?;
+            let c = store::contacts::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Contact,
+                query: id.to_string(),
+            })?;
             store::contacts::delete(tx, id)?;
             Ok(c)
         })
@@ -193,26 +251,42 @@ impl Register {
     /// representative and a substitute there, when the group has the rule).
     pub fn seat_org(&mut self, group_id: Id, org_id: Id) -> Result<bool, Error> {
         self.write(|tx| {
-            store::groups::get(tx, group_id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Group, query: group_id.to_string() })?;
-            store::organisations::get(tx, org_id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Organisation, query: org_id.to_string() })?;
+            store::groups::get(tx, group_id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Group,
+                query: group_id.to_string(),
+            })?;
+            store::organisations::get(tx, org_id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Organisation,
+                query: org_id.to_string(),
+            })?;
             store::organisations::add_seat(tx, group_id, org_id)
         })
     }
 
     /// Takes the organisation's seat in the group away. Its appointments there stay in the
     /// history; those still serving must be ended first.
-    pub fn unseat_org(&mut self, group_id: Id, org_id: Id, today: NaiveDate) -> Result<bool, Error> {
+    pub fn unseat_org(
+        &mut self,
+        group_id: Id,
+        org_id: Id,
+        today: NaiveDate,
+    ) -> Result<bool, Error> {
         self.write(|tx| {
             let serving = store::appointments::for_org(tx, org_id)?
                 .into_iter()
                 .filter(|a| a.group_id == group_id && (a.serves_on(today) || a.from > today))
                 .count();
             if serving > 0 {
-                let org = store::organisations::get(tx, org_id)?
-                    .ok_or_else(|| Error::NotFound { what: Entity::Organisation, query: org_id.to_string() })?;
-                return Err(Error::InUse { what: Entity::Organisation, name: org.name.to_string(), appointments: serving });
+                let org =
+                    store::organisations::get(tx, org_id)?.ok_or_else(|| Error::NotFound {
+                        what: Entity::Organisation,
+                        query: org_id.to_string(),
+                    })?;
+                return Err(Error::InUse {
+                    what: Entity::Organisation,
+                    name: org.name.to_string(),
+                    appointments: serving,
+                });
             }
             store::organisations::remove_seat(tx, group_id, org_id)
         })

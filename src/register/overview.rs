@@ -70,58 +70,53 @@ impl Register {
     /// Per group with the one-per-organisation rule, each seated active organisation lacking a
     /// representative or a substitute on `today`; for every group, terms that end within
     /// `within_days` and terms that have expired with nobody replacing the holder.
-    pub fn vacancies(&self, today: NaiveDate, within_days: u32, group: Option<Id>) -> Result<Vec<Vacancy>, Error> {
-        let horizon = today.checked_add_days(Days::new(u64::from(within_days))).unwrap_or(NaiveDate::MAX);
-        let groups: Vec<Group> =
-            store::groups::list(&self.conn)?.into_iter().filter(|g| group.is_none_or(|id| id == g.id)).collect();
-        let orgs: HashMap<Id, (String, bool)> = store::organisations::list(&self.conn, &Default::default())?
+    pub fn vacancies(
+        &self,
+        today: NaiveDate,
+        within_days: u32,
+        group: Option<Id>,
+    ) -> Result<Vec<Vacancy>, Error> {
+        let horizon = today
+            .checked_add_days(Days::new(u64::from(within_days)))
+            .unwrap_or(NaiveDate::MAX);
+        let mut items: Vec<Vacancy> = store::appointments::vacant_seats(&self.conn, today, group)?
             .into_iter()
-            .map(|o| (o.id, (o.name.to_string(), o.active)))
+            .map(
+                |(group_id, group_name, organisation_id, organisation_name, role)| Vacancy {
+                    kind: if role == Role::Representative {
+                        VacancyKind::MissingRepresentative
+                    } else {
+                        VacancyKind::MissingSubstitute
+                    },
+                    group_id,
+                    group_name,
+                    organisation_id,
+                    organisation_name,
+                    appointment: None,
+                },
+            )
             .collect();
-        let serving = store::appointments::serving_on(&self.conn, today, group)?;
-        let mut items = Vec::new();
-        for g in &groups {
-            let here: Vec<&Appointment> = serving.iter().filter(|a| a.group_id == g.id).collect();
-            if g.one_per_org {
-                let held: HashSet<(Id, Role)> = here.iter().map(|a| (a.organisation_id, a.role)).collect();
-                for org_id in store::groups::seat_orgs(&self.conn, g.id)? {
-                    let Some((org_name, true)) = orgs.get(&org_id) else { continue };
-                    for (role, kind) in [
-                        (Role::Representative, VacancyKind::MissingRepresentative),
-                        (Role::Substitute, VacancyKind::MissingSubstitute),
-                    ] {
-                        if !held.contains(&(org_id, role)) {
-                            items.push(Vacancy {
-                                kind,
-                                group_id: g.id,
-                                group_name: g.name.to_string(),
-                                organisation_id: org_id,
-                                organisation_name: org_name.clone(),
-                                appointment: None,
-                            });
-                        }
-                    }
-                }
-            }
-            for a in here {
-                let kind = match a.to {
-                    Some(to) if to < today => VacancyKind::TermExpired,
-                    Some(to) if to <= horizon => VacancyKind::TermEnding,
-                    _ => continue,
-                };
-                items.push(Vacancy {
-                    kind,
-                    group_id: g.id,
-                    group_name: g.name.to_string(),
-                    organisation_id: a.organisation_id,
-                    organisation_name: a.organisation_name.clone(),
-                    appointment: Some(a.clone()),
-                });
-            }
+        for a in store::appointments::terms_ending(&self.conn, today, horizon, group)? {
+            items.push(Vacancy {
+                kind: if a.to.is_some_and(|to| to < today) {
+                    VacancyKind::TermExpired
+                } else {
+                    VacancyKind::TermEnding
+                },
+                group_id: a.group_id,
+                group_name: a.group_name.clone(),
+                organisation_id: a.organisation_id,
+                organisation_name: a.organisation_name.clone(),
+                appointment: Some(a),
+            });
         }
-        items.sort_by(|x, y| {
-            (x.group_id, x.kind, sort_key(&x.organisation_name))
-                .cmp(&(y.group_id, y.kind, sort_key(&y.organisation_name)))
+        items.sort_by_cached_key(|v| {
+            (
+                v.group_id,
+                v.kind,
+                sort_key(&v.organisation_name),
+                v.organisation_id,
+            )
         });
         Ok(items)
     }
@@ -130,22 +125,32 @@ impl Register {
     /// group, by every group.
     pub fn coverage(&self, today: NaiveDate) -> Result<Coverage, Error> {
         let groups = store::groups::list(&self.conn)?;
-        let seats: HashSet<(Id, Id)> = store::organisations::all_seats(&self.conn)?.into_iter().collect();
+        let seats: HashSet<(Id, Id)> = store::organisations::all_seats(&self.conn)?
+            .into_iter()
+            .collect();
         let serving = store::appointments::serving_on(&self.conn, today, None)?;
         let mut by_cell: HashMap<(Id, Id), Vec<&Appointment>> = HashMap::new();
         for a in &serving {
-            by_cell.entry((a.group_id, a.organisation_id)).or_default().push(a);
+            by_cell
+                .entry((a.group_id, a.organisation_id))
+                .or_default()
+                .push(a);
         }
         let mut rows = Vec::new();
         for o in store::organisations::list(&self.conn, &Default::default())? {
-            let involved = groups.iter().any(|g| seats.contains(&(g.id, o.id)) || by_cell.contains_key(&(g.id, o.id)));
+            let involved = groups
+                .iter()
+                .any(|g| seats.contains(&(g.id, o.id)) || by_cell.contains_key(&(g.id, o.id)));
             if !o.active || !involved {
                 continue;
             }
             let cells = groups
                 .iter()
                 .map(|g| {
-                    let here = by_cell.get(&(g.id, o.id)).map(Vec::as_slice).unwrap_or_default();
+                    let here = by_cell
+                        .get(&(g.id, o.id))
+                        .map(Vec::as_slice)
+                        .unwrap_or_default();
                     let holder = |role: Role| here.iter().rev().find(|a| a.role == role);
                     CoverageCell {
                         group_id: g.id,
@@ -157,7 +162,11 @@ impl Register {
                     }
                 })
                 .collect();
-            rows.push(CoverageRow { organisation_id: o.id, organisation_name: o.name.to_string(), cells });
+            rows.push(CoverageRow {
+                organisation_id: o.id,
+                organisation_name: o.name.to_string(),
+                cells,
+            });
         }
         Ok(Coverage { groups, rows })
     }

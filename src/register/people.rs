@@ -37,12 +37,17 @@ impl Register {
     }
 
     pub fn person(&self, id: Id) -> Result<Person, Error> {
-        store::people::get(&self.conn, id)?
-            .ok_or_else(|| Error::NotFound { what: Entity::Person, query: id.to_string() })
+        store::people::get(&self.conn, id)?.ok_or_else(|| Error::NotFound {
+            what: Entity::Person,
+            query: id.to_string(),
+        })
     }
 
     pub fn person_detail(&self, id: Id) -> Result<PersonDetail, Error> {
-        Ok(PersonDetail { person: self.person(id)?, appointments: store::appointments::for_person(&self.conn, id)? })
+        Ok(PersonDetail {
+            person: self.person(id)?,
+            appointments: store::appointments::for_person(&self.conn, id)?,
+        })
     }
 
     pub fn add_person(&mut self, draft: &PersonDraft) -> Result<Person, Error> {
@@ -57,7 +62,10 @@ impl Register {
     pub fn edit_person(&mut self, id: Id, draft: &PersonDraft) -> Result<Person, Error> {
         let fields = PersonFields::try_from(draft)?;
         self.write(|tx| {
-            store::people::get(tx, id)?.ok_or_else(|| Error::NotFound { what: Entity::Person, query: id.to_string() })?;
+            store::people::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Person,
+                query: id.to_string(),
+            })?;
             check_person(tx, &fields, Some(id))?;
             store::people::update(tx, id, &fields)
         })?;
@@ -68,22 +76,37 @@ impl Register {
     /// who represented whom is kept.
     pub fn remove_person(&mut self, id: Id) -> Result<(), Error> {
         self.write(|tx| {
-            let p = store::people::get(tx, id)?
-                .ok_or_else(|| Error::NotFound { what: Entity::Person, query: id.to_string() })?;
+            let p = store::people::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Person,
+                query: id.to_string(),
+            })?;
             let appointments = store::appointments::count_referring(tx, Referrer::Person, id)?;
             if appointments > 0 {
-                return Err(Error::InUse { what: Entity::Person, name: p.name.to_string(), appointments });
+                return Err(Error::InUse {
+                    what: Entity::Person,
+                    name: p.name.to_string(),
+                    appointments,
+                });
             }
             store::people::delete(tx, id)
         })
     }
 }
 
-fn check_person(tx: &rusqlite::Connection, f: &PersonFields, except: Option<Id>) -> Result<(), Error> {
-    let org = store::organisations::get(tx, f.organisation_id)?
-        .ok_or_else(|| Error::NotFound { what: Entity::Organisation, query: f.organisation_id.to_string() })?;
+fn check_person(
+    tx: &rusqlite::Connection,
+    f: &PersonFields,
+    except: Option<Id>,
+) -> Result<(), Error> {
+    let org = store::organisations::get(tx, f.organisation_id)?.ok_or_else(|| Error::NotFound {
+        what: Entity::Organisation,
+        query: f.organisation_id.to_string(),
+    })?;
     if let Some(name) = store::people::clash(tx, f, except)? {
-        return Err(Error::Duplicate { what: Entity::Person, value: format!("{name} ({})", org.name) });
+        return Err(Error::Duplicate {
+            what: Entity::Person,
+            value: format!("{name} ({})", org.name),
+        });
     }
     Ok(())
 }

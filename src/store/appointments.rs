@@ -31,7 +31,11 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Appointment> {
     })
 }
 
-fn query(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> Result<Vec<Appointment>, Error> {
+fn query(
+    conn: &Connection,
+    filter: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Appointment>, Error> {
     let sql = format!("{SELECT} WHERE {filter} ORDER BY a.from_date, a.id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params, from_row)?;
@@ -39,7 +43,9 @@ fn query(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> Resu
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Appointment>, Error> {
-    Ok(conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], from_row).optional()?)
+    Ok(conn
+        .query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], from_row)
+        .optional()?)
 }
 
 pub fn for_person(conn: &Connection, person_id: Id) -> Result<Vec<Appointment>, Error> {
@@ -89,7 +95,11 @@ pub fn person_in_group(
 }
 
 /// Every appointment serving on `day`, optionally in one group.
-pub fn serving_on(conn: &Connection, day: NaiveDate, group_id: Option<Id>) -> Result<Vec<Appointment>, Error> {
+pub fn serving_on(
+    conn: &Connection,
+    day: NaiveDate,
+    group_id: Option<Id>,
+) -> Result<Vec<Appointment>, Error> {
     query(
         conn,
         "(?2 IS NULL OR a.group_id = ?2) AND a.from_date <= ?1 AND (a.ended_on IS NULL OR a.ended_on >= ?1)",
@@ -104,7 +114,10 @@ pub fn count_referring(conn: &Connection, column: Referrer, id: Id) -> Result<us
         Referrer::Person => "SELECT count(*) FROM appointment WHERE person_id = ?1",
         Referrer::Group => "SELECT count(*) FROM appointment WHERE group_id = ?1",
     };
-    Ok(conn.query_row(sql, [id], |r| r.get::<_, i64>(0))?.try_into().unwrap_or(0))
+    Ok(conn
+        .query_row(sql, [id], |r| r.get::<_, i64>(0))?
+        .try_into()
+        .unwrap_or(0))
 }
 
 /// What an appointment count is taken over.
@@ -134,6 +147,53 @@ pub fn insert(
 
 /// Records the last day served. The schema refuses it for an appointment already ended.
 pub fn end(conn: &Connection, id: Id, last_day: NaiveDate) -> Result<(), Error> {
-    conn.execute("UPDATE appointment SET ended_on = ?2 WHERE id = ?1 AND ended_on IS NULL", params![id, last_day])?;
+    conn.execute(
+        "UPDATE appointment SET ended_on = ?2 WHERE id = ?1 AND ended_on IS NULL",
+        params![id, last_day],
+    )?;
     Ok(())
+}
+
+/// A seat with nobody serving in it: group id and name, organisation id and name, role.
+pub type VacantSeat = (Id, String, Id, String, Role);
+
+/// The representative and substitute seats of seated, active organisations in groups with the
+/// one-per-organisation rule that nobody serves in on `day`.
+pub fn vacant_seats(
+    conn: &Connection,
+    day: NaiveDate,
+    group_id: Option<Id>,
+) -> Result<Vec<VacantSeat>, Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT g.id, g.name, o.id, o.name, r.role
+         FROM group_seat s
+         JOIN network_group g ON g.id = s.group_id AND g.one_per_org = 1
+         JOIN organisation o ON o.id = s.organisation_id AND o.active = 1
+         CROSS JOIN (SELECT 'representative' AS role UNION ALL SELECT 'substitute') r
+         WHERE (?2 IS NULL OR s.group_id = ?2)
+           AND NOT EXISTS (
+               SELECT 1 FROM appointment a
+               WHERE a.group_id = s.group_id AND a.organisation_id = s.organisation_id
+                 AND a.role = r.role AND a.from_date <= ?1
+                 AND (a.ended_on IS NULL OR a.ended_on >= ?1))",
+    )?;
+    let rows = stmt.query_map(params![day, group_id], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Appointments serving on `day` whose term ends on or before `horizon` (expired included).
+pub fn terms_ending(
+    conn: &Connection,
+    day: NaiveDate,
+    horizon: NaiveDate,
+    group_id: Option<Id>,
+) -> Result<Vec<Appointment>, Error> {
+    query(
+        conn,
+        "(?3 IS NULL OR a.group_id = ?3) AND a.from_date <= ?1 AND (a.ended_on IS NULL OR a.ended_on >= ?1)
+         AND a.to_date IS NOT NULL AND a.to_date <= ?2",
+        params![day, horizon, group_id],
+    )
 }

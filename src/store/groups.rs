@@ -26,7 +26,9 @@ pub fn list(conn: &Connection) -> Result<Vec<Group>, Error> {
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Group>, Error> {
-    Ok(conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row).optional()?)
+    Ok(conn
+        .query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
+        .optional()?)
 }
 
 /// Groups whose name key starts with `key_prefix`: id, name, exact match.
@@ -39,7 +41,11 @@ pub fn matching(conn: &Connection, key_prefix: &str) -> Result<Vec<(Id, String, 
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn clash(conn: &Connection, f: &GroupFields, except: Option<Id>) -> Result<Option<String>, Error> {
+pub fn clash(
+    conn: &Connection,
+    f: &GroupFields,
+    except: Option<Id>,
+) -> Result<Option<String>, Error> {
     Ok(conn
         .query_row(
             "SELECT name FROM network_group WHERE name_key = ?1 AND id IS NOT ?2",
@@ -62,7 +68,15 @@ pub fn update(conn: &Connection, id: Id, f: &GroupFields) -> Result<(), Error> {
     conn.execute(
         "UPDATE network_group SET name = ?2, name_key = ?3, kind = ?4, meetings_per_year = ?5,
              description = ?6, one_per_org = ?7 WHERE id = ?1",
-        params![id, f.name.as_str(), f.name.key(), f.kind, f.meetings_per_year, f.description, f.one_per_org],
+        params![
+            id,
+            f.name.as_str(),
+            f.name.key(),
+            f.kind,
+            f.meetings_per_year,
+            f.description,
+            f.one_per_org
+        ],
     )?;
     Ok(())
 }
@@ -74,7 +88,8 @@ pub fn delete(conn: &Connection, id: Id) -> Result<(), Error> {
 
 /// The organisations seated in the group.
 pub fn seat_orgs(conn: &Connection, id: Id) -> Result<Vec<Id>, Error> {
-    let mut stmt = conn.prepare_cached("SELECT organisation_id FROM group_seat WHERE group_id = ?1")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT organisation_id FROM group_seat WHERE group_id = ?1")?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

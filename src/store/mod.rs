@@ -50,8 +50,13 @@ pub struct FileInfo {
 /// Looks at an existing file read-only: is it a register, and of which version? The file is
 /// never modified by this, whatever it holds.
 pub fn inspect(path: &Path) -> Result<FileInfo, Error> {
-    let not_register = || Error::NotARegister { path: path.to_owned() };
-    let meta = fs::metadata(path).map_err(|e| Error::Io { path: path.to_owned(), source: e })?;
+    let not_register = || Error::NotARegister {
+        path: path.to_owned(),
+    };
+    let meta = fs::metadata(path).map_err(|e| Error::Io {
+        path: path.to_owned(),
+        source: e,
+    })?;
     if !meta.is_file() || meta.len() == 0 {
         return Err(not_register());
     }
@@ -60,15 +65,20 @@ pub fn inspect(path: &Path) -> Result<FileInfo, Error> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|_| not_register())?;
-    let app_id: i64 =
-        conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|_| not_register())?;
-    let user_version: i64 =
-        conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|_| not_register())?;
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|_| not_register())?;
+    let user_version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|_| not_register())?;
     if app_id != APPLICATION_ID {
         return Err(not_register());
     }
     if user_version > latest_version() {
-        return Err(Error::NewerVersion { found: user_version, supported: latest_version() });
+        return Err(Error::NewerVersion {
+            found: user_version,
+            supported: latest_version(),
+        });
     }
     Ok(FileInfo { user_version })
 }
@@ -108,7 +118,9 @@ pub fn create(
         move |e| Error::Io { path: p, source: e }
     };
     if path.exists() {
-        return Err(Error::RegisterExists { path: path.to_owned() });
+        return Err(Error::RegisterExists {
+            path: path.to_owned(),
+        });
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(io(dir))?;
@@ -133,7 +145,9 @@ pub fn create(
     }
     if path.exists() {
         remove_sqlite_files(&tmp);
-        return Err(Error::RegisterExists { path: path.to_owned() });
+        return Err(Error::RegisterExists {
+            path: path.to_owned(),
+        });
     }
     fs::rename(&tmp, path).map_err(io(path))?;
     remove_sqlite_files(&tmp);
@@ -141,7 +155,10 @@ pub fn create(
 }
 
 fn temp_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".creating");
     path.with_file_name(name)
 }
@@ -159,7 +176,10 @@ fn remove_sqlite_files(path: &Path) {
 pub fn migrate(conn: &mut Connection) -> Result<(), Error> {
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if current > latest_version() {
-        return Err(Error::NewerVersion { found: current, supported: latest_version() });
+        return Err(Error::NewerVersion {
+            found: current,
+            supported: latest_version(),
+        });
     }
     for m in MIGRATIONS.iter().filter(|m| m.version > current) {
         let tx = conn.transaction()?;
@@ -175,9 +195,17 @@ pub fn migrate(conn: &mut Connection) -> Result<(), Error> {
 /// `backups/` folder beside it before the schema changes.
 fn backup_before_migration(conn: &Connection, path: &Path, from_version: i64) -> Result<(), Error> {
     let dir = path.parent().unwrap_or(Path::new(".")).join("backups");
-    fs::create_dir_all(&dir).map_err(|e| Error::Io { path: dir.clone(), source: e })?;
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let target = dir.join(format!("{stem}-before-migration-from-v{from_version}.sqlite3"));
+    fs::create_dir_all(&dir).map_err(|e| Error::Io {
+        path: dir.clone(),
+        source: e,
+    })?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let target = dir.join(format!(
+        "{stem}-before-migration-from-v{from_version}.sqlite3"
+    ));
     if target.exists() {
         return Ok(());
     }
@@ -200,7 +228,8 @@ macro_rules! sql_code {
         impl FromSql for $ty {
             fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
                 let s = value.as_str()?;
-                <$ty>::from_code(s).ok_or_else(|| FromSqlError::Other(format!("unknown code {s:?}").into()))
+                <$ty>::from_code(s)
+                    .ok_or_else(|| FromSqlError::Other(format!("unknown code {s:?}").into()))
             }
         }
     };

@@ -30,7 +30,12 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
     };
     let local_group = r
         .get::<_, Option<String>>(14)?
-        .map(|name| Ok::<_, rusqlite::Error>(LocalGroup { name: Name::from_store(name), contact: r.get(15)? }))
+        .map(|name| {
+            Ok::<_, rusqlite::Error>(LocalGroup {
+                name: Name::from_store(name),
+                contact: r.get(15)?,
+            })
+        })
         .transpose()?;
     Ok(Organisation {
         id: r.get(0)?,
@@ -68,7 +73,8 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Organisation>, Error> {
     );
     sql.push_str(" ORDER BY o.sort_key, o.id");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":kind", &f.kind), (":text", &f.text_key)];
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> =
+        vec![(":kind", &f.kind), (":text", &f.text_key)];
     if f.group_id.is_some() {
         params.push((":group", &f.group_id));
     }
@@ -85,7 +91,7 @@ pub fn get(conn: &Connection, id: Id) -> Result<Option<Organisation>, Error> {
 /// whether the match was exact.
 pub fn matching(conn: &Connection, key_prefix: &str) -> Result<Vec<(Id, String, bool)>, Error> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, name, name_key = ?1 OR short_key = ?1 FROM organisation
+        "SELECT id, name, name_key = ?1 OR short_key IS ?1 FROM organisation
          WHERE substr(name_key, 1, length(?1)) = ?1 OR substr(short_key, 1, length(?1)) = ?1
          ORDER BY name_key LIMIT 50",
     )?;
@@ -94,7 +100,11 @@ pub fn matching(conn: &Connection, key_prefix: &str) -> Result<Vec<(Id, String, 
 }
 
 /// The organisation, other than `except`, that already uses this name key or number.
-pub fn clash(conn: &Connection, f: &OrgFields, except: Option<Id>) -> Result<Option<String>, Error> {
+pub fn clash(
+    conn: &Connection,
+    f: &OrgFields,
+    except: Option<Id>,
+) -> Result<Option<String>, Error> {
     let number = f.org_number.as_ref().map(OrgNumber::as_str);
     Ok(conn
         .query_row(
@@ -173,7 +183,11 @@ pub fn set_principal(conn: &Connection, id: Id, p: Option<&Principal>) -> Result
 pub fn set_local_group(conn: &Connection, id: Id, g: Option<&LocalGroup>) -> Result<(), Error> {
     conn.execute(
         "UPDATE organisation SET local_group_name = ?2, local_group_contact = ?3 WHERE id = ?1",
-        params![id, g.map(|g| g.name.as_str()), g.and_then(|g| g.contact.as_deref())],
+        params![
+            id,
+            g.map(|g| g.name.as_str()),
+            g.and_then(|g| g.contact.as_deref())
+        ],
     )?;
     Ok(())
 }
@@ -185,13 +199,21 @@ pub fn delete(conn: &Connection, id: Id) -> Result<(), Error> {
 
 /// How many people belong to the organisation.
 pub fn people_count(conn: &Connection, id: Id) -> Result<usize, Error> {
-    Ok(conn.query_row("SELECT count(*) FROM person WHERE organisation_id = ?1", [id], |r| r.get::<_, i64>(0))?.try_into().unwrap_or(0))
+    Ok(conn
+        .query_row(
+            "SELECT count(*) FROM person WHERE organisation_id = ?1",
+            [id],
+            |r| r.get::<_, i64>(0),
+        )?
+        .try_into()
+        .unwrap_or(0))
 }
 
 /// The groups in which the organisation holds seats.
 pub fn seat_groups(conn: &Connection, id: Id) -> Result<Vec<Id>, Error> {
-    let mut stmt =
-        conn.prepare_cached("SELECT group_id FROM group_seat WHERE organisation_id = ?1 ORDER BY group_id")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT group_id FROM group_seat WHERE organisation_id = ?1 ORDER BY group_id",
+    )?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -206,7 +228,10 @@ pub fn add_seat(conn: &Connection, group_id: Id, org_id: Id) -> Result<bool, Err
 }
 
 pub fn remove_seat(conn: &Connection, group_id: Id, org_id: Id) -> Result<bool, Error> {
-    let n = conn.execute("DELETE FROM group_seat WHERE group_id = ?1 AND organisation_id = ?2", [group_id, org_id])?;
+    let n = conn.execute(
+        "DELETE FROM group_seat WHERE group_id = ?1 AND organisation_id = ?2",
+        [group_id, org_id],
+    )?;
     Ok(n > 0)
 }
 

@@ -31,14 +31,31 @@ pub struct Filter {
 }
 
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Person>, Error> {
+    // Three characters or more go through the trigram index; shorter ones scan the keys.
+    let indexed = f.text_key.as_deref().filter(|k| k.chars().count() >= 3);
+    let text_filter = if indexed.is_some() {
+        "p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?3)"
+    } else {
+        "(?2 IS NULL OR instr(p.name_key, ?2) > 0)"
+    };
     let sql = format!(
-        "{SELECT} WHERE (?1 IS NULL OR p.organisation_id = ?1)
-           AND (?2 IS NULL OR instr(p.name_key, ?2) > 0)
+        "{SELECT} WHERE (?1 IS NULL OR p.organisation_id = ?1) AND {text_filter}
          ORDER BY p.sort_key, p.id"
     );
+    // A phrase query: the key in double quotes, its own quotes doubled.
+    let phrase = indexed.map(|k| format!("\"{}\"", k.replace('"', "\"\"")));
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![f.organisation_id, f.text_key], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let rows: rusqlite::Result<Vec<Person>> = if let Some(phrase) = phrase {
+        stmt.query_map(
+            params![f.organisation_id, Option::<String>::None, phrase],
+            from_row,
+        )?
+        .collect()
+    } else {
+        stmt.query_map(params![f.organisation_id, f.text_key], from_row)?
+            .collect()
+    };
+    rows.map_err(Error::from)
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Person>, Error> {
@@ -59,7 +76,11 @@ pub fn matching(conn: &Connection, key_prefix: &str) -> Result<Vec<(Id, String, 
 }
 
 /// A person of the same organisation with the same name key, other than `except`.
-pub fn clash(conn: &Connection, f: &PersonFields, except: Option<Id>) -> Result<Option<String>, Error> {
+pub fn clash(
+    conn: &Connection,
+    f: &PersonFields,
+    except: Option<Id>,
+) -> Result<Option<String>, Error> {
     Ok(conn
         .query_row(
             "SELECT name FROM person WHERE name_key = ?1 AND organisation_id = ?2 AND id IS NOT ?3 LIMIT 1",

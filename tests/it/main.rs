@@ -1,1 +1,7 @@
+//! The one integration-test binary: the register through its library API and through the CLI.
 
+mod cli;
+mod properties;
+mod register;
+mod support;
+mod tidy;

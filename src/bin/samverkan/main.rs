@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 use clap::Parser;
 use samverkan::error::{Field, parse_date};
 use samverkan::model::{
-    AppointRequest, ContactDraft, GroupDraft, LocalGroupDraft, OrgDraft, PersonDraft, PrincipalDraft, Role,
+    AppointRequest, ContactDraft, GroupDraft, LocalGroupDraft, OrgDraft, PersonDraft,
+    PrincipalDraft, Role,
 };
 use samverkan::register::{OrgQuery, PersonQuery};
 use samverkan::{Error, ErrorBody, ErrorCode, Lang, Register, Template};
@@ -36,8 +37,20 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let message = e.render().to_string();
-            let first = message.lines().next().unwrap_or("").trim_start_matches("error: ").to_owned();
-            report(&ErrorBody { code: ErrorCode::Invalid, message: first }, json, Some(&message));
+            let first = message
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("error: ")
+                .to_owned();
+            report(
+                &ErrorBody {
+                    code: ErrorCode::Invalid,
+                    message: first,
+                },
+                json,
+                Some(&message),
+            );
             return ExitCode::from(2);
         }
     };
@@ -52,12 +65,20 @@ fn main() -> ExitCode {
 
 /// `--lang` wins; otherwise `LANG` (English when it starts with "en"); otherwise Swedish.
 fn lang_from(raw: &[String]) -> Lang {
-    let flag = raw.iter().position(|a| a == "--lang").and_then(|i| raw.get(i + 1)).cloned().or_else(|| {
-        raw.iter().find_map(|a| a.strip_prefix("--lang=").map(str::to_owned))
-    });
+    let flag = raw
+        .iter()
+        .position(|a| a == "--lang")
+        .and_then(|i| raw.get(i + 1))
+        .cloned()
+        .or_else(|| {
+            raw.iter()
+                .find_map(|a| a.strip_prefix("--lang=").map(str::to_owned))
+        });
     match flag {
         Some(tag) => Lang::from_tag(&tag),
-        None => std::env::var("LANG").map(|l| Lang::from_tag(&l)).unwrap_or_default(),
+        None => std::env::var("LANG")
+            .map(|l| Lang::from_tag(&l))
+            .unwrap_or_default(),
     }
 }
 
@@ -114,8 +135,15 @@ fn apply_org_fields(d: &mut OrgDraft, f: OrgFieldsArgs) -> Result<(), Error> {
 
 fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
     let path = db_path(&cli)?;
-    let today = date_or(cli.today.as_deref(), Field::Date, chrono::Local::now().date_naive())?;
-    let out = Out { json: cli.json, lang };
+    let today = date_or(
+        cli.today.as_deref(),
+        Field::Date,
+        chrono::Local::now().date_naive(),
+    )?;
+    let out = Out {
+        json: cli.json,
+        lang,
+    };
     if let Command::Init { template } = &cli.command {
         let t = Template::by_name(template)?;
         let reg = Register::create(&path, &t)?;
@@ -127,32 +155,69 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Init { .. } => out.info(&reg.info()?),
         Command::Info => out.info(&reg.info()?),
         Command::Org(cmd) => org(&mut reg, cmd, &out, today),
-        Command::Principal { org, name, title, email, phone, clear } => {
+        Command::Principal {
+            org,
+            name,
+            title,
+            email,
+            phone,
+            clear,
+        } => {
             let id = reg.find_org(&org)?;
             let draft = if clear {
                 PrincipalDraft::default()
             } else {
-                let name = name.ok_or(Error::invalid(Field::PrincipalName, samverkan::error::Invalid::Empty))?;
-                PrincipalDraft { name, title, email, phone }
+                let name = name.ok_or(Error::invalid(
+                    Field::PrincipalName,
+                    samverkan::error::Invalid::Empty,
+                ))?;
+                PrincipalDraft {
+                    name,
+                    title,
+                    email,
+                    phone,
+                }
             };
             let o = reg.set_principal(id, &draft)?;
             out.org_detail(&reg.org_detail(o.id, today)?)
         }
-        Command::LocalGroup { org, name, contact, clear } => {
+        Command::LocalGroup {
+            org,
+            name,
+            contact,
+            clear,
+        } => {
             let id = reg.find_org(&org)?;
             let draft = if clear {
                 LocalGroupDraft::default()
             } else {
-                let name = name.ok_or(Error::invalid(Field::LocalGroup, samverkan::error::Invalid::Empty))?;
+                let name = name.ok_or(Error::invalid(
+                    Field::LocalGroup,
+                    samverkan::error::Invalid::Empty,
+                ))?;
                 LocalGroupDraft { name, contact }
             };
             let o = reg.set_local_group(id, &draft)?;
             out.org_detail(&reg.org_detail(o.id, today)?)
         }
         Command::Contact(cmd) => match cmd {
-            ContactCmd::Add { org, function, name, email, phone } => {
+            ContactCmd::Add {
+                org,
+                function,
+                name,
+                email,
+                phone,
+            } => {
                 let id = reg.find_org(&org)?;
-                let c = reg.add_contact(id, &ContactDraft { function, name, email, phone })?;
+                let c = reg.add_contact(
+                    id,
+                    &ContactDraft {
+                        function,
+                        name,
+                        email,
+                        phone,
+                    },
+                )?;
                 out.contacts(std::slice::from_ref(&c))
             }
             ContactCmd::List { org } => {
@@ -161,12 +226,23 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             }
             ContactCmd::Remove { id } => {
                 let c = reg.remove_contact(id)?;
-                out.done(&c, lang.pick("Kontakten är borttagen.", "The contact was removed."))
+                out.done(
+                    &c,
+                    lang.pick("Kontakten är borttagen.", "The contact was removed."),
+                )
             }
         },
         Command::Person(cmd) => person(&mut reg, cmd, &out),
         Command::Group(cmd) => group(&mut reg, cmd, &out, today),
-        Command::Appoint { person, group, role, for_org, from, to, replace } => {
+        Command::Appoint {
+            person,
+            group,
+            role,
+            for_org,
+            from,
+            to,
+            replace,
+        } => {
             let req = AppointRequest {
                 person_id: reg.find_person(&person)?,
                 group_id: reg.find_group(&group)?,
@@ -178,7 +254,12 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             };
             out.appointed(&reg.appoint(&req)?)
         }
-        Command::Unappoint { person, group, role, on } => {
+        Command::Unappoint {
+            person,
+            group,
+            role,
+            on,
+        } => {
             let person_id = reg.find_person(&person)?;
             let group_id = reg.find_group(&group)?;
             let role: Option<Role> = role.map(|r| r.parse()).transpose()?;
@@ -195,7 +276,11 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
 
 fn org(reg: &mut Register, cmd: OrgCmd, out: &Out, today: NaiveDate) -> Result<(), Error> {
     match cmd {
-        OrgCmd::List { group, kind, search } => {
+        OrgCmd::List {
+            group,
+            kind,
+            search,
+        } => {
             let q = OrgQuery {
                 group_id: group.map(|g| reg.find_group(&g)).transpose()?,
                 kind: kind.map(|k| k.parse()).transpose()?,
@@ -203,10 +288,21 @@ fn org(reg: &mut Register, cmd: OrgCmd, out: &Out, today: NaiveDate) -> Result<(
             };
             out.orgs(&reg.orgs(&q)?)
         }
-        OrgCmd::Add { name, fields, group } => {
-            let mut draft = OrgDraft { name, active: true, ..OrgDraft::default() };
+        OrgCmd::Add {
+            name,
+            fields,
+            group,
+        } => {
+            let mut draft = OrgDraft {
+                name,
+                active: true,
+                ..OrgDraft::default()
+            };
             apply_org_fields(&mut draft, fields)?;
-            let groups = group.iter().map(|g| reg.find_group(g)).collect::<Result<Vec<_>, _>>()?;
+            let groups = group
+                .iter()
+                .map(|g| reg.find_group(g))
+                .collect::<Result<Vec<_>, _>>()?;
             let o = reg.add_org(&draft, &groups)?;
             out.org_detail(&reg.org_detail(o.id, today)?)
         }
@@ -214,7 +310,12 @@ fn org(reg: &mut Register, cmd: OrgCmd, out: &Out, today: NaiveDate) -> Result<(
             let id = reg.find_org(&org)?;
             out.org_detail(&reg.org_detail(id, today)?)
         }
-        OrgCmd::Edit { org, name, fields, active } => {
+        OrgCmd::Edit {
+            org,
+            name,
+            fields,
+            active,
+        } => {
             let id = reg.find_org(&org)?;
             let mut draft = OrgDraft::from(&reg.org(id)?);
             if let Some(n) = name {
@@ -231,7 +332,13 @@ fn org(reg: &mut Register, cmd: OrgCmd, out: &Out, today: NaiveDate) -> Result<(
             let id = reg.find_org(&org)?;
             let o = reg.org(id)?;
             reg.remove_org(id)?;
-            out.done(&o, out.lang.pick("Organisationen är borttagen.", "The organisation was removed."))
+            out.done(
+                &o,
+                out.lang.pick(
+                    "Organisationen är borttagen.",
+                    "The organisation was removed.",
+                ),
+            )
         }
         OrgCmd::Seat { org, group } => {
             let (o, g) = (reg.find_org(&org)?, reg.find_group(&group)?);
@@ -248,21 +355,48 @@ fn org(reg: &mut Register, cmd: OrgCmd, out: &Out, today: NaiveDate) -> Result<(
 
 fn person(reg: &mut Register, cmd: PersonCmd, out: &Out) -> Result<(), Error> {
     match cmd {
-        PersonCmd::Add { name, org, title, email, phone, protected, notes } => {
-            let draft =
-                PersonDraft { name, title, organisation_id: reg.find_org(&org)?, email, phone, protected, notes };
+        PersonCmd::Add {
+            name,
+            org,
+            title,
+            email,
+            phone,
+            protected,
+            notes,
+        } => {
+            let draft = PersonDraft {
+                name,
+                title,
+                organisation_id: reg.find_org(&org)?,
+                email,
+                phone,
+                protected,
+                notes,
+            };
             let p = reg.add_person(&draft)?;
             out.person_detail(&reg.person_detail(p.id)?)
         }
         PersonCmd::List { org, search } => {
-            let q = PersonQuery { organisation_id: org.map(|o| reg.find_org(&o)).transpose()?, text: search };
+            let q = PersonQuery {
+                organisation_id: org.map(|o| reg.find_org(&o)).transpose()?,
+                text: search,
+            };
             out.people(&reg.people(&q)?)
         }
         PersonCmd::Show { person } => {
             let id = reg.find_person(&person)?;
             out.person_detail(&reg.person_detail(id)?)
         }
-        PersonCmd::Edit { person, name, org, title, email, phone, protected, notes } => {
+        PersonCmd::Edit {
+            person,
+            name,
+            org,
+            title,
+            email,
+            phone,
+            protected,
+            notes,
+        } => {
             let id = reg.find_person(&person)?;
             let mut d = PersonDraft::from(&reg.person(id)?);
             if let Some(n) = name {
@@ -285,7 +419,11 @@ fn person(reg: &mut Register, cmd: PersonCmd, out: &Out) -> Result<(), Error> {
             let id = reg.find_person(&person)?;
             let p = reg.person(id)?;
             reg.remove_person(id)?;
-            out.done(&p, out.lang.pick("Personen är borttagen.", "The person was removed."))
+            out.done(
+                &p,
+                out.lang
+                    .pick("Personen är borttagen.", "The person was removed."),
+            )
         }
     }
 }
@@ -297,12 +435,31 @@ fn group(reg: &mut Register, cmd: GroupCmd, out: &Out, today: NaiveDate) -> Resu
             let id = reg.find_group(&group)?;
             out.group_detail(&reg.group_detail(id, today)?, today)
         }
-        GroupCmd::Add { name, kind, per_year, one_per_org, description } => {
-            let draft = GroupDraft { name, kind: kind.parse()?, meetings_per_year: per_year, description, one_per_org };
+        GroupCmd::Add {
+            name,
+            kind,
+            per_year,
+            one_per_org,
+            description,
+        } => {
+            let draft = GroupDraft {
+                name,
+                kind: kind.parse()?,
+                meetings_per_year: per_year,
+                description,
+                one_per_org,
+            };
             let g = reg.add_group(&draft)?;
             out.group_detail(&reg.group_detail(g.id, today)?, today)
         }
-        GroupCmd::Edit { group, name, kind, per_year, one_per_org, description } => {
+        GroupCmd::Edit {
+            group,
+            name,
+            kind,
+            per_year,
+            one_per_org,
+            description,
+        } => {
             let id = reg.find_group(&group)?;
             let mut d = GroupDraft::from(&reg.group(id)?);
             if let Some(n) = name {
@@ -325,7 +482,11 @@ fn group(reg: &mut Register, cmd: GroupCmd, out: &Out, today: NaiveDate) -> Resu
             let id = reg.find_group(&group)?;
             let g = reg.group(id)?;
             reg.remove_group(id)?;
-            out.done(&g, out.lang.pick("Gruppen är borttagen.", "The group was removed."))
+            out.done(
+                &g,
+                out.lang
+                    .pick("Gruppen är borttagen.", "The group was removed."),
+            )
         }
     }
 }

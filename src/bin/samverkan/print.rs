@@ -4,8 +4,12 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use comfy_table::{Table, presets};
-use samverkan::model::{AppointOutcome, Appointment, AppointmentStatus, InternalContact, Organisation, Person};
-use samverkan::register::{Coverage, GroupDetail, GroupSummary, OrgDetail, PersonDetail, Vacancy, VacancyKind};
+use samverkan::model::{
+    AppointOutcome, Appointment, AppointmentStatus, InternalContact, Organisation, Person,
+};
+use samverkan::register::{
+    Coverage, GroupDetail, GroupSummary, OrgDetail, PersonDetail, Vacancy, VacancyKind,
+};
 use samverkan::{Error, Lang, RegisterInfo};
 use serde::Serialize;
 
@@ -17,7 +21,8 @@ pub struct Out {
 
 fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
-    t.load_preset(presets::NOTHING).set_header(header.iter().map(|h| h.to_string()));
+    t.load_preset(presets::NOTHING)
+        .set_header(header.iter().map(|h| h.to_string()));
     t
 }
 
@@ -37,7 +42,11 @@ impl Out {
         self.lang.pick(sv, en)
     }
 
-    fn emit<T: Serialize + ?Sized>(&self, value: &T, text: impl FnOnce() -> String) -> Result<(), Error> {
+    fn emit<T: Serialize + ?Sized>(
+        &self,
+        value: &T,
+        text: impl FnOnce() -> String,
+    ) -> Result<(), Error> {
         if self.json {
             let s = serde_json::to_string_pretty(value).map_err(|e| Error::Io {
                 path: "stdout".into(),
@@ -50,11 +59,19 @@ impl Out {
     }
 
     fn protected_mark(&self, protected: bool) -> &'static str {
-        if protected { self.lang.pick(" [skyddad]", " [protected]") } else { "" }
+        if protected {
+            self.lang.pick(" [skyddad]", " [protected]")
+        } else {
+            ""
+        }
     }
 
     fn period(&self, a: &Appointment) -> String {
-        let end = a.ended_on.or(a.to).map(|d| d.to_string()).unwrap_or_default();
+        let end = a
+            .ended_on
+            .or(a.to)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
         format!("{} – {}", a.from, end)
     }
 
@@ -62,7 +79,9 @@ impl Out {
         match a.status(today) {
             AppointmentStatus::Upcoming => self.lang.pick("kommande", "upcoming"),
             AppointmentStatus::Active => self.lang.pick("pågår", "active"),
-            AppointmentStatus::TermExpired => self.lang.pick("mandattiden har gått ut", "term expired"),
+            AppointmentStatus::TermExpired => {
+                self.lang.pick("mandattiden har gått ut", "term expired")
+            }
             AppointmentStatus::Ended => self.lang.pick("avslutat", "ended"),
         }
     }
@@ -106,10 +125,19 @@ impl Out {
                     o.name.to_string(),
                     o.kind.label(self.lang).to_owned(),
                     opt(o.org_number.as_ref().map(|n| n.as_str())),
-                    if o.active { self.t("ja", "yes") } else { self.t("nej", "no") }.to_owned(),
+                    if o.active {
+                        self.t("ja", "yes")
+                    } else {
+                        self.t("nej", "no")
+                    }
+                    .to_owned(),
                 ]);
             }
-            format!("{t}\n{} {}", orgs.len(), self.t("organisationer", "organisations"))
+            format!(
+                "{t}\n{} {}",
+                orgs.len(),
+                self.t("organisationer", "organisations")
+            )
         })
     }
 
@@ -122,47 +150,123 @@ impl Out {
                     s.push_str(&format!("  {label}: {v}\n"));
                 }
             };
-            line(&mut s, self.t("Kortnamn", "Short name"), o.short_name.clone());
-            line(&mut s, self.t("Organisationsnummer", "Organisation number"), o.org_number.as_ref().map(|n| n.as_str().into()));
-            line(&mut s, self.t("Postadress", "Postal address"), o.postal_address.clone());
-            line(&mut s, self.t("E-post", "E-mail"), o.email.as_ref().map(|e| e.as_str().into()));
-            line(&mut s, self.t("Telefon", "Phone"), o.phone.as_ref().map(|p| p.display()));
+            line(
+                &mut s,
+                self.t("Kortnamn", "Short name"),
+                o.short_name.clone(),
+            );
+            line(
+                &mut s,
+                self.t("Organisationsnummer", "Organisation number"),
+                o.org_number.as_ref().map(|n| n.as_str().into()),
+            );
+            line(
+                &mut s,
+                self.t("Postadress", "Postal address"),
+                o.postal_address.clone(),
+            );
+            line(
+                &mut s,
+                self.t("E-post", "E-mail"),
+                o.email.as_ref().map(|e| e.as_str().into()),
+            );
+            line(
+                &mut s,
+                self.t("Telefon", "Phone"),
+                o.phone.as_ref().map(|p| p.display()),
+            );
             line(&mut s, self.t("Anteckningar", "Notes"), o.notes.clone());
             if !o.active {
                 s.push_str(&format!("  {}\n", self.t("Inaktiv", "Inactive")));
             }
             if let Some(p) = &o.principal {
-                let extra = [p.title.clone(), p.email.as_ref().map(|e| e.as_str().to_owned()), p.phone.as_ref().map(|x| x.display())]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                line(&mut s, self.t("Uppdragsgivare", "Principal"), Some(format!("{} {}", p.name, if extra.is_empty() { String::new() } else { format!("({extra})") })));
+                let extra = [
+                    p.title.clone(),
+                    p.email.as_ref().map(|e| e.as_str().to_owned()),
+                    p.phone.as_ref().map(|x| x.display()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+                line(
+                    &mut s,
+                    self.t("Uppdragsgivare", "Principal"),
+                    Some(format!(
+                        "{} {}",
+                        p.name,
+                        if extra.is_empty() {
+                            String::new()
+                        } else {
+                            format!("({extra})")
+                        }
+                    )),
+                );
             }
             if let Some(g) = &o.local_group {
-                let contact = g.contact.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
-                line(&mut s, self.t("Lokal samverkansgrupp", "Local group"), Some(format!("{}{contact}", g.name)));
+                let contact = g
+                    .contact
+                    .as_ref()
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default();
+                line(
+                    &mut s,
+                    self.t("Lokal samverkansgrupp", "Local group"),
+                    Some(format!("{}{contact}", g.name)),
+                );
             }
             for c in &d.contacts {
-                let email = c.email.as_ref().map(|e| format!(", {}", e.as_str())).unwrap_or_default();
-                line(&mut s, self.t("Intern kontakt", "Internal contact"), Some(format!("{}: {}{email} [{}]", c.function, c.name, c.id)));
+                let email = c
+                    .email
+                    .as_ref()
+                    .map(|e| format!(", {}", e.as_str()))
+                    .unwrap_or_default();
+                line(
+                    &mut s,
+                    self.t("Intern kontakt", "Internal contact"),
+                    Some(format!("{}: {}{email} [{}]", c.function, c.name, c.id)),
+                );
             }
             for g in &d.groups {
                 s.push_str(&format!("\n{}\n", g.group_name));
                 let who = |a: &Option<Appointment>| match a {
-                    Some(a) => format!("{}{} ({})", a.person_name, self.protected_mark(a.person_protected), self.period(a)),
+                    Some(a) => format!(
+                        "{}{} ({})",
+                        a.person_name,
+                        self.protected_mark(a.person_protected),
+                        self.period(a)
+                    ),
                     None => self.t("saknas", "missing").to_owned(),
                 };
-                s.push_str(&format!("  {}: {}\n", self.t("Representant", "Representative"), who(&g.representative)));
-                s.push_str(&format!("  {}: {}\n", self.t("Ersättare", "Substitute"), who(&g.substitute)));
+                s.push_str(&format!(
+                    "  {}: {}\n",
+                    self.t("Representant", "Representative"),
+                    who(&g.representative)
+                ));
+                s.push_str(&format!(
+                    "  {}: {}\n",
+                    self.t("Ersättare", "Substitute"),
+                    who(&g.substitute)
+                ));
                 for a in &g.others {
-                    s.push_str(&format!("  {}: {}{}\n", a.role.label(self.lang), a.person_name, self.protected_mark(a.person_protected)));
+                    s.push_str(&format!(
+                        "  {}: {}{}\n",
+                        a.role.label(self.lang),
+                        a.person_name,
+                        self.protected_mark(a.person_protected)
+                    ));
                 }
-                let past: Vec<&Appointment> = g.history.iter().filter(|a| a.ended_on.is_some()).collect();
+                let past: Vec<&Appointment> =
+                    g.history.iter().filter(|a| a.ended_on.is_some()).collect();
                 if !past.is_empty() {
                     s.push_str(&format!("  {}:\n", self.t("Tidigare", "Earlier")));
                     for a in past {
-                        s.push_str(&format!("    {} {}, {}\n", a.role.label(self.lang), a.person_name, self.period(a)));
+                        s.push_str(&format!(
+                            "    {} {}, {}\n",
+                            a.role.label(self.lang),
+                            a.person_name,
+                            self.period(a)
+                        ));
                     }
                 }
             }
@@ -172,14 +276,23 @@ impl Out {
 
     pub fn contacts(&self, cs: &[InternalContact]) -> Result<(), Error> {
         self.emit(cs, || {
-            let mut t = table(&["Id", self.t("Funktion", "Function"), self.t("Namn", "Name"), self.t("E-post", "E-mail"), self.t("Telefon", "Phone")]);
+            let mut t = table(&[
+                "Id",
+                self.t("Funktion", "Function"),
+                self.t("Namn", "Name"),
+                self.t("E-post", "E-mail"),
+                self.t("Telefon", "Phone"),
+            ]);
             for c in cs {
                 t.add_row(vec![
                     c.id.to_string(),
                     c.function.to_string(),
                     c.name.to_string(),
                     opt(c.email.as_ref().map(|e| e.as_str())),
-                    c.phone.as_ref().map(|p| p.display()).unwrap_or_else(|| "–".into()),
+                    c.phone
+                        .as_ref()
+                        .map(|p| p.display())
+                        .unwrap_or_else(|| "–".into()),
                 ]);
             }
             t.to_string()
@@ -188,7 +301,13 @@ impl Out {
 
     pub fn people(&self, ps: &[Person]) -> Result<(), Error> {
         self.emit(ps, || {
-            let mut t = table(&["Id", self.t("Namn", "Name"), self.t("Titel", "Title"), self.t("Organisation", "Organisation"), self.t("E-post", "E-mail")]);
+            let mut t = table(&[
+                "Id",
+                self.t("Namn", "Name"),
+                self.t("Titel", "Title"),
+                self.t("Organisation", "Organisation"),
+                self.t("E-post", "E-mail"),
+            ]);
             for p in ps {
                 t.add_row(vec![
                     p.id.to_string(),
@@ -205,12 +324,27 @@ impl Out {
     pub fn person_detail(&self, d: &PersonDetail) -> Result<(), Error> {
         self.emit(d, || {
             let p = &d.person;
-            let mut s = format!("{}{} [{}]\n", p.name, self.protected_mark(p.protected), p.id);
-            s.push_str(&format!("  {}: {}\n", self.t("Organisation", "Organisation"), p.organisation_name));
+            let mut s = format!(
+                "{}{} [{}]\n",
+                p.name,
+                self.protected_mark(p.protected),
+                p.id
+            );
+            s.push_str(&format!(
+                "  {}: {}\n",
+                self.t("Organisation", "Organisation"),
+                p.organisation_name
+            ));
             for (label, v) in [
                 (self.t("Titel", "Title"), p.title.clone()),
-                (self.t("E-post", "E-mail"), p.email.as_ref().map(|e| e.as_str().to_owned())),
-                (self.t("Telefon", "Phone"), p.phone.as_ref().map(|x| x.display())),
+                (
+                    self.t("E-post", "E-mail"),
+                    p.email.as_ref().map(|e| e.as_str().to_owned()),
+                ),
+                (
+                    self.t("Telefon", "Phone"),
+                    p.phone.as_ref().map(|x| x.display()),
+                ),
                 (self.t("Anteckningar", "Notes"), p.notes.clone()),
             ] {
                 if let Some(v) = v {
@@ -220,7 +354,13 @@ impl Out {
             if !d.appointments.is_empty() {
                 s.push_str(&format!("{}:\n", self.t("Uppdrag", "Appointments")));
                 for a in &d.appointments {
-                    s.push_str(&format!("  {} – {}, {} ({})\n", a.group_name, a.role.label(self.lang), a.organisation_name, self.period(a)));
+                    s.push_str(&format!(
+                        "  {} – {}, {} ({})\n",
+                        a.group_name,
+                        a.role.label(self.lang),
+                        a.organisation_name,
+                        self.period(a)
+                    ));
                 }
             }
             s
@@ -229,14 +369,27 @@ impl Out {
 
     pub fn groups(&self, gs: &[GroupSummary]) -> Result<(), Error> {
         self.emit(gs, || {
-            let mut t = table(&["Id", self.t("Namn", "Name"), self.t("Typ", "Kind"), self.t("Möten/år", "Meetings/yr"), self.t("Regel", "Rule"), self.t("Organisationer", "Organisations"), self.t("I tjänst", "Serving")]);
+            let mut t = table(&[
+                "Id",
+                self.t("Namn", "Name"),
+                self.t("Typ", "Kind"),
+                self.t("Möten/år", "Meetings/yr"),
+                self.t("Regel", "Rule"),
+                self.t("Organisationer", "Organisations"),
+                self.t("I tjänst", "Serving"),
+            ]);
             for g in gs {
                 t.add_row(vec![
                     g.group.id.to_string(),
                     g.group.name.to_string(),
                     g.group.kind.label(self.lang).to_owned(),
                     g.group.meetings_per_year.to_string(),
-                    if g.group.one_per_org { self.t("1 rep. + 1 ers.", "1 rep. + 1 sub.") } else { "–" }.to_owned(),
+                    if g.group.one_per_org {
+                        self.t("1 rep. + 1 ers.", "1 rep. + 1 sub.")
+                    } else {
+                        "–"
+                    }
+                    .to_owned(),
                     g.seats.to_string(),
                     g.serving.to_string(),
                 ]);
@@ -255,25 +408,54 @@ impl Out {
                 g.kind.label(self.lang),
                 g.meetings_per_year,
                 self.t("möten per år", "meetings a year"),
-                if g.one_per_org { self.t(", en representant och en ersättare per organisation", ", one representative and one substitute per organisation") } else { "" }
+                if g.one_per_org {
+                    self.t(
+                        ", en representant och en ersättare per organisation",
+                        ", one representative and one substitute per organisation",
+                    )
+                } else {
+                    ""
+                }
             );
             if let Some(desc) = &g.description {
                 s.push_str(&format!("{desc}\n"));
             }
-            let mut t = table(&[self.t("Organisation", "Organisation"), self.t("Representant", "Representative"), self.t("Ersättare", "Substitute"), self.t("Övriga", "Others")]);
+            let mut t = table(&[
+                self.t("Organisation", "Organisation"),
+                self.t("Representant", "Representative"),
+                self.t("Ersättare", "Substitute"),
+                self.t("Övriga", "Others"),
+            ]);
             let who = |a: &Option<Appointment>| match a {
                 Some(a) => {
-                    let flag = if a.status(today) == AppointmentStatus::TermExpired { self.t(" (mandattiden ute)", " (term expired)") } else { "" };
-                    format!("{}{}{flag}", a.person_name, self.protected_mark(a.person_protected))
+                    let flag = if a.status(today) == AppointmentStatus::TermExpired {
+                        self.t(" (mandattiden ute)", " (term expired)")
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "{}{}{flag}",
+                        a.person_name,
+                        self.protected_mark(a.person_protected)
+                    )
                 }
-                None => if g.one_per_org { self.t("– saknas –", "– missing –") } else { "" }.to_owned(),
+                None => if g.one_per_org {
+                    self.t("– saknas –", "– missing –")
+                } else {
+                    ""
+                }
+                .to_owned(),
             };
             for r in &d.rows {
                 t.add_row(vec![
                     r.organisation_name.clone(),
                     who(&r.representative),
                     who(&r.substitute),
-                    r.others.iter().map(|a| format!("{} ({})", a.person_name, a.role.label(self.lang))).collect::<Vec<_>>().join(", "),
+                    r.others
+                        .iter()
+                        .map(|a| format!("{} ({})", a.person_name, a.role.label(self.lang)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 ]);
             }
             s.push_str(&t.to_string());
@@ -296,7 +478,12 @@ impl Out {
             s.push_str(&format!(" {} {}.", self.t("Från", "From"), a.from));
             if let Some(r) = &o.replaced {
                 let last = r.ended_on.map(|d| d.to_string()).unwrap_or_default();
-                s.push_str(&format!("\n{}: {} ({} {last}).", self.t("Ersätter", "Replaces"), r.person_name, self.t("sista dag", "last day")));
+                s.push_str(&format!(
+                    "\n{}: {} ({} {last}).",
+                    self.t("Ersätter", "Replaces"),
+                    r.person_name,
+                    self.t("sista dag", "last day")
+                ));
             }
             s
         })
@@ -304,11 +491,23 @@ impl Out {
 
     pub fn appointments(&self, list: &[Appointment], today: NaiveDate) -> Result<(), Error> {
         self.emit(list, || {
-            let mut t = table(&["Id", self.t("Person", "Person"), self.t("Grupp", "Group"), self.t("Roll", "Role"), self.t("Organisation", "Organisation"), self.t("Period", "Period"), self.t("Status", "Status")]);
+            let mut t = table(&[
+                "Id",
+                self.t("Person", "Person"),
+                self.t("Grupp", "Group"),
+                self.t("Roll", "Role"),
+                self.t("Organisation", "Organisation"),
+                self.t("Period", "Period"),
+                self.t("Status", "Status"),
+            ]);
             for a in list {
                 t.add_row(vec![
                     a.id.to_string(),
-                    format!("{}{}", a.person_name, self.protected_mark(a.person_protected)),
+                    format!(
+                        "{}{}",
+                        a.person_name,
+                        self.protected_mark(a.person_protected)
+                    ),
                     a.group_name.clone(),
                     a.role.label(self.lang).to_owned(),
                     a.organisation_name.clone(),
@@ -323,24 +522,50 @@ impl Out {
     pub fn vacancies(&self, items: &[Vacancy], today: NaiveDate) -> Result<(), Error> {
         self.emit(items, || {
             if items.is_empty() {
-                return self.t("Inga vakanser och inga mandattider som går ut.", "No vacancies and no terms ending.").to_owned();
+                return self
+                    .t(
+                        "Inga vakanser och inga mandattider som går ut.",
+                        "No vacancies and no terms ending.",
+                    )
+                    .to_owned();
             }
-            let mut t = table(&[self.t("Grupp", "Group"), self.t("Organisation", "Organisation"), self.t("Vad", "What"), self.t("Person", "Person"), self.t("Datum", "Date")]);
+            let mut t = table(&[
+                self.t("Grupp", "Group"),
+                self.t("Organisation", "Organisation"),
+                self.t("Vad", "What"),
+                self.t("Person", "Person"),
+                self.t("Datum", "Date"),
+            ]);
             for v in items {
                 let what = match v.kind {
-                    VacancyKind::MissingRepresentative => self.t("saknar representant", "no representative"),
+                    VacancyKind::MissingRepresentative => {
+                        self.t("saknar representant", "no representative")
+                    }
                     VacancyKind::MissingSubstitute => self.t("saknar ersättare", "no substitute"),
                     VacancyKind::TermExpired => self.t("mandattiden har gått ut", "term expired"),
                     VacancyKind::TermEnding => self.t("mandattiden går ut", "term ending"),
                 };
                 let (person, date) = match &v.appointment {
-                    Some(a) => (format!("{} ({})", a.person_name, a.role.label(self.lang)), a.to.map(|d| d.to_string()).unwrap_or_default()),
+                    Some(a) => (
+                        format!("{} ({})", a.person_name, a.role.label(self.lang)),
+                        a.to.map(|d| d.to_string()).unwrap_or_default(),
+                    ),
                     None => (String::new(), String::new()),
                 };
-                t.add_row(vec![v.group_name.clone(), v.organisation_name.clone(), what.to_owned(), person, date]);
+                t.add_row(vec![
+                    v.group_name.clone(),
+                    v.organisation_name.clone(),
+                    what.to_owned(),
+                    person,
+                    date,
+                ]);
             }
             let _ = today;
-            format!("{t}\n{} {}", items.len(), self.t("att åtgärda", "to act on"))
+            format!(
+                "{t}\n{} {}",
+                items.len(),
+                self.t("att åtgärda", "to act on")
+            )
         })
     }
 
@@ -354,17 +579,36 @@ impl Out {
                 let mut row = vec![r.organisation_name.clone()];
                 for (cell, g) in r.cells.iter().zip(&c.groups) {
                     let mark = |x: &Option<String>| if x.is_some() { "✓" } else { "·" };
-                    row.push(if !cell.seated && cell.representative.is_none() && cell.substitute.is_none() && cell.others == 0 {
-                        String::new()
-                    } else if g.one_per_org || cell.representative.is_some() || cell.substitute.is_some() {
-                        format!("R{} E{}", mark(&cell.representative), mark(&cell.substitute))
-                    } else {
-                        format!("{}", cell.others)
-                    });
+                    row.push(
+                        if !cell.seated
+                            && cell.representative.is_none()
+                            && cell.substitute.is_none()
+                            && cell.others == 0
+                        {
+                            String::new()
+                        } else if g.one_per_org
+                            || cell.representative.is_some()
+                            || cell.substitute.is_some()
+                        {
+                            format!(
+                                "R{} E{}",
+                                mark(&cell.representative),
+                                mark(&cell.substitute)
+                            )
+                        } else {
+                            format!("{}", cell.others)
+                        },
+                    );
                 }
                 t.add_row(row);
             }
-            format!("{t}\n{}", self.t("R = representant, E = ersättare, ✓ = finns, · = saknas", "R = representative, E = substitute, ✓ = present, · = missing"))
+            format!(
+                "{t}\n{}",
+                self.t(
+                    "R = representant, E = ersättare, ✓ = finns, · = saknas",
+                    "R = representative, E = substitute, ✓ = present, · = missing"
+                )
+            )
         })
     }
 }

@@ -62,6 +62,22 @@ CREATE INDEX person_name_key ON person (name_key);
 CREATE INDEX person_sort_key ON person (sort_key);
 CREATE INDEX person_organisation ON person (organisation_id);
 
+-- Name search by any part of the name (three characters or more) through a trigram index
+-- over the comparison key, kept in step with the table by triggers.
+CREATE VIRTUAL TABLE person_search USING fts5 (
+    name_key, content = 'person', content_rowid = 'id', tokenize = 'trigram'
+);
+CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
+    INSERT INTO person_search (rowid, name_key) VALUES (NEW.id, NEW.name_key);
+END;
+CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
+    INSERT INTO person_search (person_search, rowid, name_key) VALUES ('delete', OLD.id, OLD.name_key);
+END;
+CREATE TRIGGER person_search_update AFTER UPDATE OF name_key ON person BEGIN
+    INSERT INTO person_search (person_search, rowid, name_key) VALUES ('delete', OLD.id, OLD.name_key);
+    INSERT INTO person_search (rowid, name_key) VALUES (NEW.id, NEW.name_key);
+END;
+
 CREATE TABLE network_group (
     id                INTEGER PRIMARY KEY,
     name              TEXT NOT NULL,
