@@ -225,6 +225,10 @@ pub enum Error {
 pub struct ErrorBody {
     pub code: ErrorCode,
     pub message: String,
+    /// The input field the error is about, so that a form can show it beside that field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<Field>,
 }
 
 impl Error {
@@ -269,6 +273,7 @@ impl Error {
         ErrorBody {
             code: self.code(),
             message: self.message(lang),
+            field: self.field(),
         }
     }
 

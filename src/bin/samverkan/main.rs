@@ -47,6 +47,7 @@ fn main() -> ExitCode {
                 &ErrorBody {
                     code: ErrorCode::Invalid,
                     message: first,
+                    field: None,
                 },
                 json,
                 Some(&message),
