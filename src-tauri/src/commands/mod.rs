@@ -1,0 +1,4 @@
+//! Tauri command adapters, one module per feature area.
+
+pub mod app;
+pub mod register;

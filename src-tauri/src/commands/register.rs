@@ -1,0 +1,197 @@
+//! Commands over the register: organisations, people, groups, appointments and the overview.
+//! Each is an adapter: it takes the state, calls one core function, and lets the state map the
+//! error to `{code, message}`.
+
+use chrono::NaiveDate;
+use samverkan::model::{
+    AppointOutcome, AppointRequest, Appointment, ContactDraft, Group, GroupDraft, Id,
+    InternalContact, LocalGroupDraft, OrgDraft, Organisation, Person, PersonDraft, PrincipalDraft,
+    Role,
+};
+use samverkan::register::{
+    Coverage, GroupDetail, GroupSummary, OrgDetail, OrgQuery, PersonDetail, PersonQuery,
+    SeatHolder, Vacancy,
+};
+use samverkan::{ErrorBody, Lang, RegisterInfo};
+use tauri::State;
+
+use crate::state::AppState;
+
+type Reply<T> = Result<T, ErrorBody>;
+
+#[tauri::command]
+pub fn set_language(state: State<'_, AppState>, lang: Lang) {
+    state.set_lang(lang);
+}
+
+#[tauri::command]
+pub fn register_info(state: State<'_, AppState>) -> Reply<RegisterInfo> {
+    state.read(|r| r.info())
+}
+
+#[tauri::command]
+pub fn list_orgs(state: State<'_, AppState>, query: OrgQuery) -> Reply<Vec<Organisation>> {
+    state.read(|r| r.orgs(&query))
+}
+
+#[tauri::command]
+pub fn org_detail(state: State<'_, AppState>, id: Id) -> Reply<OrgDetail> {
+    state.read(|r| r.org_detail(id, state.today()))
+}
+
+#[tauri::command]
+pub fn add_org(
+    state: State<'_, AppState>,
+    draft: OrgDraft,
+    groups: Vec<Id>,
+) -> Reply<Organisation> {
+    state.write(|r| r.add_org(&draft, &groups))
+}
+
+#[tauri::command]
+pub fn edit_org(state: State<'_, AppState>, id: Id, draft: OrgDraft) -> Reply<Organisation> {
+    state.write(|r| r.edit_org(id, &draft))
+}
+
+#[tauri::command]
+pub fn remove_org(state: State<'_, AppState>, id: Id) -> Reply<()> {
+    state.write(|r| r.remove_org(id))
+}
+
+#[tauri::command]
+pub fn set_principal(
+    state: State<'_, AppState>,
+    id: Id,
+    draft: PrincipalDraft,
+) -> Reply<Organisation> {
+    state.write(|r| r.set_principal(id, &draft))
+}
+
+#[tauri::command]
+pub fn set_local_group(
+    state: State<'_, AppState>,
+    id: Id,
+    draft: LocalGroupDraft,
+) -> Reply<Organisation> {
+    state.write(|r| r.set_local_group(id, &draft))
+}
+
+#[tauri::command]
+pub fn add_contact(
+    state: State<'_, AppState>,
+    org_id: Id,
+    draft: ContactDraft,
+) -> Reply<InternalContact> {
+    state.write(|r| r.add_contact(org_id, &draft))
+}
+
+#[tauri::command]
+pub fn remove_contact(state: State<'_, AppState>, id: Id) -> Reply<InternalContact> {
+    state.write(|r| r.remove_contact(id))
+}
+
+#[tauri::command]
+pub fn seat_org(state: State<'_, AppState>, group_id: Id, org_id: Id) -> Reply<bool> {
+    state.write(|r| r.seat_org(group_id, org_id))
+}
+
+#[tauri::command]
+pub fn unseat_org(state: State<'_, AppState>, group_id: Id, org_id: Id) -> Reply<bool> {
+    state.write(|r| r.unseat_org(group_id, org_id, state.today()))
+}
+
+#[tauri::command]
+pub fn list_people(state: State<'_, AppState>, query: PersonQuery) -> Reply<Vec<Person>> {
+    state.read(|r| r.people(&query))
+}
+
+#[tauri::command]
+pub fn person_detail(state: State<'_, AppState>, id: Id) -> Reply<PersonDetail> {
+    state.read(|r| r.person_detail(id))
+}
+
+#[tauri::command]
+pub fn add_person(state: State<'_, AppState>, draft: PersonDraft) -> Reply<Person> {
+    state.write(|r| r.add_person(&draft))
+}
+
+#[tauri::command]
+pub fn edit_person(state: State<'_, AppState>, id: Id, draft: PersonDraft) -> Reply<Person> {
+    state.write(|r| r.edit_person(id, &draft))
+}
+
+#[tauri::command]
+pub fn remove_person(state: State<'_, AppState>, id: Id) -> Reply<()> {
+    state.write(|r| r.remove_person(id))
+}
+
+#[tauri::command]
+pub fn list_groups(state: State<'_, AppState>) -> Reply<Vec<GroupSummary>> {
+    state.read(|r| r.groups(state.today()))
+}
+
+#[tauri::command]
+pub fn group_detail(state: State<'_, AppState>, id: Id) -> Reply<GroupDetail> {
+    state.read(|r| r.group_detail(id, state.today()))
+}
+
+#[tauri::command]
+pub fn add_group(state: State<'_, AppState>, draft: GroupDraft) -> Reply<Group> {
+    state.write(|r| r.add_group(&draft))
+}
+
+#[tauri::command]
+pub fn edit_group(state: State<'_, AppState>, id: Id, draft: GroupDraft) -> Reply<Group> {
+    state.write(|r| r.edit_group(id, &draft))
+}
+
+#[tauri::command]
+pub fn remove_group(state: State<'_, AppState>, id: Id) -> Reply<()> {
+    state.write(|r| r.remove_group(id))
+}
+
+#[tauri::command]
+pub fn seat_holder(
+    state: State<'_, AppState>,
+    group_id: Id,
+    org_id: Id,
+    role: Role,
+    day: NaiveDate,
+) -> Reply<SeatHolder> {
+    state.read(|r| r.seat_holder(group_id, org_id, role, day))
+}
+
+#[tauri::command]
+pub fn appoint(state: State<'_, AppState>, request: AppointRequest) -> Reply<AppointOutcome> {
+    state.write(|r| r.appoint(&request))
+}
+
+#[tauri::command]
+pub fn end_appointment(
+    state: State<'_, AppState>,
+    id: Id,
+    last_day: NaiveDate,
+) -> Reply<Appointment> {
+    state.write(|r| r.end_appointment(id, last_day))
+}
+
+#[tauri::command]
+pub fn vacancies(
+    state: State<'_, AppState>,
+    within_days: u32,
+    group_id: Option<Id>,
+) -> Reply<Vec<Vacancy>> {
+    state.read(|r| r.vacancies(state.today(), within_days, group_id))
+}
+
+#[tauri::command]
+pub fn coverage(state: State<'_, AppState>) -> Reply<Coverage> {
+    state.read(|r| r.coverage(state.today()))
+}
+
+/// Today's date on this computer, so that the UI's date fields start from the same day as the
+/// core does.
+#[tauri::command]
+pub fn today(state: State<'_, AppState>) -> NaiveDate {
+    state.today()
+}

@@ -1,0 +1,84 @@
+//! What the shell keeps between commands: the opened register (or why it could not be opened)
+//! and the language the UI speaks. Commands reach the register only through [`AppState::read`]
+//! and [`AppState::write`], which turn every core error into the `{code, message}` body in the
+//! UI's language.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+use samverkan::{Error, ErrorBody, ErrorCode, Lang, Register, Template};
+
+/// The opened register, or the error that kept it from opening.
+#[derive(Debug)]
+pub struct AppState {
+    register: Mutex<Result<Register, Error>>,
+    lang: Mutex<Lang>,
+    path: PathBuf,
+}
+
+impl AppState {
+    /// Opens the register at `path`, creating it from the default template on first start.
+    /// A failure is kept and reported to the UI on every call, with the file left untouched.
+    pub fn open(path: &Path) -> AppState {
+        AppState {
+            register: Mutex::new(Register::open_or_create(path, &Template::dalarna())),
+            lang: Mutex::new(Lang::default()),
+            path: path.to_owned(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang.lock().map(|l| *l).unwrap_or_default()
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        if let Ok(mut l) = self.lang.lock() {
+            *l = lang;
+        }
+    }
+
+    /// Today on this computer: the day appointments start and end by default.
+    pub fn today(&self) -> NaiveDate {
+        chrono::Local::now().date_naive()
+    }
+
+    fn poisoned(&self) -> ErrorBody {
+        let message = self.lang().pick(
+            "Ett tidigare fel stoppade registret. Starta om Samverkan.",
+            "An earlier failure stopped the register. Restart Samverkan.",
+        );
+        ErrorBody {
+            code: ErrorCode::Internal,
+            message: message.into(),
+            field: None,
+        }
+    }
+
+    /// Runs a read on the register.
+    pub fn read<T>(&self, f: impl FnOnce(&Register) -> Result<T, Error>) -> Result<T, ErrorBody> {
+        let lang = self.lang();
+        let guard = self.register.lock().map_err(|_| self.poisoned())?;
+        match &*guard {
+            Ok(reg) => f(reg).map_err(|e| e.body(lang)),
+            Err(e) => Err(e.body(lang)),
+        }
+    }
+
+    /// Runs a change on the register.
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&mut Register) -> Result<T, Error>,
+    ) -> Result<T, ErrorBody> {
+        let lang = self.lang();
+        let mut guard = self.register.lock().map_err(|_| self.poisoned())?;
+        match &mut *guard {
+            Ok(reg) => f(reg).map_err(|e| e.body(lang)),
+            Err(e) => Err(e.body(lang)),
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! The shell's commands called through Tauri's IPC on the mock runtime: the same builder,
+//! config and capabilities as the shipped app, with no window system.
+
+use samverkan_app::{AppState, MAIN_WINDOW, app_builder};
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+/// The app on a new register (Dalarna template) in a temporary folder.
+struct TestApp {
+    _dir: tempfile::TempDir,
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn app_on_new_register() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = AppState::open(&dir.path().join("register.sqlite3"));
+    let app = app_builder(mock_builder())
+        .manage(state)
+        .build(tauri::generate_context!())
+        .expect("the app builds on the mock runtime");
+    let window = WebviewWindowBuilder::new(&app, MAIN_WINDOW, Default::default())
+        .build()
+        .expect("the main window opens on the mock runtime");
+    TestApp {
+        _dir: dir,
+        _app: app,
+        window,
+    }
+}
+
+fn app_with_main_window() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = app_builder(mock_builder())
+        .build(tauri::generate_context!())
+        .expect("the app builds on the mock runtime");
+    let window = WebviewWindowBuilder::new(&app, MAIN_WINDOW, Default::default())
+        .build()
+        .expect("the main window opens on the mock runtime");
+    (app, window)
+}
+
+fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().expect("static URL parses"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| {
+        body.deserialize::<Value>()
+            .expect("the response body is JSON")
+    })
+}
+
+#[test]
+fn app_info_reports_product_name_and_crate_version() {
+    let (_app, window) = app_with_main_window();
+    let response = call(&window, "app_info", json!({}));
+    assert_eq!(
+        response,
+        Ok(json!({ "name": "Samverkan", "version": env!("CARGO_PKG_VERSION") }))
+    );
+}
+
+#[test]
+fn unknown_command_is_an_error_not_a_panic() {
+    let (_app, window) = app_with_main_window();
+    let response = call(&window, "no_such_command", json!({}));
+    assert!(response.is_err(), "got {response:?}");
+}
+
+#[test]
+fn capability_does_not_grant_opening_urls() {
+    // The opener permission covers files the app wrote (open_path), not arbitrary URLs.
+    let (_app, window) = app_with_main_window();
+    let response = call(
+        &window,
+        "plugin:opener|open_url",
+        json!({ "url": "https://example.org" }),
+    );
+    let err = response.expect_err("open_url must be refused by the capability");
+    assert!(
+        err.to_string().contains("not allowed"),
+        "refused for another reason than the capability: {err}"
+    );
+}
+
+#[test]
+fn capability_scopes_open_path_to_the_places_the_app_writes() {
+    let (_app, window) = app_with_main_window();
+    let response = call(
+        &window,
+        "plugin:opener|open_path",
+        json!({ "path": "/etc/passwd" }),
+    );
+    let err = response.expect_err("a system file must not be opened from the UI");
+    assert!(
+        err.to_string().to_lowercase().contains("not allowed"),
+        "refused for another reason than the scope: {err}"
+    );
+}
+
+fn id_of(list: &Value, key: &str, name: &str) -> i64 {
+    list.as_array()
+        .and_then(|l| l.iter().find(|x| x[key] == name))
+        .and_then(|x| x["id"].as_i64())
+        .unwrap_or_else(|| panic!("{name} not in {list}"))
+}
+
+#[test]
+fn the_app_lists_the_default_registers_organisations() {
+    let t = app_on_new_register();
+    let orgs = call(&t.window, "list_orgs", json!({ "query": {} })).expect("list_orgs");
+    let names: Vec<&str> = orgs
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Falu kommun") && names.contains(&"Region Dalarna"),
+        "{names:?}"
+    );
+    let info = call(&t.window, "register_info", json!({})).expect("register_info");
+    assert_eq!(info["organisations"], 30);
+}
+
+#[test]
+fn a_second_representative_is_refused_with_a_code_and_a_swedish_message() {
+    let t = app_on_new_register();
+    let w = &t.window;
+    let orgs = call(w, "list_orgs", json!({ "query": { "text": "falu" } })).expect("orgs");
+    let falun = id_of(&orgs, "name", "Falu kommun");
+    let groups = call(w, "list_groups", json!({})).expect("groups");
+    let county = groups
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|g| g["group"]["kind"] == "county")
+        .expect("county")["group"]["id"]
+        .clone();
+    let mut people = Vec::new();
+    for name in ["Anna Berg", "Sara Ek"] {
+        let p = call(
+            w,
+            "add_person",
+            json!({ "draft": { "name": name, "organisation_id": falun } }),
+        )
+        .expect("add_person");
+        people.push(p["id"].clone());
+    }
+    let appoint = |person: &Value| {
+        call(
+            w,
+            "appoint",
+            json!({ "request": {
+                "person_id": person, "group_id": county, "role": "representative", "from": "2026-01-01"
+            }}),
+        )
+    };
+    appoint(&people[0]).expect("the first representative");
+    let err = appoint(&people[1]).expect_err("a second representative");
+    assert_eq!(err["code"], "conflict");
+    let message = err["message"].as_str().expect("a message");
+    assert!(
+        message.contains("Anna Berg") && message.contains("redan en representant"),
+        "{message}"
+    );
+
+    call(w, "set_language", json!({ "lang": "en" })).expect("set_language");
+    let err = appoint(&people[1]).expect_err("still refused");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("already has a representative")),
+        "{err}"
+    );
+}
+
+#[test]
+fn form_errors_name_their_field() {
+    let t = app_on_new_register();
+    let err = call(
+        &t.window,
+        "add_org",
+        json!({ "draft": { "name": "Ny", "kind": "other", "email": "nej" }, "groups": [] }),
+    )
+    .expect_err("a bad e-mail address");
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(err["field"], "email");
+}
+
+#[test]
+fn a_file_that_is_not_a_register_is_reported_on_every_call() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("register.sqlite3");
+    std::fs::write(&path, b"not a database at all").expect("write");
+    let app = app_builder(mock_builder())
+        .manage(AppState::open(&path))
+        .build(tauri::generate_context!())
+        .expect("builds");
+    let window = WebviewWindowBuilder::new(&app, MAIN_WINDOW, Default::default())
+        .build()
+        .expect("window");
+    let err = call(&window, "register_info", json!({})).expect_err("not a register");
+    assert_eq!(err["code"], "not_a_register");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        b"not a database at all"
+    );
+}

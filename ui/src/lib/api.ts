@@ -1,0 +1,153 @@
+// The one door to the backend: typed commands, typed errors.
+//
+// Every command the shell registers is listed in `Commands` with its arguments and result,
+// so a call site cannot misspell a command or misread its result. A rejected call always
+// becomes an `AppError`: the UI decides what to do from `code` and shows `message` as is.
+
+import { invoke as tauriInvoke, type InvokeArgs } from "@tauri-apps/api/core";
+import type { AppointOutcome } from "./bindings/AppointOutcome";
+import type { AppointRequest } from "./bindings/AppointRequest";
+import type { Appointment } from "./bindings/Appointment";
+import type { ContactDraft } from "./bindings/ContactDraft";
+import type { Coverage } from "./bindings/Coverage";
+import type { Group } from "./bindings/Group";
+import type { GroupDetail } from "./bindings/GroupDetail";
+import type { GroupDraft } from "./bindings/GroupDraft";
+import type { GroupSummary } from "./bindings/GroupSummary";
+import type { InternalContact } from "./bindings/InternalContact";
+import type { Lang } from "./bindings/Lang";
+import type { LocalGroupDraft } from "./bindings/LocalGroupDraft";
+import type { OrgDetail } from "./bindings/OrgDetail";
+import type { OrgDraft } from "./bindings/OrgDraft";
+import type { OrgQuery } from "./bindings/OrgQuery";
+import type { Organisation } from "./bindings/Organisation";
+import type { Person } from "./bindings/Person";
+import type { PersonDetail } from "./bindings/PersonDetail";
+import type { PersonDraft } from "./bindings/PersonDraft";
+import type { PersonQuery } from "./bindings/PersonQuery";
+import type { PrincipalDraft } from "./bindings/PrincipalDraft";
+import type { RegisterInfo } from "./bindings/RegisterInfo";
+import type { Role } from "./bindings/Role";
+import type { SeatHolder } from "./bindings/SeatHolder";
+import type { Vacancy } from "./bindings/Vacancy";
+
+import type { ErrorCode } from "./bindings/ErrorCode";
+import type { Field } from "./bindings/Field";
+
+export type { ErrorCode };
+
+/** Every code of the core's `ErrorCode` (generated into ./bindings); the compiler checks the list. */
+export const ERROR_CODES = [
+  "invalid",
+  "not_found",
+  "ambiguous",
+  "conflict",
+  "in_use",
+  "exists",
+  "newer_version",
+  "not_a_register",
+  "internal",
+] as const satisfies readonly ErrorCode[];
+// Fails to compile when the core gains a code that the list above lacks.
+type _AllCodesListed = ErrorCode extends (typeof ERROR_CODES)[number] ? true : never;
+const _allCodesListed: _AllCodesListed = true;
+void _allCodesListed;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** The form field the error is about, when it is about one. */
+  readonly field: Field | undefined;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; field?: Field }) {
+    super(message, options);
+    this.name = "AppError";
+    this.code = code;
+    this.field = options?.field;
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * Turns whatever a rejected call produced into an `AppError`. The backend's `{code, message}`
+ * keeps its code; anything else (a string from Tauri itself, a thrown Error) is `internal`.
+ */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (typeof err === "object" && err !== null && "code" in err && "message" in err) {
+    const { code, message, field } = err as { code: unknown; message: unknown; field?: unknown };
+    return new AppError(isErrorCode(code) ? code : "internal", String(message), {
+      cause: err,
+      field: typeof field === "string" ? (field as Field) : undefined,
+    });
+  }
+  if (err instanceof Error) return new AppError("internal", err.message, { cause: err });
+  return new AppError("internal", String(err), { cause: err });
+}
+
+// ---- Commands -------------------------------------------------------------------------
+
+export interface AppInfo {
+  name: string;
+  version: string;
+}
+
+/** Every command of the shell: name → arguments and result (types generated from Rust). */
+export interface Commands {
+  app_info: { args: undefined; result: AppInfo };
+  set_language: { args: { lang: Lang }; result: null };
+  register_info: { args: undefined; result: RegisterInfo };
+  today: { args: undefined; result: string };
+  list_orgs: { args: { query: Partial<OrgQuery> }; result: Organisation[] };
+  org_detail: { args: { id: number }; result: OrgDetail };
+  add_org: { args: { draft: OrgDraft; groups: number[] }; result: Organisation };
+  edit_org: { args: { id: number; draft: OrgDraft }; result: Organisation };
+  remove_org: { args: { id: number }; result: null };
+  set_principal: { args: { id: number; draft: PrincipalDraft }; result: Organisation };
+  set_local_group: { args: { id: number; draft: LocalGroupDraft }; result: Organisation };
+  add_contact: { args: { orgId: number; draft: ContactDraft }; result: InternalContact };
+  remove_contact: { args: { id: number }; result: InternalContact };
+  seat_org: { args: { groupId: number; orgId: number }; result: boolean };
+  unseat_org: { args: { groupId: number; orgId: number }; result: boolean };
+  list_people: { args: { query: Partial<PersonQuery> }; result: Person[] };
+  person_detail: { args: { id: number }; result: PersonDetail };
+  add_person: { args: { draft: PersonDraft }; result: Person };
+  edit_person: { args: { id: number; draft: PersonDraft }; result: Person };
+  remove_person: { args: { id: number }; result: null };
+  list_groups: { args: undefined; result: GroupSummary[] };
+  group_detail: { args: { id: number }; result: GroupDetail };
+  add_group: { args: { draft: GroupDraft }; result: Group };
+  edit_group: { args: { id: number; draft: GroupDraft }; result: Group };
+  remove_group: { args: { id: number }; result: null };
+  seat_holder: {
+    args: { groupId: number; orgId: number; role: Role; day: string };
+    result: SeatHolder;
+  };
+  appoint: { args: { request: AppointRequest }; result: AppointOutcome };
+  end_appointment: { args: { id: number; lastDay: string }; result: Appointment };
+  vacancies: { args: { withinDays: number; groupId: number | null }; result: Vacancy[] };
+  coverage: { args: undefined; result: Coverage };
+}
+
+export type CommandName = keyof Commands;
+type ArgsOf<C extends CommandName> = Commands[C]["args"];
+type ResultOf<C extends CommandName> = Commands[C]["result"];
+
+/** Calls a backend command; rejects only with an `AppError`. */
+export async function invoke<C extends CommandName>(
+  cmd: C,
+  ...args: ArgsOf<C> extends undefined ? [] : [ArgsOf<C>]
+): Promise<ResultOf<C>> {
+  try {
+    return await tauriInvoke<ResultOf<C>>(cmd, args[0] as InvokeArgs | undefined);
+  } catch (err) {
+    throw toAppError(err);
+  }
+}
+
+/** Named helpers, one per command, for call sites that read better with them. */
+export const api = {
+  appInfo: () => invoke("app_info"),
+};

@@ -1,0 +1,53 @@
+// English. Same keys as sv.ts; the type and a unit test both hold it to that.
+import type { MessageKey } from "./sv";
+import { enRegister } from "./en-register";
+import { enNetwork } from "./en-network";
+
+export const en: Record<MessageKey, string> = {
+  ...enRegister,
+  ...enNetwork,
+
+  "app.name": "Samverkan",
+  "app.skipToContent": "Skip to content",
+  "app.version": "Version {version}",
+  "app.loading": "Loading …",
+
+  "nav.label": "Main menu",
+  "nav.overview": "Overview",
+  "nav.organisations": "Organisations",
+  "nav.people": "People",
+  "nav.groups": "Groups",
+  "nav.coverage": "Coverage",
+  "nav.settings": "Settings",
+
+  "screen.overview.description":
+    "The network's groups, upcoming meetings and mandates waiting for signatures, at a glance.",
+  "screen.organisations.description":
+    "The member organisations of the network and who represents each of them.",
+  "screen.people.description":
+    "Representatives, substitutes and principals with their contact details and terms.",
+  "screen.groups.description":
+    "The network's groups, how often they meet and who belongs to them.",
+  "screen.coverage.description":
+    "Which organisations have a representative and a substitute in each group, and where one is missing.",
+  "screen.settings.description": "Choices that apply to the whole app on this computer.",
+
+  "settings.language.legend": "Language",
+  "settings.language.help": "The language applies to the whole app and is kept for next time.",
+  "settings.language.changed": "The app is now shown in English.",
+  "settings.about.heading": "About the app",
+  "settings.about.version": "{name}, version {version}",
+
+  "language.sv": "Svenska",
+  "language.en": "English",
+
+  "dialog.confirm": "Confirm",
+  "dialog.cancel": "Cancel",
+
+  "status.label": "Messages",
+  "status.dismiss": "Dismiss message",
+
+  "error.heading": "Something went wrong",
+  "error.unexpected": "An unexpected error occurred: {detail}",
+  "form.required": "Please fill in {field}.",
+};

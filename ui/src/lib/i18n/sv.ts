@@ -1,0 +1,54 @@
+// Swedish, the app's default language. The key set is the reference: en.ts must match it.
+import { svRegister } from "./sv-register";
+import { svNetwork } from "./sv-network";
+
+export const sv = {
+  ...svRegister,
+  ...svNetwork,
+
+  "app.name": "Samverkan",
+  "app.skipToContent": "Hoppa till innehållet",
+  "app.version": "Version {version}",
+  "app.loading": "Laddar …",
+
+  "nav.label": "Huvudmeny",
+  "nav.overview": "Översikt",
+  "nav.organisations": "Organisationer",
+  "nav.people": "Personer",
+  "nav.groups": "Grupper",
+  "nav.coverage": "Täckning",
+  "nav.settings": "Inställningar",
+
+  "screen.overview.description":
+    "En samlad bild av nätverkets grupper, kommande möten och uppdrag som väntar på underskrift.",
+  "screen.organisations.description":
+    "Medlemsorganisationerna i nätverket och vem som representerar var och en.",
+  "screen.people.description":
+    "Representanter, ersättare och uppdragsgivare med kontaktuppgifter och uppdragsperioder.",
+  "screen.groups.description":
+    "Nätverkets grupper, hur ofta de möts och vilka som ingår i dem.",
+  "screen.coverage.description":
+    "Vilka organisationer som har representant och ersättare i varje grupp, och var det saknas.",
+  "screen.settings.description": "Val som gäller hela appen på den här datorn.",
+
+  "settings.language.legend": "Språk",
+  "settings.language.help": "Språket gäller hela appen och sparas till nästa gång du öppnar den.",
+  "settings.language.changed": "Appen visas nu på svenska.",
+  "settings.about.heading": "Om appen",
+  "settings.about.version": "{name}, version {version}",
+
+  "language.sv": "Svenska",
+  "language.en": "English",
+
+  "dialog.confirm": "Bekräfta",
+  "dialog.cancel": "Avbryt",
+
+  "status.label": "Meddelanden",
+  "status.dismiss": "Stäng meddelandet",
+
+  "error.heading": "Något gick fel",
+  "error.unexpected": "Ett oväntat fel inträffade: {detail}",
+  "form.required": "Fyll i {field}.",
+} as const satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof sv;
