@@ -1,4 +1,5 @@
-// Client-side routing by the URL hash: `#/organisations` shows the organisations screen.
+// Client-side routing by the URL hash: `#/organisations` shows the organisations screen and
+// `#/organisations/12` the same screen with organisation 12 open (`router.param`).
 //
 // Only hashes that start with `#/` are routes; anything else is left alone. An unknown
 // route shows the overview, so a stale link never leaves the window blank.
@@ -26,22 +27,39 @@ export function parseHash(hash: string): Route | null {
   return isRoute(id) ? id : DEFAULT_ROUTE;
 }
 
-export function href(route: Route): string {
-  return `#/${route}`;
+/** The part after the route, e.g. "12" in `#/organisations/12`; null when there is none. */
+export function parseParam(hash: string): string | null {
+  if (!hash.startsWith("#/")) return null;
+  const rest = hash.slice(2).split("?")[0].split("/");
+  return rest.length > 1 && rest[1] !== "" ? decodeURIComponent(rest[1]) : null;
 }
 
-export const router = $state<{ current: Route }>({ current: DEFAULT_ROUTE });
+export function href(route: Route, param?: string | number | null): string {
+  return param === undefined || param === null
+    ? `#/${route}`
+    : `#/${route}/${encodeURIComponent(String(param))}`;
+}
 
-export function navigate(route: Route): void {
-  if (location.hash !== href(route)) location.hash = href(route);
+export const router = $state<{ current: Route; param: string | null }>({
+  current: DEFAULT_ROUTE,
+  param: null,
+});
+
+export function navigate(route: Route, param?: string | number | null): void {
+  const target = href(route, param);
+  if (location.hash !== target) location.hash = target;
   router.current = route;
+  router.param = param === undefined || param === null ? null : String(param);
 }
 
 /** Follows the hash from now on; returns the function that stops following it. */
 export function startRouter(): () => void {
   const sync = () => {
     const route = parseHash(location.hash);
-    if (route) router.current = route;
+    if (route) {
+      router.current = route;
+      router.param = parseParam(location.hash);
+    }
   };
   sync();
   window.addEventListener("hashchange", sync);
