@@ -53,14 +53,17 @@ ensure_node() {
   fi
 }
 
-# ensure_npm_deps DIR: `npm ci` when node_modules does not match package-lock.json.
+# ensure_npm_deps DIR: installs the locked npm packages when node_modules does not match
+# package-lock.json. `npm install` rather than `npm ci`: the Tauri CLI's lock entries for other
+# platforms' binaries are not written by npm here, and `npm ci` refuses a lock without them.
 ensure_npm_deps() {
   local dir=$1 stamp="$1/node_modules/.samverkan-lock"
   local want
-  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  want=$(cat "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "installing npm packages in ${dir#"$ROOT"/}"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+    want=$(cat "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -d' ' -f1)
     echo "$want" >"$stamp"
   fi
 }

@@ -34,8 +34,8 @@ if ! command -v tauri-driver >/dev/null; then
   cargo install tauri-driver --locked --version '^2'
 fi
 
-[ -d "$ROOT/ui/node_modules" ] || (cd "$ROOT/ui" && npm ci --no-audit --no-fund)
-[ -d "$E2E/node_modules" ] || (cd "$E2E" && npm ci --no-audit --no-fund)
+[ -d "$ROOT/ui/node_modules" ] || (cd "$ROOT/ui" && npm install --no-audit --no-fund)
+[ -d "$E2E/node_modules" ] || (cd "$E2E" && npm install --no-audit --no-fund)
 
 if [ "${E2E_SKIP_BUILD:-0}" != 1 ]; then
   # A debug binary with the UI embedded. The Tauri CLI runs beforeBuildCommand (the UI's
