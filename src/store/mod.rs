@@ -16,7 +16,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::Error;
-use crate::model::{GroupKind, OrgKind, Role};
+use crate::model::{Email, GroupKind, Name, OrgKind, OrgNumber, Phone, Role};
 
 /// Marks a SQLite file as a Samverkan register (`PRAGMA application_id`, "SVKN").
 pub const APPLICATION_ID: i64 = 0x5356_4B4E;
@@ -237,3 +237,17 @@ macro_rules! sql_code {
 sql_code!(OrgKind);
 sql_code!(GroupKind);
 sql_code!(Role);
+
+macro_rules! sql_text {
+    ($ty:ty) => {
+        impl ToSql for $ty {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.as_str()))
+            }
+        }
+    };
+}
+sql_text!(Name);
+sql_text!(Email);
+sql_text!(Phone);
+sql_text!(OrgNumber);

@@ -117,50 +117,65 @@ pub fn clash(
         .optional()?)
 }
 
+/// The stored columns of an organisation's own fields, keys included, as named parameters.
+struct Columns<'a> {
+    f: &'a OrgFields,
+    name_key: String,
+    short_key: Option<String>,
+    sort_key: String,
+}
+
+impl<'a> Columns<'a> {
+    fn new(f: &'a OrgFields) -> Columns<'a> {
+        Columns {
+            f,
+            name_key: f.name.key(),
+            short_key: f.short_name.as_deref().map(name_key),
+            sort_key: sort_key(f.name.as_str()),
+        }
+    }
+
+    fn params(&self) -> Vec<(&'static str, &dyn rusqlite::ToSql)> {
+        let f = self.f;
+        vec![
+            (":name", &f.name),
+            (":name_key", &self.name_key),
+            (":short_name", &f.short_name),
+            (":short_key", &self.short_key),
+            (":kind", &f.kind),
+            (":org_number", &f.org_number),
+            (":postal_address", &f.postal_address),
+            (":email", &f.email),
+            (":phone", &f.phone),
+            (":notes", &f.notes),
+            (":active", &f.active),
+            (":sort_key", &self.sort_key),
+        ]
+    }
+}
+
 pub fn insert(conn: &Connection, f: &OrgFields) -> Result<Id, Error> {
     conn.execute(
         "INSERT INTO organisation (name, name_key, short_name, short_key, kind, org_number,
              postal_address, email, phone, notes, active, sort_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            f.name.as_str(),
-            f.name.key(),
-            f.short_name,
-            f.short_name.as_deref().map(name_key),
-            f.kind,
-            f.org_number.as_ref().map(OrgNumber::as_str),
-            f.postal_address,
-            f.email.as_ref().map(Email::as_str),
-            f.phone.as_ref().map(Phone::as_str),
-            f.notes,
-            f.active,
-            sort_key(f.name.as_str()),
-        ],
+         VALUES (:name, :name_key, :short_name, :short_key, :kind, :org_number,
+             :postal_address, :email, :phone, :notes, :active, :sort_key)",
+        Columns::new(f).params().as_slice(),
     )?;
     Ok(conn.last_insert_rowid())
 }
 
 pub fn update(conn: &Connection, id: Id, f: &OrgFields) -> Result<(), Error> {
+    let columns = Columns::new(f);
+    let mut params = columns.params();
+    params.push((":id", &id));
     conn.execute(
-        "UPDATE organisation SET name = ?2, name_key = ?3, short_name = ?4, short_key = ?5,
-             kind = ?6, org_number = ?7, postal_address = ?8, email = ?9, phone = ?10,
-             notes = ?11, active = ?12, sort_key = ?13
-         WHERE id = ?1",
-        params![
-            id,
-            f.name.as_str(),
-            f.name.key(),
-            f.short_name,
-            f.short_name.as_deref().map(name_key),
-            f.kind,
-            f.org_number.as_ref().map(OrgNumber::as_str),
-            f.postal_address,
-            f.email.as_ref().map(Email::as_str),
-            f.phone.as_ref().map(Phone::as_str),
-            f.notes,
-            f.active,
-            sort_key(f.name.as_str()),
-        ],
+        "UPDATE organisation SET name = :name, name_key = :name_key, short_name = :short_name,
+             short_key = :short_key, kind = :kind, org_number = :org_number,
+             postal_address = :postal_address, email = :email, phone = :phone, notes = :notes,
+             active = :active, sort_key = :sort_key
+         WHERE id = :id",
+        params.as_slice(),
     )?;
     Ok(())
 }

@@ -90,43 +90,50 @@ pub fn clash(
         .optional()?)
 }
 
+/// Runs `sql` with a person's fields as named parameters (and `:id` when given).
+fn execute(conn: &Connection, sql: &str, f: &PersonFields, id: Option<Id>) -> Result<(), Error> {
+    let (name_key, sort_key) = (f.name.key(), sort_key(f.name.as_str()));
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![
+        (":name", &f.name),
+        (":name_key", &name_key),
+        (":sort_key", &sort_key),
+        (":title", &f.title),
+        (":organisation_id", &f.organisation_id),
+        (":email", &f.email),
+        (":phone", &f.phone),
+        (":protected", &f.protected),
+        (":notes", &f.notes),
+    ];
+    if let Some(id) = &id {
+        params.push((":id", id));
+    }
+    conn.execute(sql, params.as_slice())?;
+    Ok(())
+}
+
 pub fn insert(conn: &Connection, f: &PersonFields) -> Result<Id, Error> {
-    conn.execute(
-        "INSERT INTO person (name, name_key, title, organisation_id, email, phone, protected, notes, sort_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            f.name.as_str(),
-            f.name.key(),
-            f.title,
-            f.organisation_id,
-            f.email.as_ref().map(Email::as_str),
-            f.phone.as_ref().map(Phone::as_str),
-            f.protected,
-            f.notes,
-            sort_key(f.name.as_str()),
-        ],
+    execute(
+        conn,
+        "INSERT INTO person (name, name_key, sort_key, title, organisation_id, email, phone,
+             protected, notes)
+         VALUES (:name, :name_key, :sort_key, :title, :organisation_id, :email, :phone,
+             :protected, :notes)",
+        f,
+        None,
     )?;
     Ok(conn.last_insert_rowid())
 }
 
 pub fn update(conn: &Connection, id: Id, f: &PersonFields) -> Result<(), Error> {
-    conn.execute(
-        "UPDATE person SET name = ?2, name_key = ?3, title = ?4, organisation_id = ?5, email = ?6,
-             phone = ?7, protected = ?8, notes = ?9, sort_key = ?10 WHERE id = ?1",
-        params![
-            id,
-            f.name.as_str(),
-            f.name.key(),
-            f.title,
-            f.organisation_id,
-            f.email.as_ref().map(Email::as_str),
-            f.phone.as_ref().map(Phone::as_str),
-            f.protected,
-            f.notes,
-            sort_key(f.name.as_str()),
-        ],
-    )?;
-    Ok(())
+    execute(
+        conn,
+        "UPDATE person SET name = :name, name_key = :name_key, sort_key = :sort_key,
+             title = :title, organisation_id = :organisation_id, email = :email, phone = :phone,
+             protected = :protected, notes = :notes
+         WHERE id = :id",
+        f,
+        Some(id),
+    )
 }
 
 pub fn delete(conn: &Connection, id: Id) -> Result<(), Error> {
