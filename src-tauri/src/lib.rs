@@ -23,8 +23,11 @@ pub const MAIN_WINDOW: &str = "main";
 /// `scripts/measure-startup.sh` can time start-up without a WebDriver in between.
 pub const STARTUP_PROBE_ENV: &str = "SAMVERKAN_STARTUP_PROBE";
 
-/// The line the start-up probe prints.
+/// The line the start-up probe prints when the page has loaded.
 pub const STARTUP_PROBE_LINE: &str = "samverkan-startup: page-load-finished";
+
+/// The line the start-up probe prints when the first screen shows the register's data.
+pub const READY_PROBE_LINE: &str = "samverkan-startup: interactive";
 
 /// Adds the plugins and commands that every build of the app has, on any runtime.
 ///
@@ -38,6 +41,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .on_page_load(startup_probe)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::app::ui_ready,
             commands::register::set_language,
             commands::register::register_info,
             commands::register::today,

@@ -19,3 +19,13 @@ pub fn app_info<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> AppInfo {
         version: info.version.to_string(),
     }
 }
+
+/// The UI calls this once its first screen shows the register's data. With the start-up probe
+/// on (`SAMVERKAN_STARTUP_PROBE`), it prints [`crate::READY_PROBE_LINE`] so that
+/// `scripts/measure-startup.sh` can time launch-to-interactive; otherwise it does nothing.
+#[tauri::command]
+pub fn ui_ready() {
+    if std::env::var_os(crate::STARTUP_PROBE_ENV).is_some() {
+        eprintln!("{}", crate::READY_PROBE_LINE);
+    }
+}

@@ -97,6 +97,7 @@ export interface AppInfo {
 /** Every command of the shell: name → arguments and result (types generated from Rust). */
 export interface Commands {
   app_info: { args: undefined; result: AppInfo };
+  ui_ready: { args: undefined; result: null };
   set_language: { args: { lang: Lang }; result: null };
   register_info: { args: undefined; result: RegisterInfo };
   today: { args: undefined; result: string };

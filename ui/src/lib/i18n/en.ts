@@ -35,6 +35,15 @@ export const en: Record<MessageKey, string> = {
   "settings.language.legend": "Language",
   "settings.language.help": "The language applies to the whole app and is kept for next time.",
   "settings.language.changed": "The app is now shown in English.",
+  "settings.register.heading": "Register file",
+  "settings.register.path": "The register is kept in this file:",
+  "settings.register.help":
+    "The samverkan command-line tool uses the same file. Another file can be chosen with the SAMVERKAN_DB environment variable before the app starts.",
+  "settings.register.counts":
+    "{organisations} organisations, {people} people, {groups} groups, {appointments} appointments.",
+  "app.registerError.heading": "The register could not be opened",
+  "app.registerError.help":
+    "Nothing in the file was changed. Check that the right file is used (the SAMVERKAN_DB environment variable) and restart Samverkan.",
   "settings.about.heading": "About the app",
   "settings.about.version": "{name}, version {version}",
 

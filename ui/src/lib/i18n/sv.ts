@@ -34,6 +34,15 @@ export const sv = {
   "settings.language.legend": "Språk",
   "settings.language.help": "Språket gäller hela appen och sparas till nästa gång du öppnar den.",
   "settings.language.changed": "Appen visas nu på svenska.",
+  "settings.register.heading": "Registerfil",
+  "settings.register.path": "Registret sparas i den här filen:",
+  "settings.register.help":
+    "Kommandoradsverktyget samverkan använder samma fil. En annan fil kan anges med miljövariabeln SAMVERKAN_DB innan appen startas.",
+  "settings.register.counts":
+    "{organisations} organisationer, {people} personer, {groups} grupper, {appointments} uppdrag.",
+  "app.registerError.heading": "Registret kunde inte öppnas",
+  "app.registerError.help":
+    "Inget har ändrats i filen. Kontrollera att rätt fil används (miljövariabeln SAMVERKAN_DB) och starta om Samverkan.",
   "settings.about.heading": "Om appen",
   "settings.about.version": "{name}, version {version}",
 
