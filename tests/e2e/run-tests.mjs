@@ -1,10 +1,12 @@
-// Runs the end-to-end tests in one WebDriver session against a running tauri-driver.
+// Runs the end-to-end test files (all *.test.mjs in alphabetical order, or those named), each in
+// its own WebDriver session (a fresh start of the app) against a running tauri-driver.
 //
 // Environment: E2E_APP (the app binary, required), E2E_WEBDRIVER_URL (default
 // http://127.0.0.1:4444), E2E_SCREENSHOTS (directory for PNGs, default
 // <repo>/target/e2e-screenshots). Ends with "N passed, M failed"; exits non-zero on failure.
 // The session is always quit, so WebKitWebDriver (one session at a time) stays usable.
 
+import { readdirSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
@@ -16,7 +18,9 @@ const repoRoot = path.resolve(here, "../..");
 const base = process.env.E2E_WEBDRIVER_URL ?? "http://127.0.0.1:4444";
 const app = process.env.E2E_APP;
 const shotDir = process.env.E2E_SCREENSHOTS ?? path.join(repoRoot, "target", "e2e-screenshots");
-const files = process.argv.slice(2).length ? process.argv.slice(2) : ["smoke.test.mjs"];
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : readdirSync(here).filter((f) => f.endsWith(".test.mjs")).sort();
 
 if (!app) {
   console.error("E2E_APP must name the app binary (tests/e2e/run.sh sets it)");
@@ -46,24 +50,40 @@ let failed = 0;
 let session;
 const started = Date.now();
 
-try {
-  await waitForServer(base);
-  await mkdir(shotDir, { recursive: true });
-  session = await Session.start(base, {
+const startSession = () =>
+  Session.start(base, {
     browserName: "wry",
     "tauri:options": { application: app },
   });
-  await session.setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0 });
 
-  const screenshot = async (name) => {
-    const file = path.join(shotDir, `${name}.png`);
-    await writeFile(file, await session.screenshot());
-    return file;
-  };
+const quitSession = async () => {
+  if (!session) return;
+  try {
+    await session.quit();
+  } catch (err) {
+    console.log(`  (could not quit the WebDriver session: ${err.message})`);
+  }
+  session = undefined;
+};
+
+const screenshot = async (name) => {
+  const file = path.join(shotDir, `${name}.png`);
+  await writeFile(file, await session.screenshot());
+  return file;
+};
+
+try {
+  await waitForServer(base);
+  await mkdir(shotDir, { recursive: true });
 
   for (const file of files) {
     const { tests } = await import(path.resolve(here, file));
     console.log(`# ${file}`);
+    // Each file starts the app afresh (its own session), so no file depends on where the
+    // previous one left the window. The register on disk is shared, in alphabetical order.
+    await quitSession();
+    session = await startSession();
+    await session.setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0 });
     for (const test of tests) {
       const t0 = Date.now();
       const notes = [];
@@ -88,13 +108,7 @@ try {
   failed++;
   console.log(`  ✗ harness: ${String(err?.stack ?? err)}`);
 } finally {
-  if (session) {
-    try {
-      await session.quit();
-    } catch (err) {
-      console.log(`  (could not quit the WebDriver session: ${err.message})`);
-    }
-  }
+  await quitSession();
 }
 
 console.log(`\nscreenshots: ${shotDir}`);

@@ -4,11 +4,11 @@ import type { Role } from "./Role";
 /**
  * A request to appoint someone, as typed.
  */
-export type AppointRequest = { person_id: bigint, group_id: bigint, role: Role, 
+export type AppointRequest = { person_id: number, group_id: number, role: Role, 
 /**
  * The organisation represented; the person's own when absent.
  */
-organisation_id: bigint | null, from: string, to: string | null, 
+organisation_id: number | null, from: string, to: string | null, 
 /**
  * End the current holder's appointment the day before `from`.
  */

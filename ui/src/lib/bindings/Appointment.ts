@@ -4,7 +4,7 @@ import type { Role } from "./Role";
 /**
  * An appointment as read from the register, with the names it refers to.
  */
-export type Appointment = { id: bigint, person_id: bigint, person_name: string, person_protected: boolean, group_id: bigint, group_name: string, organisation_id: bigint, organisation_name: string, role: Role, from: string, 
+export type Appointment = { id: number, person_id: number, person_name: string, person_protected: boolean, group_id: number, group_name: string, organisation_id: number, organisation_name: string, role: Role, from: string, 
 /**
  * The end of the term as decided, if any.
  */

@@ -3,7 +3,7 @@
 /**
  * One cell of the coverage matrix.
  */
-export type CoverageCell = { group_id: bigint, seated: boolean, representative: string | null, substitute: string | null, 
+export type CoverageCell = { group_id: number, seated: boolean, representative: string | null, substitute: string | null, 
 /**
  * Whether a seat holder here has protected personal data.
  */

@@ -5,7 +5,7 @@ import type { Name } from "./Name";
 /**
  * A group of the network.
  */
-export type Group = { id: bigint, name: Name, kind: GroupKind, meetings_per_year: number, description: string | null, 
+export type Group = { id: number, name: Name, kind: GroupKind, meetings_per_year: number, description: string | null, 
 /**
  * One representative and one substitute per organisation.
  */

@@ -4,7 +4,7 @@ import type { OrgKind } from "./OrgKind";
 /**
  * Which organisations to list.
  */
-export type OrgQuery = { group_id: bigint | null, kind: OrgKind | null, 
+export type OrgQuery = { group_id: number | null, kind: OrgKind | null, 
 /**
  * Part of the name or short name, in any case.
  */

@@ -4,7 +4,7 @@ import type { Appointment } from "./Appointment";
 /**
  * The organisation's place in one group: who holds its seats now, and everyone who did.
  */
-export type OrgSeat = { group_id: bigint, group_name: string, one_per_org: boolean, 
+export type OrgSeat = { group_id: number, group_name: string, one_per_org: boolean, 
 /**
  * Whether the organisation holds a seat in the group.
  */

@@ -10,4 +10,4 @@ import type { Principal } from "./Principal";
 /**
  * A member organisation of the network.
  */
-export type Organisation = { id: bigint, name: Name, short_name: string | null, kind: OrgKind, org_number: OrgNumber | null, postal_address: string | null, email: Email | null, phone: Phone | null, notes: string | null, active: boolean, principal: Principal | null, local_group: LocalGroup | null, };
+export type Organisation = { id: number, name: Name, short_name: string | null, kind: OrgKind, org_number: OrgNumber | null, postal_address: string | null, email: Email | null, phone: Phone | null, notes: string | null, active: boolean, principal: Principal | null, local_group: LocalGroup | null, };

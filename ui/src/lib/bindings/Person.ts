@@ -6,7 +6,7 @@ import type { Phone } from "./Phone";
 /**
  * A person in the register.
  */
-export type Person = { id: bigint, name: Name, title: string | null, organisation_id: bigint, organisation_name: string, email: Email | null, phone: Phone | null, 
+export type Person = { id: number, name: Name, title: string | null, organisation_id: number, organisation_name: string, email: Email | null, phone: Phone | null, 
 /**
  * Skyddade personuppgifter: kept out of every export unless the coordinator includes the
  * person for one document.

@@ -3,4 +3,4 @@
 /**
  * A person's fields as typed. `organisation` is an id, or a name the register resolves.
  */
-export type PersonDraft = { name: string, title: string | null, organisation_id: bigint, email: string | null, phone: string | null, protected: boolean, notes: string | null, };
+export type PersonDraft = { name: string, title: string | null, organisation_id: number, email: string | null, phone: string | null, protected: boolean, notes: string | null, };

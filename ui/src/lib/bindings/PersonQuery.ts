@@ -3,7 +3,7 @@
 /**
  * Which people to list.
  */
-export type PersonQuery = { organisation_id: bigint | null, 
+export type PersonQuery = { organisation_id: number | null, 
 /**
  * Part of the name, in any case.
  */

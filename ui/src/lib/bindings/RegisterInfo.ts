@@ -3,4 +3,4 @@
 /**
  * What the register is: where it lives and what it holds.
  */
-export type RegisterInfo = { path: string, network_name: string | null, template: string | null, schema_version: bigint, organisations: number, people: number, groups: number, appointments: number, };
+export type RegisterInfo = { path: string, network_name: string | null, template: string | null, schema_version: number, organisations: number, people: number, groups: number, appointments: number, };

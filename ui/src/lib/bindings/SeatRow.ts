@@ -4,4 +4,4 @@ import type { Appointment } from "./Appointment";
 /**
  * One organisation's row in a group's member table.
  */
-export type SeatRow = { organisation_id: bigint, organisation_name: string, seated: boolean, representative: Appointment | null, substitute: Appointment | null, others: Array<Appointment>, };
+export type SeatRow = { organisation_id: number, organisation_name: string, seated: boolean, representative: Appointment | null, substitute: Appointment | null, others: Array<Appointment>, };

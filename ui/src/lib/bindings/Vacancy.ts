@@ -5,7 +5,7 @@ import type { VacancyKind } from "./VacancyKind";
 /**
  * One item of the vacancy report.
  */
-export type Vacancy = { kind: VacancyKind, group_id: bigint, group_name: string, organisation_id: bigint, organisation_name: string, 
+export type Vacancy = { kind: VacancyKind, group_id: number, group_name: string, organisation_id: number, organisation_name: string, 
 /**
  * The appointment whose term ends or has ended.
  */

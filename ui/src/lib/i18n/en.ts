@@ -21,15 +21,15 @@ export const en: Record<MessageKey, string> = {
   "nav.settings": "Settings",
 
   "screen.overview.description":
-    "The network's groups, upcoming meetings and mandates waiting for signatures, at a glance.",
+    "What needs attention: seats lacking a representative or a substitute, and terms that are ending or have expired.",
   "screen.organisations.description":
     "The member organisations of the network and who represents each of them.",
   "screen.people.description":
     "Representatives, substitutes and principals with their contact details and terms.",
   "screen.groups.description":
-    "The network's groups, how often they meet and who belongs to them.",
+    "The network's groups, how often they meet and who represents each organisation in them.",
   "screen.coverage.description":
-    "Which organisations have a representative and a substitute in each group, and where one is missing.",
+    "Every organisation against every group: who is representative and substitute, and where someone is missing.",
   "screen.settings.description": "Choices that apply to the whole app on this computer.",
 
   "settings.language.legend": "Language",

@@ -20,15 +20,15 @@ export const sv = {
   "nav.settings": "Inställningar",
 
   "screen.overview.description":
-    "En samlad bild av nätverkets grupper, kommande möten och uppdrag som väntar på underskrift.",
+    "Det som behöver åtgärdas: platser som saknar representant eller ersättare och mandattider som går ut eller har gått ut.",
   "screen.organisations.description":
     "Medlemsorganisationerna i nätverket och vem som representerar var och en.",
   "screen.people.description":
     "Representanter, ersättare och uppdragsgivare med kontaktuppgifter och uppdragsperioder.",
   "screen.groups.description":
-    "Nätverkets grupper, hur ofta de möts och vilka som ingår i dem.",
+    "Nätverkets grupper, hur ofta de möts och vilka som representerar varje organisation i dem.",
   "screen.coverage.description":
-    "Vilka organisationer som har representant och ersättare i varje grupp, och var det saknas.",
+    "Alla organisationer mot alla grupper: vem som är representant och ersättare, och var det saknas någon.",
   "screen.settings.description": "Val som gäller hela appen på den här datorn.",
 
   "settings.language.legend": "Språk",

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import AppointDialog from "./AppointDialog.svelte";
+import { initLanguage } from "../../lib/i18n/index.svelte";
+import { memorySettings } from "../../lib/settings";
+import { appointment, county, person } from "./testdata";
+
+const anna = appointment();
+
+function setup(opts: { taken: boolean; refuse?: { code: string; message: string } }) {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: args as Record<string, unknown> });
+    switch (cmd) {
+      case "list_people":
+        return [person(), person({ id: 13, name: "Cecilia Dahl", protected: true })];
+      case "seat_holder":
+        return opts.taken
+          ? { holder: anna, last_day_if_replaced: "2026-05-31" }
+          : { holder: null, last_day_if_replaced: null };
+      case "appoint":
+        if (opts.refuse) throw opts.refuse;
+        return {
+          appointment: appointment({ id: 8, person_name: "Bo Ek", from: "2026-06-01" }),
+          replaced: opts.taken ? { ...anna, ended_on: "2026-05-31" } : null,
+        };
+      default:
+        return null;
+    }
+  });
+  initLanguage(memorySettings());
+  const appointed: unknown[] = [];
+  render(AppointDialog, {
+    open: true,
+    group: county,
+    orgId: 5,
+    orgName: "Falu kommun",
+    role: "representative",
+    today: "2026-06-01",
+    onappointed: (o: unknown) => appointed.push(o),
+  });
+  return { calls, appointed };
+}
+
+async function choosePerson(name: string) {
+  const select = await screen.findByRole("combobox", { name: "Person" });
+  await screen.findByRole("option", { name: name });
+  const option = screen.getByRole<HTMLOptionElement>("option", { name });
+  await fireEvent.change(select, { target: { value: option.value } });
+}
+
+describe("AppointDialog", () => {
+  it("lists the organisation's people and starts from today", async () => {
+    const { calls } = setup({ taken: false });
+    expect(screen.getByRole("heading", { name: "Utse representant för Falu kommun" })).toBeInTheDocument();
+    await screen.findByRole("option", { name: "Bo Ek" });
+    expect(screen.getByRole("option", { name: "Cecilia Dahl – Skyddad" })).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "list_people")?.args).toEqual({ query: { organisation_id: 5 } });
+    expect(screen.getByLabelText("Från och med")).toHaveValue("2026-06-01");
+    expect(screen.queryByTestId("seat-holder")).not.toBeInTheDocument();
+  });
+
+  it("shows who is replaced and from when, and sends replace: true", async () => {
+    const { calls, appointed } = setup({ taken: true });
+    const notice = await screen.findByTestId("seat-holder");
+    expect(notice).toHaveTextContent("Falu kommun har redan en representant: Anna Berg (sedan 2025-01-01).");
+    expect(notice).toHaveTextContent("Om du ersätter avslutas Anna Berg 2026-05-31.");
+    expect(calls.find((c) => c.cmd === "seat_holder")?.args).toEqual({
+      groupId: 2,
+      orgId: 5,
+      role: "representative",
+      day: "2026-06-01",
+    });
+
+    await choosePerson("Bo Ek");
+    await fireEvent.click(screen.getByRole("checkbox", { name: "Ersätt Anna Berg" }));
+    const submit = screen.getByRole("button", { name: "Ersätt" });
+    await fireEvent.click(submit);
+
+    await waitFor(() => expect(appointed).toHaveLength(1));
+    expect(calls.find((c) => c.cmd === "appoint")?.args).toEqual({
+      request: {
+        person_id: 12,
+        group_id: 2,
+        role: "representative",
+        organisation_id: 5,
+        from: "2026-06-01",
+        to: null,
+        replace: true,
+      },
+    });
+  });
+
+  it("shows the core's refusal prominently and stays open", async () => {
+    const message =
+      "Falu kommun har redan en representant i Länsgruppen MVK: Anna Berg (sedan 2025-01-01). Välj ”ersätt” för att avsluta det uppdraget, eller avsluta det först.";
+    const { calls, appointed } = setup({ taken: true, refuse: { code: "conflict", message } });
+    await screen.findByTestId("seat-holder");
+    await choosePerson("Bo Ek");
+    await fireEvent.click(screen.getByRole("button", { name: "Utse" }));
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Uppdraget sparades inte");
+    expect(alert).toHaveTextContent(message);
+    expect(calls.find((c) => c.cmd === "appoint")?.args).toMatchObject({ request: { replace: false } });
+    expect(appointed).toHaveLength(0);
+    expect(screen.getByRole("heading", { name: "Utse representant för Falu kommun" })).toBeInTheDocument();
+  });
+
+  it("asks for a person before calling the core", async () => {
+    const { calls } = setup({ taken: false });
+    await screen.findByRole("option", { name: "Bo Ek" });
+    await fireEvent.click(screen.getByRole("button", { name: "Utse" }));
+    expect(await screen.findByText("Välj en person.")).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Person" })).toHaveAttribute("aria-invalid", "true");
+    expect(calls.some((c) => c.cmd === "appoint")).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+// Small helpers shared by the register screens: ids, labels, periods and statuses.
+import type { MessageKey } from "../../lib/i18n/index.svelte";
+import type { Appointment } from "../../lib/bindings/Appointment";
+import type { AppointmentStatus } from "../../lib/bindings/AppointmentStatus";
+import type { OrgKind } from "../../lib/bindings/OrgKind";
+import type { Role } from "../../lib/bindings/Role";
+import type { Field } from "../../lib/bindings/Field";
+import { toAppError } from "../../lib/api";
+
+export const ORG_KINDS: readonly OrgKind[] = [
+  "municipality",
+  "region",
+  "agency",
+  "university",
+  "non_profit",
+  "other",
+];
+
+export const kindKey = (kind: OrgKind) => `reg.kind.${kind}` as MessageKey;
+export const roleKey = (role: Role) => `reg.role.${role}` as MessageKey;
+export const statusKey = (s: AppointmentStatus) => `reg.status.${s}` as MessageKey;
+
+/** Trimmed text, or null when nothing was typed ("not known" for the core). */
+export function blankToNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+/** Today as YYYY-MM-DD on this computer (the core's `today` command is preferred). */
+export function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Where an appointment stands on `today` (the same rule as the core's). */
+export function appointmentStatus(a: Appointment, today: string): AppointmentStatus {
+  if (a.ended_on !== null && a.ended_on < today) return "ended";
+  if (a.from > today) return "upcoming";
+  if (a.to !== null && a.to < today) return "term_expired";
+  return "active";
+}
+
+/** Swedish collation, so that Å, Ä and Ö sort after Z. */
+export const collator = new Intl.Collator("sv", { sensitivity: "base", numeric: true });
+
+export type SortDir = "asc" | "desc";
+
+export function compareText(a: string | null, b: string | null, dir: SortDir): number {
+  const result = collator.compare(a ?? "", b ?? "");
+  return dir === "asc" ? result : -result;
+}
+
+/**
+ * Splits a rejected call into an error for one field of the form (when the core named a
+ * field the form has) or a general message for the form's alert.
+ */
+export function splitError(
+  err: unknown,
+  fields: Partial<Record<Field, string>>,
+): { field: string | null; message: string } {
+  const e = toAppError(err);
+  const target = e.field ? fields[e.field] : undefined;
+  return { field: target ?? null, message: e.message };
+}
+
+/** Moves focus to an element by id once the DOM shows it. */
+export function focusById(id: string): void {
+  const el = document.getElementById(id);
+  if (el instanceof HTMLElement) el.focus();
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, within } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import Overview from "./Overview.svelte";
+import { initLanguage } from "../lib/i18n/index.svelte";
+import { memorySettings } from "../lib/settings";
+import { appointment } from "../components/network/testdata";
+import type { Vacancy } from "../lib/bindings/Vacancy";
+
+const info = {
+  path: "/tmp/r.sqlite3",
+  network_name: "Nätverket mäns våld mot kvinnor i Dalarna",
+  template: "dalarna",
+  schema_version: 1,
+  organisations: 30,
+  people: 2,
+  groups: 2,
+  appointments: 1,
+};
+
+function vacancy(over: Partial<Vacancy>): Vacancy {
+  return {
+    kind: "missing_representative",
+    group_id: 2,
+    group_name: "Länsgruppen MVK",
+    organisation_id: 5,
+    organisation_name: "Falu kommun",
+    appointment: null,
+    ...over,
+  };
+}
+
+function setup(items: Vacancy[]) {
+  const calls: { cmd: string; args: unknown }[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    if (cmd === "vacancies") return items;
+    if (cmd === "register_info") return info;
+    return null;
+  });
+  initLanguage(memorySettings());
+  render(Overview, { focusOnMount: false });
+  return calls;
+}
+
+describe("Overview", () => {
+  it("asks for the vacancies within 60 days and shows counts, grouped items and their links", async () => {
+    const calls = setup([
+      vacancy({ kind: "missing_representative" }),
+      vacancy({ kind: "missing_substitute" }),
+      vacancy({ kind: "missing_substitute", organisation_id: 6, organisation_name: "Mora kommun" }),
+      vacancy({
+        kind: "term_expired",
+        organisation_id: 8,
+        organisation_name: "Region Dalarna",
+        appointment: appointment({ person_name: "Cecilia Dahl", to: "2025-12-31", organisation_name: "Region Dalarna" }),
+      }),
+      vacancy({
+        kind: "term_ending",
+        organisation_id: 9,
+        organisation_name: "Polismyndigheten",
+        appointment: appointment({ id: 9, person_name: "David Ek", role: "substitute", to: "2026-09-30" }),
+      }),
+    ]);
+
+    const table = await screen.findByRole("table", { name: /Organisationer i Länsgruppen MVK/ });
+    expect(calls.find((c) => c.cmd === "vacancies")?.args).toEqual({ withinDays: 60, groupId: null });
+
+    const counts = screen.getByTestId("vacancy-counts");
+    expect(counts).toHaveTextContent("1 plats saknar representant");
+    expect(counts).toHaveTextContent("2 platser saknar ersättare");
+    expect(counts).toHaveTextContent("1 mandattid har gått ut");
+    expect(counts).toHaveTextContent("1 mandattid går ut inom 60 dagar");
+
+    // One row per organisation, with what it lacks, linking to its row in the group.
+    const falun = within(table).getByRole("row", { name: /Falu kommun/ });
+    expect(within(falun).getByText("Representant")).toBeInTheDocument();
+    expect(within(falun).getByText("Ersättare")).toBeInTheDocument();
+    expect(within(falun).getByRole("link", { name: /^Utse i gruppen\s*för Falu kommun$/ }))
+      .toHaveAttribute("href", "#/groups/2?org=5");
+    expect(within(falun).getByRole("link", { name: "Falu kommun" }))
+      .toHaveAttribute("href", "#/organisations/5");
+    const mora = within(table).getByRole("row", { name: /Mora kommun/ });
+    expect(within(mora).queryByText("Representant")).not.toBeInTheDocument();
+
+    // Terms: who, in which role, and when.
+    expect(screen.getByTestId("terms-expired")).toHaveTextContent(
+      "Cecilia Dahl, representant för Region Dalarna",
+    );
+    expect(screen.getByTestId("terms-expired")).toHaveTextContent("gick ut 2025-12-31");
+    expect(screen.getByTestId("terms-ending")).toHaveTextContent("David Ek, ersättare för Polismyndigheten");
+    expect(screen.getByRole("link", { name: /^Visa i gruppen\s*\(David Ek\)$/ }))
+      .toHaveAttribute("href", "#/groups/2?org=9");
+
+    // And what the register holds.
+    expect(screen.getByText("Nätverket mäns våld mot kvinnor i Dalarna")).toBeInTheDocument();
+  });
+
+  it("says that all seats are filled when nothing needs attention", async () => {
+    setup([]);
+    expect(await screen.findByRole("heading", { name: "Alla platser är tillsatta" })).toBeInTheDocument();
+    expect(screen.queryByTestId("vacancy-counts")).not.toBeInTheDocument();
+  });
+});
