@@ -2,6 +2,7 @@
 //! runs in one transaction, and either happens whole or changes nothing.
 
 mod appointments;
+mod exports;
 mod groups;
 mod organisations;
 mod overview;
@@ -15,6 +16,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use appointments::SeatHolder;
+pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};

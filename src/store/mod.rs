@@ -4,6 +4,7 @@
 
 pub mod appointments;
 pub mod contacts;
+pub mod exports;
 pub mod groups;
 pub mod organisations;
 pub mod people;
@@ -30,11 +31,18 @@ pub struct Migration {
 }
 
 /// Every migration, in order. Never edit one that has landed; add a new one.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_register",
-    sql: include_str!("migrations/0001_register.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_register",
+        sql: include_str!("migrations/0001_register.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "0002_export_log",
+        sql: include_str!("migrations/0002_export_log.sql"),
+    },
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

@@ -3,6 +3,7 @@
 use samverkan::model::{
     AppointRequest, GroupDraft, GroupKind, OrgDraft, OrgKind, PersonDraft, Role,
 };
+use samverkan::register::{ExportKind, ExportRecord};
 use samverkan::store;
 use samverkan::{ErrorCode, Register, Template};
 
@@ -277,4 +278,87 @@ fn a_new_organisation_can_be_seated_and_shows_up_as_vacant() {
     reg.edit_org(o.id, &d).expect("edit");
     let v = reg.vacancies(today(), 60, Some(g)).expect("vacancies");
     assert_eq!(v.iter().filter(|x| x.organisation_id == o.id).count(), 0);
+}
+
+#[test]
+fn exports_are_recorded_append_only_and_found_by_person() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let anna = person(&mut reg, "Anna Berg", "Falu kommun");
+    let bo = person(&mut reg, "Bo Ek", "Mora kommun");
+    let at = |s: &str| {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .expect("time")
+            .with_timezone(&chrono::Utc)
+    };
+    let file = std::path::PathBuf::from("/tmp/Falu kommun.pdf");
+    let first = reg
+        .record_export(
+            &ExportRecord {
+                kind: ExportKind::MandateForm,
+                description: "Uppdragsblankett: Falu kommun".into(),
+                group_id: None,
+                people: &[anna],
+                protected_included: false,
+                file: Some(&file),
+            },
+            at("2027-01-10T08:00:00Z"),
+        )
+        .expect("record");
+    reg.record_export(
+        &ExportRecord {
+            kind: ExportKind::MailingList,
+            description: "Sändlista".into(),
+            group_id: None,
+            people: &[anna, bo, anna],
+            protected_included: true,
+            file: None,
+        },
+        at("2027-02-01T12:00:00Z"),
+    )
+    .expect("record");
+
+    let all = reg.exports(None).expect("list");
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].kind, ExportKind::MailingList, "newest first");
+    assert_eq!(all[0].people, 3, "the count is of the people handed over");
+    assert!(all[0].protected_included);
+    assert_eq!(all[0].file, None);
+    assert_eq!(all[1].at, "2027-01-10T08:00:00Z");
+    assert_eq!(all[1].file.as_deref(), Some("/tmp/Falu kommun.pdf"));
+    assert_eq!(reg.exports(Some(day("2027-01-11"))).expect("since").len(), 1);
+    assert_eq!(reg.exports_of_person(bo).expect("bo").len(), 1);
+    assert_eq!(reg.exports_of_person(anna).expect("anna").len(), 2);
+
+    let conn = reg.connection();
+    for sql in [
+        "UPDATE export_log SET file = NULL WHERE id = ?1",
+        "DELETE FROM export_log WHERE id = ?1",
+    ] {
+        let err = conn.execute(sql, [first]).expect_err("append-only");
+        assert!(err.to_string().contains("append-only"), "{err}");
+    }
+}
+
+#[test]
+fn the_export_log_is_listed_by_the_cli() {
+    let f = Fixture::dalarna();
+    assert!(f.ok(&["exports"]).contains("Inga exporter"));
+    let mut reg = f.open();
+    reg.record_export(
+        &ExportRecord {
+            kind: ExportKind::RosterCsv,
+            description: "Medlemslista: Länsgruppen".into(),
+            group_id: None,
+            people: &[],
+            protected_included: false,
+            file: None,
+        },
+        chrono::Utc::now(),
+    )
+    .expect("record");
+    drop(reg);
+    let v = f.json(&["exports"]);
+    assert_eq!(v[0]["kind"], "roster_csv");
+    assert_eq!(v[0]["description"], "Medlemslista: Länsgruppen");
 }

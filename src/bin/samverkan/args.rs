@@ -115,6 +115,12 @@ pub enum Command {
     },
     /// Organisations by groups: representative, substitute or gap.
     Coverage,
+    /// The export log: every file or print that carried people's data out, newest first.
+    Exports {
+        /// Only entries from this day on (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+    },
 }
 
 #[derive(Debug, Args, Default)]

@@ -272,6 +272,12 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             out.vacancies(&reg.vacancies(today, within, group)?, today)
         }
         Command::Coverage => out.coverage(&reg.coverage(today)?),
+        Command::Exports { since } => {
+            let since = since
+                .map(|d| date_or(Some(&d), Field::Date, today))
+                .transpose()?;
+            out.exports(&reg.exports(since)?)
+        }
     }
 }
 

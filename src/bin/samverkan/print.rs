@@ -8,7 +8,7 @@ use samverkan::model::{
     AppointOutcome, Appointment, AppointmentStatus, InternalContact, Organisation, Person,
 };
 use samverkan::register::{
-    Coverage, GroupDetail, GroupSummary, OrgDetail, PersonDetail, Vacancy, VacancyKind,
+    Coverage, ExportEntry, GroupDetail, GroupSummary, OrgDetail, PersonDetail, Vacancy, VacancyKind,
 };
 use samverkan::{Error, Lang, RegisterInfo};
 use serde::Serialize;
@@ -513,6 +513,42 @@ impl Out {
                     a.organisation_name.clone(),
                     self.period(a),
                     self.status(a, today).to_owned(),
+                ]);
+            }
+            t.to_string()
+        })
+    }
+
+    pub fn exports(&self, items: &[ExportEntry]) -> Result<(), Error> {
+        self.emit(items, || {
+            if items.is_empty() {
+                return self
+                    .t("Inga exporter är registrerade.", "No exports are recorded.")
+                    .to_owned();
+            }
+            let mut t = table(&[
+                self.t("Tid (UTC)", "Time (UTC)"),
+                self.t("Användare", "User"),
+                self.t("Vad", "What"),
+                self.t("Personer", "People"),
+                self.t("Skyddade med", "Protected incl."),
+                self.t("Fil", "File"),
+            ]);
+            for e in items {
+                t.add_row(vec![
+                    e.at.clone(),
+                    e.os_user.clone(),
+                    e.description.clone(),
+                    e.people.to_string(),
+                    if e.protected_included {
+                        self.t("ja", "yes")
+                    } else {
+                        ""
+                    }
+                    .to_owned(),
+                    e.file
+                        .clone()
+                        .unwrap_or_else(|| self.t("(urklipp)", "(clipboard)").to_owned()),
                 ]);
             }
             t.to_string()

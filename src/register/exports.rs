@@ -1,0 +1,191 @@
+//! The export log: every document or file that carries people's data out of the register is
+//! recorded (what, when, which OS user, how many people and who, whether protected people were
+//! included by the coordinator's choice, and where it went). Features that export call
+//! [`Register::record_export`] once per file written, after the file is complete.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::Register;
+use crate::error::Error;
+use crate::model::Id;
+use crate::store;
+
+/// What was exported. Codes are stored; append new kinds, never rename a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExportKind {
+    /// A mandate form (uppdragsblankett) for one organisation.
+    MandateForm,
+    /// Several organisations' mandate forms in one combined file.
+    MandateFormsCombined,
+    RosterCsv,
+    RosterXlsx,
+    RosterPdf,
+    AttendanceList,
+    MailingList,
+    Calendar,
+    /// A register extract for one person (personal-data rights).
+    PersonExtract,
+    /// The audit log or the export log itself.
+    LogExport,
+    /// A backup copy of the whole register written to a chosen file.
+    Backup,
+    /// A code this build does not know (written by a newer version).
+    Other,
+}
+
+impl ExportKind {
+    pub const ALL: [ExportKind; 12] = [
+        ExportKind::MandateForm,
+        ExportKind::MandateFormsCombined,
+        ExportKind::RosterCsv,
+        ExportKind::RosterXlsx,
+        ExportKind::RosterPdf,
+        ExportKind::AttendanceList,
+        ExportKind::MailingList,
+        ExportKind::Calendar,
+        ExportKind::PersonExtract,
+        ExportKind::LogExport,
+        ExportKind::Backup,
+        ExportKind::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ExportKind::MandateForm => "mandate_form",
+            ExportKind::MandateFormsCombined => "mandate_forms_combined",
+            ExportKind::RosterCsv => "roster_csv",
+            ExportKind::RosterXlsx => "roster_xlsx",
+            ExportKind::RosterPdf => "roster_pdf",
+            ExportKind::AttendanceList => "attendance_list",
+            ExportKind::MailingList => "mailing_list",
+            ExportKind::Calendar => "calendar",
+            ExportKind::PersonExtract => "person_extract",
+            ExportKind::LogExport => "log_export",
+            ExportKind::Backup => "backup",
+            ExportKind::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ExportKind> {
+        ExportKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// One export to record.
+#[derive(Debug, Clone)]
+pub struct ExportRecord<'a> {
+    pub kind: ExportKind,
+    /// For people: "Uppdragsblankett: Falu kommun, Länsgruppen".
+    pub description: String,
+    pub group_id: Option<Id>,
+    /// Every person whose data the file carries.
+    pub people: &'a [Id],
+    /// The coordinator chose to include people with protected personal data.
+    pub protected_included: bool,
+    /// Where it went; `None` for the clipboard.
+    pub file: Option<&'a Path>,
+}
+
+/// One entry of the export log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExportEntry {
+    pub id: Id,
+    /// UTC, RFC 3339.
+    pub at: String,
+    pub os_user: String,
+    pub kind: ExportKind,
+    pub description: String,
+    pub group_id: Option<Id>,
+    pub people: i64,
+    pub protected_included: bool,
+    pub file: Option<String>,
+}
+
+/// The name of the operating-system user running Samverkan, for the logs.
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .into_iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .map(|u| u.trim().to_owned())
+        .find(|u| !u.is_empty())
+        .unwrap_or_else(|| "?".to_owned())
+}
+
+/// A timestamp as the logs store it: UTC, RFC 3339, whole seconds.
+pub fn log_time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+impl Register {
+    /// Records one export, at `at`, by the current OS user.
+    pub fn record_export(
+        &mut self,
+        rec: &ExportRecord<'_>,
+        at: DateTime<Utc>,
+    ) -> Result<Id, Error> {
+        let at = log_time(at);
+        let user = os_user();
+        let file = rec.file.map(|p| p.display().to_string());
+        self.write(|tx| {
+            store::exports::insert(
+                tx,
+                &store::exports::NewEntry {
+                    at: &at,
+                    os_user: &user,
+                    kind: rec.kind,
+                    description: &rec.description,
+                    group_id: rec.group_id,
+                    people: rec.people,
+                    protected_included: rec.protected_included,
+                    file: file.as_deref(),
+                },
+            )
+        })
+    }
+
+    /// The export log from `since` (a day, inclusive), newest first.
+    pub fn exports(&self, since: Option<NaiveDate>) -> Result<Vec<ExportEntry>, Error> {
+        let since = since.map(|d| d.format("%Y-%m-%d").to_string());
+        store::exports::list(self.connection(), since.as_deref())
+    }
+
+    /// The exports that carried this person's data, newest first.
+    pub fn exports_of_person(&self, person_id: Id) -> Result<Vec<ExportEntry>, Error> {
+        self.person(person_id)?;
+        store::exports::for_person(self.connection(), person_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_are_unique() {
+        for k in ExportKind::ALL {
+            assert_eq!(ExportKind::from_code(k.code()), Some(k));
+        }
+        let mut codes: Vec<_> = ExportKind::ALL.iter().map(|k| k.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), ExportKind::ALL.len());
+        assert_eq!(ExportKind::from_code("nonsense"), None);
+    }
+
+    #[test]
+    fn log_time_is_utc_whole_seconds() {
+        let at = DateTime::parse_from_rfc3339("2027-03-01T09:30:15.25+01:00")
+            .map(|d| d.with_timezone(&Utc));
+        assert_eq!(
+            at.map(log_time).ok().as_deref(),
+            Some("2027-03-01T08:30:15Z")
+        );
+    }
+}
