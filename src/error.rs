@@ -165,6 +165,14 @@ pub enum Error {
         holder: String,
         since: NaiveDate,
     },
+    /// A replacement would start on or before the day the holder started: nothing to end.
+    ReplaceTooEarly {
+        role: Role,
+        group: String,
+        organisation: String,
+        holder: String,
+        since: NaiveDate,
+    },
     /// The person already holds this role, or the other seat, in the group at that date.
     AlreadyServing {
         person: String,
@@ -174,6 +182,8 @@ pub enum Error {
     /// A name or number that must be unique is already used.
     Duplicate {
         what: Entity,
+        /// The field whose value is taken (the name, the organisation number).
+        field: Field,
         value: String,
     },
     /// An organisation, person or group still has appointments.
@@ -242,6 +252,7 @@ impl Error {
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Ambiguous { .. } => ErrorCode::Ambiguous,
             Error::SeatTaken { .. }
+            | Error::ReplaceTooEarly { .. }
             | Error::AlreadyServing { .. }
             | Error::Duplicate { .. }
             | Error::EndsBeforeStart { .. }
@@ -264,7 +275,7 @@ impl Error {
     /// The field the error is about, for showing it beside the input.
     pub fn field(&self) -> Option<Field> {
         match self {
-            Error::Invalid { field, .. } => Some(*field),
+            Error::Invalid { field, .. } | Error::Duplicate { field, .. } => Some(*field),
             _ => None,
         }
     }
@@ -316,6 +327,29 @@ impl Error {
                     )
                 }
             }
+            Error::ReplaceTooEarly {
+                role,
+                group,
+                organisation,
+                holder,
+                since,
+            } => {
+                let r = role.label(lang).to_lowercase();
+                let earliest = since
+                    .checked_add_days(chrono::Days::new(1))
+                    .unwrap_or(*since);
+                if sv {
+                    format!(
+                        "{holder} är {r} för {organisation} i {group} från {since}, så ingen kan ersätta \
+                         hen före eller samma dag. En efterträdare kan börja tidigast {earliest}."
+                    )
+                } else {
+                    format!(
+                        "{holder} is {r} for {organisation} in {group} from {since}, so nobody can replace \
+                         them on or before that day. A successor can start on {earliest} at the earliest."
+                    )
+                }
+            }
             Error::SeatTaken {
                 role,
                 group,
@@ -352,12 +386,19 @@ impl Error {
                     )
                 }
             }
-            Error::Duplicate { what, value } => {
+            Error::Duplicate { what, value, .. } => {
                 let w = what.label(lang);
                 if sv {
                     format!("Det finns redan en {w} med ”{value}”.")
                 } else {
-                    format!("There is already an {w} with \u{201c}{value}\u{201d}.")
+                    format!(
+                        "A{} {w} with \u{201c}{value}\u{201d} already exists.",
+                        if w.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                            "n"
+                        } else {
+                            ""
+                        }
+                    )
                 }
             }
             Error::InUse {
@@ -380,12 +421,22 @@ impl Error {
             }
             Error::HasPeople { name, people } => {
                 if sv {
+                    let who = if *people == 1 {
+                        "1 person hör".to_owned()
+                    } else {
+                        format!("{people} personer hör")
+                    };
                     format!(
-                        "{name} kan inte tas bort: {people} personer hör till organisationen. Flytta eller ta bort dem först."
+                        "{name} kan inte tas bort: {who} till organisationen. Flytta eller ta bort dem först."
                     )
                 } else {
+                    let who = if *people == 1 {
+                        "1 person belongs".to_owned()
+                    } else {
+                        format!("{people} people belong")
+                    };
                     format!(
-                        "{name} cannot be removed: {people} people belong to the organisation. Move or remove them first."
+                        "{name} cannot be removed: {who} to the organisation. Move or remove them first."
                     )
                 }
             }

@@ -78,6 +78,15 @@ impl Register {
                         && holders.len() == 1
                         && first.ended_on.is_none()
                         && first.from < req.from;
+                    if req.replace && holders.len() == 1 && first.from >= req.from {
+                        return Err(Error::ReplaceTooEarly {
+                            role: req.role,
+                            group: group.name.to_string(),
+                            organisation: org.name.to_string(),
+                            holder: first.person_name.clone(),
+                            since: first.from,
+                        });
+                    }
                     if !replaceable {
                         return Err(Error::SeatTaken {
                             role: req.role,

@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::Register;
-use crate::error::{Entity, Error};
+use crate::error::{Entity, Error, Field};
 use crate::model::{Appointment, Group, GroupDraft, GroupFields, Id, Role};
 use crate::store::{self, appointments::Referrer};
 
@@ -120,6 +120,7 @@ impl Register {
             if let Some(value) = store::groups::clash(tx, &fields, None)? {
                 return Err(Error::Duplicate {
                     what: Entity::Group,
+                    field: Field::Name,
                     value,
                 });
             }
@@ -140,6 +141,7 @@ impl Register {
             if let Some(value) = store::groups::clash(tx, &fields, Some(id))? {
                 return Err(Error::Duplicate {
                     what: Entity::Group,
+                    field: Field::Name,
                     value,
                 });
             }

@@ -122,9 +122,10 @@ impl Register {
     pub fn add_org(&mut self, draft: &OrgDraft, groups: &[Id]) -> Result<Organisation, Error> {
         let fields = OrgFields::try_from(draft)?;
         let id = self.write(|tx| {
-            if let Some(value) = store::organisations::clash(tx, &fields, None)? {
+            if let Some((field, value)) = store::organisations::clash(tx, &fields, None)? {
                 return Err(Error::Duplicate {
                     what: Entity::Organisation,
+                    field,
                     value,
                 });
             }
@@ -148,9 +149,10 @@ impl Register {
                 what: Entity::Organisation,
                 query: id.to_string(),
             })?;
-            if let Some(value) = store::organisations::clash(tx, &fields, Some(id))? {
+            if let Some((field, value)) = store::organisations::clash(tx, &fields, Some(id))? {
                 return Err(Error::Duplicate {
                     what: Entity::Organisation,
+                    field,
                     value,
                 });
             }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Register;
-use crate::error::{Entity, Error};
+use crate::error::{Entity, Error, Field};
 use crate::model::{Appointment, Id, Person, PersonDraft, PersonFields, name_key};
 use crate::store::{self, appointments::Referrer};
 
@@ -105,6 +105,7 @@ fn check_person(
     if let Some(name) = store::people::clash(tx, f, except)? {
         return Err(Error::Duplicate {
             what: Entity::Person,
+            field: Field::Name,
             value: format!("{name} ({})", org.name),
         });
     }

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use crate::error::Error;
+use crate::error::{Error, Field};
 use crate::model::{
     Email, Id, LocalGroup, Name, OrgFields, OrgKind, OrgNumber, Organisation, Phone, Principal,
     name_key, sort_key,
@@ -104,15 +104,23 @@ pub fn clash(
     conn: &Connection,
     f: &OrgFields,
     except: Option<Id>,
-) -> Result<Option<String>, Error> {
+) -> Result<Option<(Field, String)>, Error> {
     let number = f.org_number.as_ref().map(OrgNumber::as_str);
     Ok(conn
         .query_row(
-            "SELECT CASE WHEN name_key = ?1 THEN name ELSE org_number END FROM organisation
+            "SELECT name_key = ?1, CASE WHEN name_key = ?1 THEN name ELSE org_number END
+             FROM organisation
              WHERE (name_key = ?1 OR (?2 IS NOT NULL AND org_number = ?2)) AND id IS NOT ?3
              LIMIT 1",
             params![f.name.key(), number, except],
-            |r| r.get(0),
+            |r| {
+                let field = if r.get(0)? {
+                    Field::Name
+                } else {
+                    Field::OrgNumber
+                };
+                Ok((field, r.get(1)?))
+            },
         )
         .optional()?)
 }

@@ -221,6 +221,11 @@ fn replacing_someone_who_starts_the_same_day_is_refused() {
     reg.appoint(&req(a)).expect("first");
     let e = reg.appoint(&req(b)).expect_err("same start day");
     assert_eq!(e.code(), ErrorCode::Conflict);
+    let message = e.message(samverkan::Lang::Sv);
+    assert!(
+        message.contains("A är ersättare") && message.contains("tidigast 2026-02-02"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -326,7 +331,10 @@ fn exports_are_recorded_append_only_and_found_by_person() {
     assert_eq!(all[0].file, None);
     assert_eq!(all[1].at, "2027-01-10T08:00:00Z");
     assert_eq!(all[1].file.as_deref(), Some("/tmp/Falu kommun.pdf"));
-    assert_eq!(reg.exports(Some(day("2027-01-11"))).expect("since").len(), 1);
+    assert_eq!(
+        reg.exports(Some(day("2027-01-11"))).expect("since").len(),
+        1
+    );
     assert_eq!(reg.exports_of_person(bo).expect("bo").len(), 1);
     assert_eq!(reg.exports_of_person(anna).expect("anna").len(), 2);
 
