@@ -41,6 +41,7 @@ pub enum Field {
     Date,
     Days,
     Template,
+    Wording,
 }
 
 impl Field {
@@ -70,6 +71,7 @@ impl Field {
             Date => lang.pick("datum", "date"),
             Days => lang.pick("antal dagar", "number of days"),
             Template => lang.pick("mall", "template"),
+            Wording => lang.pick("blankettens text", "the form's wording"),
         }
     }
 }
@@ -226,6 +228,26 @@ pub enum Error {
         source: std::io::Error,
     },
     Database(rusqlite::Error),
+    /// A character the document font cannot draw; `field` says where it is.
+    Unprintable {
+        ch: char,
+        field: String,
+    },
+    /// The organisation does not sit in the group (so has no mandate form there).
+    NotSeated {
+        organisation: String,
+        group: String,
+    },
+    /// No mandate form has been printed for the organisation in the group.
+    FormNotPrinted {
+        organisation: String,
+        group: String,
+    },
+    /// The last printed form names people who no longer hold the seats.
+    FormOutdated {
+        organisation: String,
+        group: String,
+    },
 }
 
 /// What crosses to the UI and what `--json` prints: a stable code and a message in the user's
@@ -263,6 +285,9 @@ impl Error {
             Error::NewerVersion { .. } => ErrorCode::NewerVersion,
             Error::NotARegister { .. } => ErrorCode::NotARegister,
             Error::Io { .. } | Error::Database(_) => ErrorCode::Internal,
+            Error::Unprintable { .. } => ErrorCode::Invalid,
+            Error::NotSeated { .. } | Error::FormOutdated { .. } => ErrorCode::Conflict,
+            Error::FormNotPrinted { .. } => ErrorCode::NotFound,
         }
     }
 
@@ -513,6 +538,54 @@ impl Error {
                     format!("Databasfel: {e}.")
                 } else {
                     format!("Database error: {e}.")
+                }
+            }
+            Error::Unprintable { ch, field } => {
+                let code = u32::from(*ch);
+                if sv {
+                    format!(
+                        "Tecknet ”{ch}” (U+{code:04X}) i {field} finns inte i blankettens typsnitt och kan inte skrivas ut. Ändra texten och skriv ut igen."
+                    )
+                } else {
+                    format!(
+                        "The character \u{201c}{ch}\u{201d} (U+{code:04X}) in {field} is not in the form's font and cannot be printed. Change the text and print again."
+                    )
+                }
+            }
+            Error::NotSeated {
+                organisation,
+                group,
+            } => {
+                if sv {
+                    format!(
+                        "{organisation} har ingen plats i {group}; ge organisationen en plats först."
+                    )
+                } else {
+                    format!("{organisation} has no seat in {group}; give it a seat first.")
+                }
+            }
+            Error::FormNotPrinted {
+                organisation,
+                group,
+            } => {
+                if sv {
+                    format!("Ingen uppdragsblankett är utskriven för {organisation} i {group}.")
+                } else {
+                    format!("No mandate form has been printed for {organisation} in {group}.")
+                }
+            }
+            Error::FormOutdated {
+                organisation,
+                group,
+            } => {
+                if sv {
+                    format!(
+                        "Den senast utskrivna uppdragsblanketten för {organisation} i {group} gäller inte längre: representant, ersättare eller uppdragsgivare har bytts. Skriv ut en ny blankett."
+                    )
+                } else {
+                    format!(
+                        "The last mandate form printed for {organisation} in {group} is no longer current: the representative, substitute or principal has changed. Print a new form."
+                    )
                 }
             }
         }

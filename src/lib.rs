@@ -3,8 +3,10 @@
 //! shell or the command line; both call the functions re-exported here.
 
 pub mod error;
+pub mod forms;
 pub mod lang;
 pub mod model;
+pub mod pdf;
 pub mod register;
 pub mod store;
 pub mod template;

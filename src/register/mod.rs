@@ -3,6 +3,7 @@
 
 mod appointments;
 mod exports;
+mod forms;
 mod groups;
 mod organisations;
 mod overview;
@@ -17,6 +18,7 @@ use ts_rs::TS;
 
 pub use appointments::SeatHolder;
 pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
+pub use forms::{BatchOutcome, FormOptions, FormState, FormStatusRow, PrintedForm};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};

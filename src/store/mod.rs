@@ -5,6 +5,7 @@
 pub mod appointments;
 pub mod contacts;
 pub mod exports;
+pub mod forms;
 pub mod groups;
 pub mod organisations;
 pub mod people;
@@ -41,6 +42,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 2,
         name: "0002_export_log",
         sql: include_str!("migrations/0002_export_log.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "0003_forms",
+        sql: include_str!("migrations/0003_forms.sql"),
     },
 ];
 

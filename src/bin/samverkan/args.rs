@@ -121,6 +121,54 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
     },
+    #[command(flatten)]
+    Form(FormCmd),
+}
+
+/// Mandate forms (uppdragsblanketter). The group defaults to the county group.
+#[derive(Debug, Subcommand)]
+pub enum FormCmd {
+    /// Print one organisation's pre-filled mandate form (uppdragsblankett) as PDF.
+    Form {
+        org: String,
+        #[arg(long)]
+        group: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Print the mandate forms of every organisation in a group: one PDF each in a folder,
+    /// and optionally one combined PDF.
+    Forms {
+        #[arg(long)]
+        group: Option<String>,
+        /// The folder for the forms (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Also write all forms in one file, for printing.
+        #[arg(long, value_name = "FILE.pdf")]
+        combined: Option<PathBuf>,
+        /// Include people with protected personal data in the combined file.
+        #[arg(long)]
+        include_protected: bool,
+    },
+    /// Which forms are printed, signed, or need a new signature.
+    #[command(name = "form-status")]
+    Status {
+        #[arg(long)]
+        group: Option<String>,
+    },
+    /// Record that an organisation's signed form came back.
+    #[command(name = "form-signed")]
+    Signed {
+        org: String,
+        #[arg(long)]
+        group: Option<String>,
+        /// The day the signed copy was received (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        on: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
 }
 
 #[derive(Debug, Args, Default)]

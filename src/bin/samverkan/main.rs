@@ -2,6 +2,7 @@
 //! function. Exit 0 on success, 2 for anything the user can fix, 1 for internal errors.
 
 mod args;
+mod forms;
 mod print;
 
 use std::io::Write;
@@ -278,6 +279,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
                 .transpose()?;
             out.exports(&reg.exports(since)?)
         }
+        Command::Form(cmd) => forms::run(&mut reg, cmd, &out, today),
     }
 }
 

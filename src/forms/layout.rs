@@ -1,0 +1,426 @@
+//! The mandate form's layout: [`FormData`] and a [`Wording`] in, a drawing list out. Pure:
+//! no register, no clock, no PDF library; the snapshot test pins it.
+
+use chrono::{DateTime, Utc};
+
+use crate::lang::Lang;
+use crate::pdf::{Column, DocInfo, Document, Flow, Fonts, LabelledBox, PageSetup, Style, Table};
+
+use super::content::{FormData, FormPerson};
+use super::wording::{Section, Wording, fill};
+
+const BODY: f32 = 9.5;
+const HEADING: f32 = 11.0;
+
+fn lb<'a>(label: &'a str, value: &'a str, share: f32) -> LabelledBox<'a> {
+    LabelledBox {
+        label,
+        value,
+        share,
+    }
+}
+
+fn opt(v: &Option<String>) -> &str {
+    v.as_deref().unwrap_or("")
+}
+
+/// Writes a wording section: its heading kept with the first lines, paragraphs separated by
+/// blank lines, "- " lines as bullets.
+fn section(flow: &mut Flow<'_>, data: &FormData, s: &Section) {
+    let heading = fill(&s.heading, |k| data.placeholder(k));
+    let text = fill(&s.text, |k| data.placeholder(k));
+    flow.space(10.0);
+    flow.heading(HEADING, BODY * 3.0, &heading);
+    let mut first = true;
+    for para in text.split("\n\n") {
+        if !first {
+            flow.space(BODY * 0.5);
+        }
+        first = false;
+        let mut prose = Vec::new();
+        for line in para.lines() {
+            if let Some(item) = line.trim_start().strip_prefix("- ") {
+                if !prose.is_empty() {
+                    flow.paragraph(Style::Regular, BODY, 0.0, &prose.join(" "));
+                    prose.clear();
+                }
+                flow.bullet(BODY, item);
+            } else if !line.trim().is_empty() {
+                prose.push(line.trim());
+            }
+        }
+        if !prose.is_empty() {
+            flow.paragraph(Style::Regular, BODY, 0.0, &prose.join(" "));
+        }
+    }
+}
+
+/// A heading for a block of boxes or a table, kept with `keep_with` points of what follows.
+fn block_heading(flow: &mut Flow<'_>, text: &str, keep_with: f32) {
+    flow.space(12.0);
+    flow.heading(HEADING, keep_with, text);
+}
+
+fn person_row(role: &str, p: &Option<FormPerson>, lang: Lang) -> Vec<String> {
+    match p {
+        None => vec![
+            role.to_owned(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ],
+        Some(p) if p.withheld => vec![
+            role.to_owned(),
+            lang.pick(
+                "Skyddade personuppgifter: se organisationens egen blankett",
+                "Protected personal data: see the organisation's own form",
+            )
+            .to_owned(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ],
+        Some(p) => vec![
+            role.to_owned(),
+            p.name.clone(),
+            opt(&p.title).to_owned(),
+            opt(&p.email).to_owned(),
+            opt(&p.phone).to_owned(),
+        ],
+    }
+}
+
+/// Lays out one organisation's mandate form.
+pub fn layout(
+    data: &FormData,
+    wording: &Wording,
+    fonts: &Fonts,
+    created: DateTime<Utc>,
+) -> Document {
+    let lang = data.lang;
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    let setup = PageSetup::a4();
+    let mut flow = Flow::new(fonts, setup);
+    let title = fill(&wording.title, |k| data.placeholder(k));
+
+    // Header: who issues the form, what it is, for whom.
+    let network = data.network.as_deref().unwrap_or("");
+    let kicker = t("UPPDRAGSBLANKETT", "MANDATE FORM");
+    let x = flow.left();
+    let y = flow.y();
+    flow.gray_text_at(x, y + 8.0, Style::Bold, 8.0, 0.35, kicker);
+    let date = data.printed_on.format("%Y-%m-%d").to_string();
+    let printed = format!("{} {date}", t("Utskriven", "Printed"));
+    let pw = fonts.width(Style::Regular, 8.0, &printed);
+    flow.gray_text_at(
+        x + flow.width() - pw,
+        y + 8.0,
+        Style::Regular,
+        8.0,
+        0.35,
+        &printed,
+    );
+    flow.advance(14.0);
+    if !network.is_empty() {
+        flow.paragraph(Style::Regular, 10.0, 0.0, network);
+    }
+    flow.space(4.0);
+    flow.paragraph(Style::Bold, 16.0, 0.0, &title);
+    flow.space(2.0);
+    flow.paragraph(Style::Regular, 11.0, 0.0, &data.organisation);
+    flow.space(6.0);
+    let (x, y, w) = (flow.left(), flow.y(), flow.width());
+    flow.hline(x, y, w, 1.2, 0.0);
+    flow.advance(4.0);
+
+    for s in &wording.before {
+        section(&mut flow, data, s);
+    }
+
+    block_heading(&mut flow, t("Organisation", "Organisation"), 70.0);
+    let number = data.org_number.as_deref().unwrap_or("");
+    flow.boxes(
+        &[
+            lb(t("Organisation", "Organisation"), &data.organisation, 3.0),
+            lb(t("Organisationsnummer", "Organisation number"), number, 1.2),
+        ],
+        0.0,
+    );
+    flow.boxes(&[lb(t("Grupp", "Group"), &data.group_name, 1.0)], 0.0);
+
+    block_heading(
+        &mut flow,
+        t(
+            "Representant och ersättare",
+            "Representative and substitute",
+        ),
+        90.0,
+    );
+    let col = |h: &str, share: f32| Column {
+        header: h.to_owned(),
+        share,
+    };
+    flow.table(&Table {
+        columns: vec![
+            col(t("Roll", "Role"), 1.0),
+            col(t("Namn", "Name"), 1.6),
+            col(t("Titel", "Title"), 1.4),
+            col(t("E-post", "E-mail"), 2.05),
+            col(t("Telefon", "Phone"), 1.05),
+        ],
+        rows: vec![
+            person_row(
+                t("Representant", "Representative"),
+                &data.representative,
+                lang,
+            ),
+            person_row(t("Ersättare", "Substitute"), &data.substitute, lang),
+        ],
+        size: 8.5,
+    });
+    let from = data
+        .term_from
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    let to = data
+        .term_to
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    flow.boxes(
+        &[
+            lb(t("Mandatperiod från och med", "Term from"), &from, 1.0),
+            lb(t("Mandatperiod till och med", "Term until"), &to, 1.0),
+        ],
+        0.0,
+    );
+
+    block_heading(&mut flow, t("Uppdragsgivare", "Principal"), 70.0);
+    let p = data.principal.as_ref();
+    let p_name = p.map(|p| p.name.as_str().to_owned()).unwrap_or_default();
+    let p_title = p.and_then(|p| p.title.clone()).unwrap_or_default();
+    let p_email = p
+        .and_then(|p| p.email.as_ref().map(|e| e.as_str().to_owned()))
+        .unwrap_or_default();
+    let p_phone = p
+        .and_then(|p| p.phone.as_ref().map(|e| e.as_str().to_owned()))
+        .unwrap_or_default();
+    flow.boxes(
+        &[
+            lb(t("Namn", "Name"), &p_name, 1.0),
+            lb(t("Titel", "Title"), &p_title, 1.0),
+        ],
+        0.0,
+    );
+    flow.boxes(
+        &[
+            lb(t("E-post", "E-mail"), &p_email, 1.0),
+            lb(t("Telefon", "Phone"), &p_phone, 1.0),
+        ],
+        0.0,
+    );
+
+    block_heading(
+        &mut flow,
+        t(
+            "Interna kontakter och lokal samverkan",
+            "Internal contacts and local collaboration",
+        ),
+        100.0,
+    );
+    flow.paragraph(
+        Style::Regular,
+        BODY,
+        0.0,
+        t(
+            "Funktioner i organisationen genom vilka representanten samlar in och sprider information.",
+            "Functions in the organisation through which the representative gathers and spreads information.",
+        ),
+    );
+    flow.space(4.0);
+    let mut rows: Vec<Vec<String>> = data
+        .contacts
+        .iter()
+        .map(|c| {
+            vec![
+                c.function.to_string(),
+                c.name.as_str().to_owned(),
+                c.email
+                    .as_ref()
+                    .map(|e| e.as_str().to_owned())
+                    .unwrap_or_default(),
+                c.phone
+                    .as_ref()
+                    .map(|e| e.as_str().to_owned())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        rows = vec![vec![String::new(); 4]; 3];
+    }
+    flow.table(&Table {
+        columns: vec![
+            col(t("Funktion", "Function"), 1.55),
+            col(t("Namn", "Name"), 1.45),
+            col(t("E-post", "E-mail"), 2.0),
+            col(t("Telefon", "Phone"), 1.0),
+        ],
+        rows,
+        size: 8.5,
+    });
+    let lg = data.local_group.as_ref();
+    let lg_name = lg.map(|g| g.name.as_str().to_owned()).unwrap_or_default();
+    let lg_contact = lg.and_then(|g| g.contact.clone()).unwrap_or_default();
+    flow.space(6.0);
+    flow.boxes(
+        &[
+            lb(
+                t("Lokal samverkansgrupp", "Local collaboration group"),
+                &lg_name,
+                1.0,
+            ),
+            lb(
+                t("Kontakt i den lokala gruppen", "Contact in the local group"),
+                &lg_contact,
+                1.0,
+            ),
+        ],
+        0.0,
+    );
+
+    block_heading(&mut flow, t("Resurser", "Resources"), 60.0);
+    flow.paragraph(
+        Style::Regular,
+        BODY,
+        0.0,
+        t(
+            "Den tid organisationen ger representanten och ersättaren för uppdraget.",
+            "The time the organisation gives the representative and the substitute for the mandate.",
+        ),
+    );
+    flow.space(4.0);
+    flow.boxes(
+        &[
+            lb(
+                t(
+                    "Tid för gruppens möten (timmar per år)",
+                    "Time for the group's meetings (hours a year)",
+                ),
+                "",
+                1.0,
+            ),
+            lb(
+                t(
+                    "Tid för förberedelser och återkoppling (timmar per månad)",
+                    "Time for preparation and feedback (hours a month)",
+                ),
+                "",
+                1.0,
+            ),
+        ],
+        0.0,
+    );
+
+    for s in &wording.after {
+        section(&mut flow, data, s);
+    }
+
+    block_heading(&mut flow, t("Samordnare", "Coordinator"), 40.0);
+    let c = &wording.coordinator;
+    let who = match (c.name.trim(), c.title.trim()) {
+        ("", _) => String::new(),
+        (n, "") => n.to_owned(),
+        (n, tt) => format!("{n}, {tt}"),
+    };
+    flow.boxes(
+        &[
+            lb(t("Namn och titel", "Name and title"), &who, 1.6),
+            lb(t("E-post", "E-mail"), c.email.trim(), 1.4),
+            lb(t("Telefon", "Phone"), c.phone.trim(), 1.0),
+        ],
+        0.0,
+    );
+
+    // Signatures, kept together on one page.
+    let note = fill(&wording.signature_note, |k| data.placeholder(k));
+    let sig_rows: [[&str; 2]; 3] = [
+        [
+            t("Ort och datum", "Place and date"),
+            t("Ort och datum", "Place and date"),
+        ],
+        [t("Underskrift", "Signature"), t("Underskrift", "Signature")],
+        [
+            t("Namnförtydligande", "Name in block letters"),
+            t("Namnförtydligande", "Name in block letters"),
+        ],
+    ];
+    let block = HEADING * 1.6
+        + flow.measure(Style::Regular, BODY, flow.width(), &note)
+        + 8.0
+        + BODY * 1.6
+        + 3.0 * flow.boxes_height(&[lb(sig_rows[0][0], "", 1.0)], 34.0)
+        + 16.0;
+    flow.space(14.0);
+    flow.ensure(block);
+    flow.heading(HEADING, 0.0, t("Underskrifter", "Signatures"));
+    flow.paragraph(Style::Regular, BODY, 0.0, &note);
+    flow.space(8.0);
+    let (x, y, w) = (flow.left(), flow.y(), flow.width());
+    flow.text_at(
+        x,
+        y + BODY,
+        Style::Bold,
+        BODY,
+        t("Representant", "Representative"),
+    );
+    flow.text_at(
+        x + w / 2.0,
+        y + BODY,
+        Style::Bold,
+        BODY,
+        t("Uppdragsgivare", "Principal"),
+    );
+    flow.advance(BODY * 1.6);
+    for [a, b] in sig_rows {
+        flow.boxes(&[lb(a, "", 1.0), lb(b, "", 1.0)], 34.0);
+    }
+
+    let version = data
+        .wording_version
+        .map(|v| format!(" · {} {v}", t("textversion", "wording version")))
+        .unwrap_or_default();
+    let footer = format!(
+        "{} · {} · {}{version}",
+        t("Uppdragsblankett", "Mandate form"),
+        data.organisation,
+        data.group_name
+    );
+    let pages = flow.finish(&footer, |n, total| match lang {
+        Lang::Sv => format!("Sida {n} av {total}"),
+        Lang::En => format!("Page {n} of {total}"),
+    });
+    Document {
+        info: DocInfo {
+            title: format!(
+                "{} – {}",
+                t("Uppdragsblankett", "Mandate form"),
+                data.organisation
+            ),
+            author: network.to_owned(),
+            subject: format!(
+                "{} {} {}",
+                t(
+                    "Uppdrag som representant i",
+                    "Mandate of the representative in"
+                ),
+                data.group_name,
+                t("för", "for"),
+            ) + &format!(" {}", data.organisation),
+            created,
+        },
+        width: setup.width,
+        height: setup.height,
+        pages,
+    }
+}

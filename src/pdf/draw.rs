@@ -1,0 +1,135 @@
+//! The drawing list: what a document looks like, independent of the PDF library. Positions
+//! are in points (1/72 inch) from the page's top-left corner; a text run's `y` is its
+//! baseline. [`Document::outline`] prints the list one item a line, for snapshot tests.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, Utc};
+
+/// A face of the document font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    Regular,
+    Bold,
+}
+
+/// A run of text on one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub x: f32,
+    /// The baseline, from the top of the page.
+    pub y: f32,
+    pub size: f32,
+    pub style: Style,
+    /// 0.0 black … 1.0 white.
+    pub gray: f32,
+    pub text: String,
+}
+
+/// One thing drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(TextRun),
+    /// A straight line `width` points thick.
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        gray: f32,
+    },
+    /// A rectangle from its top-left corner, filled with `fill` (a gray) when given, and
+    /// outlined `stroke` points thick when given.
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<f32>,
+        stroke: Option<f32>,
+    },
+}
+
+/// One page's drawing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+impl Page {
+    /// The page's text, line by line in drawing order (for tests and previews).
+    pub fn text(&self) -> Vec<&str> {
+        self.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(t) => Some(t.text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// What the PDF says about itself (its document information).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocInfo {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub created: DateTime<Utc>,
+}
+
+/// A whole document: page size in points and the pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub info: DocInfo,
+    pub width: f32,
+    pub height: f32,
+    pub pages: Vec<Page>,
+}
+
+impl Document {
+    /// Appends another document's pages (for a combined file). Page sizes must agree; the
+    /// other's information is dropped.
+    pub fn append(&mut self, other: Document) {
+        self.pages.extend(other.pages);
+    }
+
+    /// Every item, one a line, positions rounded to a tenth of a point: the layout's
+    /// snapshot.
+    pub fn outline(&self) -> String {
+        let mut s = String::new();
+        for (n, page) in self.pages.iter().enumerate() {
+            let _ = writeln!(s, "page {}", n + 1);
+            for item in &page.items {
+                let _ = match item {
+                    Item::Text(t) => writeln!(
+                        s,
+                        "  text {:.1},{:.1} {}{:.1} {:?}",
+                        t.x,
+                        t.y,
+                        if t.style == Style::Bold { "bold " } else { "" },
+                        t.size,
+                        t.text
+                    ),
+                    Item::Line {
+                        x1,
+                        y1,
+                        x2,
+                        y2,
+                        width,
+                        ..
+                    } => writeln!(s, "  line {x1:.1},{y1:.1} {x2:.1},{y2:.1} w{width:.1}"),
+                    Item::Rect {
+                        x, y, w, h, fill, ..
+                    } => writeln!(
+                        s,
+                        "  rect {x:.1},{y:.1} {w:.1}x{h:.1}{}",
+                        if fill.is_some() { " filled" } else { "" }
+                    ),
+                };
+            }
+        }
+        s
+    }
+}

@@ -1,0 +1,617 @@
+//! Flowing content down A4 pages: wrapped paragraphs, headings kept with what follows,
+//! blocks kept together, tables with a header repeated on every page, and a footer with
+//! "Sida n av N" added once the number of pages is known.
+
+use super::draw::{Item, Page, Style, TextRun};
+use super::font::Fonts;
+
+/// Line height as a multiple of the font size.
+pub const LEADING: f32 = 1.32;
+/// Padding inside table cells, in points.
+const CELL_PAD: f32 = 4.0;
+
+/// Page size and margins, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSetup {
+    pub width: f32,
+    pub height: f32,
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+impl PageSetup {
+    /// A4 portrait with margins of about 22 mm at the sides and room for a footer.
+    pub fn a4() -> PageSetup {
+        PageSetup {
+            width: 595.28,
+            height: 841.89,
+            left: 62.0,
+            right: 62.0,
+            top: 56.0,
+            bottom: 72.0,
+        }
+    }
+}
+
+/// Splits `text` into lines no wider than `width` points, at spaces; explicit line breaks
+/// are kept; a word wider than a whole line is cut between characters. Never returns an
+/// empty list: an empty text is one empty line.
+pub fn wrap(fonts: &Fonts, style: Style, size: f32, width: f32, text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.replace('\t', " ").split(' ').filter(|w| !w.is_empty()) {
+            let candidate = if line.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{line} {word}")
+            };
+            if fonts.width(style, size, &candidate) <= width {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if fonts.width(style, size, word) <= width {
+                line = word.to_owned();
+            } else {
+                for c in word.chars() {
+                    let mut next = line.clone();
+                    next.push(c);
+                    if !line.is_empty() && fonts.width(style, size, &next) > width {
+                        lines.push(std::mem::take(&mut line));
+                        line.push(c);
+                    } else {
+                        line = next;
+                    }
+                }
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The text cut to fit `width` on one line, ending in "…" when cut.
+pub fn fit(fonts: &Fonts, size: f32, width: f32, text: &str) -> String {
+    if fonts.width(Style::Regular, size, text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        out.push(c);
+        if fonts.width(Style::Regular, size, &format!("{out}…")) > width {
+            out.pop();
+            break;
+        }
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// A table column: its header and its share of the table's width (shares are normalised).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub header: String,
+    pub share: f32,
+}
+
+/// A ruled table: a shaded header row repeated at the top of every page it runs onto, and
+/// rows that are never split across pages. An empty cell stays an empty ruled box, a place
+/// to write by hand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+    /// Font size of the cells.
+    pub size: f32,
+}
+
+/// A labelled box of a form row: see [`Flow::boxes`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelledBox<'a> {
+    pub label: &'a str,
+    pub value: &'a str,
+    /// Share of the row's width (shares are normalised).
+    pub share: f32,
+}
+
+/// Writes content down the pages of a document, breaking pages as needed.
+#[derive(Debug)]
+pub struct Flow<'f> {
+    fonts: &'f Fonts,
+    setup: PageSetup,
+    pages: Vec<Page>,
+    /// The top of the next content on the current page.
+    y: f32,
+}
+
+impl<'f> Flow<'f> {
+    pub fn new(fonts: &'f Fonts, setup: PageSetup) -> Flow<'f> {
+        Flow {
+            fonts,
+            setup,
+            pages: vec![Page::default()],
+            y: setup.top,
+        }
+    }
+
+    pub fn fonts(&self) -> &'f Fonts {
+        self.fonts
+    }
+
+    pub fn setup(&self) -> PageSetup {
+        self.setup
+    }
+
+    /// The left edge of the text column.
+    pub fn left(&self) -> f32 {
+        self.setup.left
+    }
+
+    /// The width of the text column.
+    pub fn width(&self) -> f32 {
+        self.setup.width - self.setup.left - self.setup.right
+    }
+
+    /// Where the next content starts, from the top of the page.
+    pub fn y(&self) -> f32 {
+        self.y
+    }
+
+    /// Room left on the current page, in points.
+    pub fn remaining(&self) -> f32 {
+        self.setup.height - self.setup.bottom - self.y
+    }
+
+    fn at_top(&self) -> bool {
+        self.y <= self.setup.top + 0.01
+    }
+
+    /// Starts a new page.
+    pub fn page_break(&mut self) {
+        self.pages.push(Page::default());
+        self.y = self.setup.top;
+    }
+
+    /// Makes sure `height` points fit on the current page, starting a new page when they do
+    /// not (unless the page is still empty: what does not fit on an empty page is drawn
+    /// anyway and runs past the margin rather than looping).
+    pub fn ensure(&mut self, height: f32) {
+        if height > self.remaining() && !self.at_top() {
+            self.page_break();
+        }
+    }
+
+    /// Vertical space; swallowed at the top of a page.
+    pub fn space(&mut self, height: f32) {
+        if !self.at_top() {
+            self.y += height;
+        }
+    }
+
+    /// Moves the cursor down by `height` (after drawing something of that height).
+    pub fn advance(&mut self, height: f32) {
+        self.y += height;
+    }
+
+    /// Adds an item to the current page as it is.
+    pub fn push(&mut self, item: Item) {
+        if let Some(page) = self.pages.last_mut() {
+            page.items.push(item);
+        }
+    }
+
+    /// A run of text with its baseline at `baseline`.
+    pub fn text_at(&mut self, x: f32, baseline: f32, style: Style, size: f32, text: &str) {
+        self.gray_text_at(x, baseline, style, size, 0.0, text);
+    }
+
+    /// A run of text in gray (0 black … 1 white).
+    pub fn gray_text_at(
+        &mut self,
+        x: f32,
+        baseline: f32,
+        style: Style,
+        size: f32,
+        gray: f32,
+        text: &str,
+    ) {
+        if text.is_empty() {
+            return;
+        }
+        self.push(Item::Text(TextRun {
+            x,
+            y: baseline,
+            size,
+            style,
+            gray,
+            text: text.to_owned(),
+        }));
+    }
+
+    /// A horizontal line across `width` from `x` at `y`.
+    pub fn hline(&mut self, x: f32, y: f32, width: f32, thickness: f32, gray: f32) {
+        self.push(Item::Line {
+            x1: x,
+            y1: y,
+            x2: x + width,
+            y2: y,
+            width: thickness,
+            gray,
+        });
+    }
+
+    /// The height of `text` wrapped to `width`.
+    pub fn measure(&self, style: Style, size: f32, width: f32, text: &str) -> f32 {
+        wrap(self.fonts, style, size, width, text).len() as f32 * size * LEADING
+    }
+
+    /// A wrapped paragraph, indented by `indent`; pages break between its lines.
+    pub fn paragraph(&mut self, style: Style, size: f32, indent: f32, text: &str) {
+        let width = self.width() - indent;
+        let lh = size * LEADING;
+        for line in wrap(self.fonts, style, size, width, text) {
+            self.ensure(lh);
+            let baseline = self.y + size;
+            let x = self.left() + indent;
+            self.text_at(x, baseline, style, size, &line);
+            self.y += lh;
+        }
+    }
+
+    /// A bulleted item: the bullet hangs, wrapped lines align with the text.
+    pub fn bullet(&mut self, size: f32, text: &str) {
+        let indent = size * 1.4;
+        let lh = size * LEADING;
+        let lines = wrap(
+            self.fonts,
+            Style::Regular,
+            size,
+            self.width() - indent,
+            text,
+        );
+        for (i, line) in lines.iter().enumerate() {
+            self.ensure(lh);
+            let baseline = self.y + size;
+            if i == 0 {
+                let x = self.left() + size * 0.3;
+                self.text_at(x, baseline, Style::Regular, size, "•");
+            }
+            let x = self.left() + indent;
+            self.text_at(x, baseline, Style::Regular, size, line);
+            self.y += lh;
+        }
+    }
+
+    /// A heading kept on the same page as the next `keep_with` points of content.
+    pub fn heading(&mut self, size: f32, keep_with: f32, text: &str) {
+        let h = self.measure(Style::Bold, size, self.width(), text);
+        self.ensure(h + keep_with);
+        self.paragraph(Style::Bold, size, 0.0, text);
+        self.y += size * 0.3;
+    }
+
+    fn column_edges(&self, table: &Table) -> Vec<f32> {
+        let total: f32 = table.columns.iter().map(|c| c.share.max(0.0)).sum();
+        let total = if total > 0.0 { total } else { 1.0 };
+        let mut x = self.left();
+        let mut edges = vec![x];
+        for c in &table.columns {
+            x += self.width() * c.share.max(0.0) / total;
+            edges.push(x);
+        }
+        edges
+    }
+
+    fn row_lines(
+        &self,
+        edges: &[f32],
+        style: Style,
+        size: f32,
+        cells: &[String],
+    ) -> Vec<Vec<String>> {
+        edges
+            .windows(2)
+            .enumerate()
+            .map(|(i, w)| {
+                let text = cells.get(i).map(String::as_str).unwrap_or("");
+                wrap(self.fonts, style, size, w[1] - w[0] - 2.0 * CELL_PAD, text)
+            })
+            .collect()
+    }
+
+    fn row_height(lines: &[Vec<String>], size: f32) -> f32 {
+        let n = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        n as f32 * size * LEADING + 2.0 * CELL_PAD
+    }
+
+    fn draw_row(
+        &mut self,
+        edges: &[f32],
+        lines: &[Vec<String>],
+        style: Style,
+        size: f32,
+        shade: Option<f32>,
+    ) {
+        let h = Self::row_height(lines, size);
+        let (x0, x1) = (edges[0], edges[edges.len() - 1]);
+        self.push(Item::Rect {
+            x: x0,
+            y: self.y,
+            w: x1 - x0,
+            h,
+            fill: shade,
+            stroke: Some(0.5),
+        });
+        for w in edges.windows(2).skip(1) {
+            self.push(Item::Line {
+                x1: w[0],
+                y1: self.y,
+                x2: w[0],
+                y2: self.y + h,
+                width: 0.5,
+                gray: 0.0,
+            });
+        }
+        for (i, cell) in lines.iter().enumerate() {
+            for (j, line) in cell.iter().enumerate() {
+                let baseline = self.y + CELL_PAD + size + j as f32 * size * LEADING - size * 0.12;
+                self.text_at(edges[i] + CELL_PAD, baseline, style, size, line);
+            }
+        }
+        self.y += h;
+    }
+
+    /// A table; its header is repeated on each page it continues onto.
+    pub fn table(&mut self, table: &Table) {
+        let edges = self.column_edges(table);
+        let size = table.size;
+        let headers: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
+        let head = self.row_lines(&edges, Style::Bold, size, &headers);
+        let head_h = Self::row_height(&head, size);
+        let rows: Vec<Vec<Vec<String>>> = table
+            .rows
+            .iter()
+            .map(|r| self.row_lines(&edges, Style::Regular, size, r))
+            .collect();
+        let first_h = rows.first().map_or(0.0, |r| Self::row_height(r, size));
+        self.ensure(head_h + first_h);
+        self.draw_row(&edges, &head, Style::Bold, size, Some(0.9));
+        for row in &rows {
+            let h = Self::row_height(row, size);
+            if h > self.remaining() {
+                self.page_break();
+                self.draw_row(&edges, &head, Style::Bold, size, Some(0.9));
+            }
+            self.draw_row(&edges, row, Style::Regular, size, None);
+        }
+    }
+
+    /// A row of labelled boxes, as on a paper form: each box has a small label at the top
+    /// and its value below, wrapped; all boxes of the row are as tall as the tallest, and at
+    /// least `min_height`. An empty value leaves the box empty, to be filled in by hand.
+    pub fn boxes(&mut self, boxes: &[LabelledBox<'_>], min_height: f32) {
+        const LABEL: f32 = 7.0;
+        const VALUE: f32 = 10.0;
+        const PAD: f32 = 3.5;
+        let total: f32 = boxes
+            .iter()
+            .map(|b| b.share.max(0.0))
+            .sum::<f32>()
+            .max(0.001);
+        let mut edges = vec![self.left()];
+        for b in boxes {
+            let last = edges.last().copied().unwrap_or(0.0);
+            edges.push(last + self.width() * b.share.max(0.0) / total);
+        }
+        let inner = |i: usize| edges[i + 1] - edges[i] - 2.0 * PAD;
+        let cells: Vec<(Vec<String>, Vec<String>)> = boxes
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let label = wrap(self.fonts, Style::Regular, LABEL, inner(i), b.label);
+                let value = if b.value.is_empty() {
+                    Vec::new()
+                } else {
+                    wrap(self.fonts, Style::Regular, VALUE, inner(i), b.value)
+                };
+                (label, value)
+            })
+            .collect();
+        let height = cells
+            .iter()
+            .map(|(l, v)| {
+                2.0 * PAD
+                    + l.len() as f32 * LABEL * 1.2
+                    + 2.0
+                    + v.len().max(1) as f32 * VALUE * LEADING
+            })
+            .fold(min_height, f32::max);
+        self.ensure(height);
+        let top = self.y;
+        let (x0, x1) = (edges[0], edges[edges.len() - 1]);
+        self.push(Item::Rect {
+            x: x0,
+            y: top,
+            w: x1 - x0,
+            h: height,
+            fill: None,
+            stroke: Some(0.5),
+        });
+        for x in &edges[1..edges.len() - 1] {
+            self.push(Item::Line {
+                x1: *x,
+                y1: top,
+                x2: *x,
+                y2: top + height,
+                width: 0.5,
+                gray: 0.0,
+            });
+        }
+        for (i, (label, value)) in cells.iter().enumerate() {
+            let x = edges[i] + PAD;
+            let mut y = top + PAD + LABEL;
+            for l in label {
+                self.gray_text_at(x, y, Style::Regular, LABEL, 0.35, l);
+                y += LABEL * 1.2;
+            }
+            let mut y = top + PAD + label.len() as f32 * LABEL * 1.2 + 2.0 + VALUE;
+            for v in value {
+                self.text_at(x, y, Style::Regular, VALUE, v);
+                y += VALUE * LEADING;
+            }
+        }
+        self.y = top + height;
+    }
+
+    /// The height [`Flow::boxes`] would take for these boxes (to keep blocks together).
+    pub fn boxes_height(&self, boxes: &[LabelledBox<'_>], min_height: f32) -> f32 {
+        let mut probe = Flow::new(self.fonts, self.setup);
+        probe.boxes(boxes, min_height);
+        probe.y - self.setup.top
+    }
+
+    /// The pages so far.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Ends the flow: writes the footer on every page (a thin rule, `left` text at the left,
+    /// `right(n, total)` at the right, e.g. "Sida 1 av 2") and returns the pages.
+    pub fn finish(self, left: &str, right: impl Fn(usize, usize) -> String) -> Vec<Page> {
+        let Flow {
+            fonts,
+            setup,
+            mut pages,
+            ..
+        } = self;
+        let total = pages.len();
+        let size = 8.0;
+        let rule_y = setup.height - setup.bottom + 22.0;
+        let baseline = rule_y + 12.0;
+        let width = setup.width - setup.left - setup.right;
+        for (i, page) in pages.iter_mut().enumerate() {
+            page.items.push(Item::Line {
+                x1: setup.left,
+                y1: rule_y,
+                x2: setup.left + width,
+                y2: rule_y,
+                width: 0.4,
+                gray: 0.5,
+            });
+            let label = right(i + 1, total);
+            let label_w = fonts.width(Style::Regular, size, &label);
+            let room = width - label_w - 12.0;
+            let left_text = fit(fonts, size, room.max(10.0), left);
+            for (x, text) in [
+                (setup.left, left_text),
+                (setup.left + width - label_w, label),
+            ] {
+                if !text.is_empty() {
+                    page.items.push(Item::Text(TextRun {
+                        x,
+                        y: baseline,
+                        size,
+                        style: Style::Regular,
+                        gray: 0.3,
+                        text,
+                    }));
+                }
+            }
+        }
+        pages
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> &'static Fonts {
+        Fonts::get().expect("fonts")
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word_and_respects_the_width() {
+        let text =
+            "Representanten företräder hela organisationen i länsgruppen och för frågor tillbaka";
+        let lines = wrap(fonts(), Style::Regular, 10.0, 120.0, text);
+        assert!(lines.len() > 2);
+        for l in &lines {
+            assert!(fonts().width(Style::Regular, 10.0, l) <= 120.0, "{l}");
+        }
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_cut_between_characters() {
+        let word = "Donaudampfschifffahrtsgesellschaftskapitän";
+        let lines = wrap(fonts(), Style::Regular, 10.0, 60.0, word);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.concat(), word);
+    }
+
+    #[test]
+    fn explicit_breaks_and_empty_text_are_kept() {
+        assert_eq!(
+            wrap(fonts(), Style::Regular, 10.0, 400.0, ""),
+            vec![String::new()]
+        );
+        assert_eq!(
+            wrap(fonts(), Style::Regular, 10.0, 400.0, "a\nb"),
+            vec!["a", "b"]
+        );
+    }
+
+    #[test]
+    fn a_long_table_repeats_its_header_and_the_footer_counts_pages() {
+        let mut flow = Flow::new(fonts(), PageSetup::a4());
+        let table = Table {
+            columns: vec![
+                Column {
+                    header: "Funktion".into(),
+                    share: 1.0,
+                },
+                Column {
+                    header: "Namn".into(),
+                    share: 1.0,
+                },
+            ],
+            rows: (0..80)
+                .map(|i| vec![format!("Funktion {i}"), format!("Namn {i}")])
+                .collect(),
+            size: 9.0,
+        };
+        flow.table(&table);
+        let pages = flow.finish("Uppdragsblankett", |n, t| format!("Sida {n} av {t}"));
+        assert!(pages.len() >= 2);
+        for (i, p) in pages.iter().enumerate() {
+            let text = p.text();
+            assert_eq!(
+                text.iter().filter(|t| **t == "Funktion").count(),
+                1,
+                "page {i}"
+            );
+            assert!(text.contains(&format!("Sida {} av {}", i + 1, pages.len()).as_str()));
+        }
+        let rows: usize = pages
+            .iter()
+            .map(|p| p.text().iter().filter(|t| t.starts_with("Namn ")).count())
+            .sum();
+        assert_eq!(rows, 80);
+    }
+
+    #[test]
+    fn ensure_breaks_only_when_the_block_does_not_fit() {
+        let mut flow = Flow::new(fonts(), PageSetup::a4());
+        flow.ensure(100.0);
+        assert_eq!(flow.page_count(), 1);
+        flow.advance(650.0);
+        flow.ensure(100.0);
+        assert_eq!(flow.page_count(), 2);
+        assert!((flow.y() - PageSetup::a4().top).abs() < 0.01);
+    }
+}

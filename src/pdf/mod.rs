@@ -1,0 +1,24 @@
+//! A small layout layer for printed documents (mandate forms, rosters, attendance lists,
+//! register extracts): measure and wrap text with the embedded font's own metrics, flow it onto
+//! A4 pages with page breaks, keep blocks together, draw tables whose header repeats on every
+//! page, number the pages "Sida n av N", and render the result to PDF.
+//!
+//! The pieces, from the bottom up:
+//! - [`font`]: the embedded fonts (DejaVu Sans, regular and bold) and their metrics; which
+//!   characters they can draw ([`Fonts::check`]).
+//! - [`draw`]: the drawing list, a plain description of pages (text runs, lines, rectangles)
+//!   in points from the page's top-left corner. Layout code produces it; tests can snapshot it.
+//! - [`layout`]: [`Flow`], which writes paragraphs, headings, tables and kept-together blocks
+//!   down the page and breaks pages, and [`wrap`].
+//! - [`render`]: the only module that calls printpdf: drawing list in, PDF bytes out (fonts
+//!   embedded and subset, title, author, subject and creation date set).
+
+pub mod draw;
+pub mod font;
+pub mod layout;
+pub mod render;
+
+pub use draw::{DocInfo, Document, Item, Page, Style, TextRun};
+pub use font::{Fonts, MissingGlyph};
+pub use layout::{Column, Flow, LabelledBox, PageSetup, Table, wrap};
+pub use render::render;

@@ -1,0 +1,610 @@
+//! Mandate forms in the register: the wording's versions, printing one organisation's form
+//! or a whole group's (one file each plus a combined file), and tracking which signed copies
+//! came back. Every file written is recorded in the export log.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{ExportKind, ExportRecord, OrgQuery, Register, log_time};
+use crate::error::{Entity, Error};
+use crate::forms::{FormData, FormPerson, Wording, WordingVersion, file_name, layout};
+use crate::lang::Lang;
+use crate::model::{GroupKind, Id, Role};
+use crate::pdf::{Document, Fonts, render};
+use crate::store;
+
+/// Where a form stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum FormState {
+    /// No form printed yet.
+    NotPrinted,
+    /// Printed; the signed copy has not come back.
+    Printed,
+    /// The signed copy came back and still names who holds the seats.
+    Signed,
+    /// The representative, the substitute or the principal changed since the last form.
+    NeedsNewSignature,
+}
+
+/// The form status of one organisation in one group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FormStatusRow {
+    pub group_id: Id,
+    pub group_name: String,
+    pub organisation_id: Id,
+    pub organisation_name: String,
+    pub state: FormState,
+    /// When the last form was printed (UTC, RFC 3339).
+    pub printed_at: Option<String>,
+    pub wording_version: Option<i64>,
+    pub signed_on: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
+/// Language, the day printed on the form and the moment recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormOptions {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+}
+
+/// One form written to a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PrintedForm {
+    pub organisation_id: Id,
+    pub organisation_name: String,
+    pub file: String,
+    pub pages: usize,
+    pub bytes: usize,
+    pub people: usize,
+    pub wording_version: i64,
+}
+
+/// What a batch print did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct BatchOutcome {
+    pub forms: Vec<PrintedForm>,
+    /// The combined file, when asked for and the batch was not cancelled.
+    pub combined: Option<String>,
+    pub cancelled: bool,
+    /// How many organisations the group has.
+    pub total: usize,
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io = |e| Error::Io {
+        path: path.to_owned(),
+        source: e,
+    };
+    let mut part = path.as_os_str().to_owned();
+    part.push(".part");
+    let part = PathBuf::from(part);
+    std::fs::write(&part, bytes).map_err(io)?;
+    std::fs::rename(&part, path).map_err(|e| {
+        let _ = std::fs::remove_file(&part);
+        io(e)
+    })
+}
+
+fn fonts() -> Result<&'static Fonts, Error> {
+    Fonts::get().ok_or_else(|| Error::Io {
+        path: PathBuf::from("assets/fonts"),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "the embedded font is damaged",
+        ),
+    })
+}
+
+fn render_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
+    render(doc).map_err(|_| Error::Io {
+        path: PathBuf::from("assets/fonts"),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "the embedded font is damaged",
+        ),
+    })
+}
+
+fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "sv",
+        Lang::En => "en",
+    }
+}
+
+/// A term: first day and, when decided, last day.
+type Term = (NaiveDate, Option<NaiveDate>);
+
+/// Who the form names, to see whether it is still current.
+#[derive(Debug, PartialEq, Eq)]
+struct Holders {
+    representative: Option<Id>,
+    substitute: Option<Id>,
+    principal: Option<String>,
+}
+
+impl Register {
+    /// The group forms are printed for when none is named: the first county group.
+    pub fn default_form_group(&self) -> Result<Id, Error> {
+        store::groups::list(&self.conn)?
+            .into_iter()
+            .find(|g| g.kind == GroupKind::County)
+            .map(|g| g.id)
+            .ok_or_else(|| Error::NotFound {
+                what: Entity::Group,
+                query: GroupKind::County.label(Lang::Sv).to_owned(),
+            })
+    }
+
+    /// The wording in use for a language: the newest saved version, else the default.
+    pub fn form_wording(&self, lang: Lang) -> Result<WordingVersion, Error> {
+        match store::forms::latest_wording(&self.conn, lang_code(lang))? {
+            Some(row) => Ok(WordingVersion {
+                version: Some(row.id),
+                lang,
+                saved_at: Some(row.created_at),
+                wording: serde_json::from_str(&row.body)
+                    .unwrap_or_else(|_| Wording::default_for(lang)),
+            }),
+            None => Ok(WordingVersion {
+                version: None,
+                lang,
+                saved_at: None,
+                wording: Wording::default_for(lang),
+            }),
+        }
+    }
+
+    /// Saves a new version of the wording (checked first; the font must draw every
+    /// character). Earlier versions are kept.
+    pub fn save_form_wording(
+        &mut self,
+        lang: Lang,
+        wording: &Wording,
+        now: DateTime<Utc>,
+    ) -> Result<WordingVersion, Error> {
+        wording.check()?;
+        let fonts = fonts()?;
+        for (label, text) in wording.texts(lang) {
+            if let Err(m) = fonts.check(text) {
+                return Err(Error::Unprintable {
+                    ch: m.0,
+                    field: label,
+                });
+            }
+        }
+        let body = serde_json::to_string(wording).map_err(|e| Error::Io {
+            path: PathBuf::new(),
+            source: std::io::Error::other(e),
+        })?;
+        let at = log_time(now);
+        self.write(|tx| store::forms::insert_wording(tx, lang_code(lang), &at, &body))?;
+        self.form_wording(lang)
+    }
+
+    fn holders(&self, group_id: Id, org_id: Id, today: NaiveDate) -> Result<Holders, Error> {
+        let holder = |role| -> Result<Option<Id>, Error> {
+            Ok(store::appointments::overlapping(
+                &self.conn,
+                group_id,
+                org_id,
+                role,
+                today,
+                Some(today),
+            )?
+            .pop()
+            .map(|a| a.id))
+        };
+        Ok(Holders {
+            representative: holder(Role::Representative)?,
+            substitute: holder(Role::Substitute)?,
+            principal: self
+                .org(org_id)?
+                .principal
+                .map(|p| p.name.as_str().to_owned()),
+        })
+    }
+
+    /// Everything one organisation's form prints, on `today`. The organisation must have a
+    /// seat in the group. Protected people are included (it is their own organisation's form).
+    pub fn form_data(
+        &self,
+        org_id: Id,
+        group_id: Id,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> Result<FormData, Error> {
+        let org = self.org(org_id)?;
+        let group = self.group(group_id)?;
+        if !store::organisations::seat_groups(&self.conn, org_id)?.contains(&group_id) {
+            return Err(Error::NotSeated {
+                organisation: org.name.as_str().to_owned(),
+                group: group.name.as_str().to_owned(),
+            });
+        }
+        let person = |role: Role| -> Result<(Option<FormPerson>, Option<Term>), Error> {
+            let Some(a) = store::appointments::overlapping(
+                &self.conn,
+                group_id,
+                org_id,
+                role,
+                today,
+                Some(today),
+            )?
+            .pop() else {
+                return Ok((None, None));
+            };
+            let p = self.person(a.person_id)?;
+            Ok((
+                Some(FormPerson {
+                    person_id: p.id,
+                    appointment_id: a.id,
+                    name: p.name.as_str().to_owned(),
+                    title: p.title.clone(),
+                    email: p.email.as_ref().map(|e| e.as_str().to_owned()),
+                    phone: p.phone.as_ref().map(|e| e.as_str().to_owned()),
+                    protected: p.protected,
+                    withheld: false,
+                }),
+                Some((a.from, a.to)),
+            ))
+        };
+        let (representative, term) = person(Role::Representative)?;
+        let (substitute, _) = person(Role::Substitute)?;
+        let version = store::forms::latest_wording(&self.conn, lang_code(lang))?.map(|w| w.id);
+        Ok(FormData {
+            lang,
+            network: store::settings::get(&self.conn, "network_name")?,
+            group_id,
+            group_name: group.name.as_str().to_owned(),
+            group_description: group.description.clone(),
+            meetings_per_year: group.meetings_per_year,
+            organisation_id: org_id,
+            organisation: org.name.as_str().to_owned(),
+            org_number: org.org_number.as_ref().map(|n| n.as_str().to_owned()),
+            representative,
+            substitute,
+            term_from: term.map(|t| t.0),
+            term_to: term.and_then(|t| t.1),
+            principal: org.principal.clone(),
+            contacts: store::contacts::for_org(&self.conn, org_id)?,
+            local_group: org.local_group.clone(),
+            printed_on: today,
+            wording_version: version,
+        })
+    }
+
+    /// The values the wording's placeholders take for one organisation (for the editor's
+    /// preview).
+    pub fn form_placeholders(
+        &self,
+        org_id: Id,
+        group_id: Id,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> Result<Vec<(String, String)>, Error> {
+        let data = self.form_data(org_id, group_id, lang, today)?;
+        Ok(crate::forms::PLACEHOLDERS
+            .iter()
+            .filter_map(|k| data.placeholder(k).map(|v| ((*k).to_owned(), v)))
+            .collect())
+    }
+
+    /// The wording version to print with, saving the default as the first version when none
+    /// is saved, so that every printed form can say which text it used.
+    fn wording_for_print(
+        &mut self,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<(i64, Wording), Error> {
+        let current = self.form_wording(lang)?;
+        match current.version {
+            Some(v) => Ok((v, current.wording)),
+            None => {
+                let saved = self.save_form_wording(lang, &current.wording, now)?;
+                Ok((saved.version.unwrap_or(0), saved.wording))
+            }
+        }
+    }
+
+    /// Lays out a form and checks that every character can be printed.
+    fn form_document(
+        &self,
+        data: &FormData,
+        wording: &Wording,
+        now: DateTime<Utc>,
+    ) -> Result<Document, Error> {
+        let fonts = fonts()?;
+        data.check_printable(wording, fonts)?;
+        Ok(layout(data, wording, fonts, now))
+    }
+
+    /// Prints one organisation's mandate form to `out`, records the print (which wording,
+    /// who it names) and the export.
+    pub fn print_form(
+        &mut self,
+        org_id: Id,
+        group_id: Id,
+        out: &Path,
+        opts: FormOptions,
+    ) -> Result<PrintedForm, Error> {
+        let (printed, _) = self.print_one(org_id, group_id, out, opts)?;
+        Ok(printed)
+    }
+
+    fn print_one(
+        &mut self,
+        org_id: Id,
+        group_id: Id,
+        out: &Path,
+        opts: FormOptions,
+    ) -> Result<(PrintedForm, (FormData, Wording)), Error> {
+        let mut data = self.form_data(org_id, group_id, opts.lang, opts.today)?;
+        // Check before anything is saved: a refused print changes nothing.
+        let current = self.form_wording(opts.lang)?;
+        self.form_document(&data, &current.wording, opts.now)?;
+        let (version, wording) = self.wording_for_print(opts.lang, opts.now)?;
+        data.wording_version = Some(version);
+        let doc = self.form_document(&data, &wording, opts.now)?;
+        let bytes = render_pdf(&doc)?;
+        write_file(out, &bytes)?;
+        let holders = self.holders(group_id, org_id, opts.today)?;
+        let at = log_time(opts.now);
+        self.write(|tx| {
+            store::forms::insert_print(
+                tx,
+                &store::forms::NewPrint {
+                    group_id,
+                    organisation_id: org_id,
+                    printed_at: &at,
+                    wording_id: version,
+                    representative_id: holders.representative,
+                    substitute_id: holders.substitute,
+                    principal: holders.principal.as_deref(),
+                },
+            )
+        })?;
+        let people = data.people();
+        self.record_export(
+            &ExportRecord {
+                kind: ExportKind::MandateForm,
+                description: format!(
+                    "{}: {}, {}",
+                    opts.lang.pick("Uppdragsblankett", "Mandate form"),
+                    data.organisation,
+                    data.group_name
+                ),
+                group_id: Some(group_id),
+                people: &people,
+                protected_included: data.carries_protected(),
+                file: Some(out),
+            },
+            opts.now,
+        )?;
+        Ok((
+            PrintedForm {
+                organisation_id: org_id,
+                organisation_name: data.organisation.clone(),
+                file: out.display().to_string(),
+                pages: doc.pages.len(),
+                bytes: bytes.len(),
+                people: people.len(),
+                wording_version: version,
+            },
+            (data, wording),
+        ))
+    }
+
+    /// Prints the forms of every organisation seated in the group into `dir` (one file each,
+    /// named after the organisation), then, when `combined` is given, one file with all of
+    /// them for printing. People with protected personal data are in their own
+    /// organisation's file only, and in the combined file only when `include_protected`.
+    /// `progress(done, total, organisation)` is called after each form; returning `false`
+    /// cancels the batch (the forms written so far stay, and no combined file is written).
+    pub fn print_forms(
+        &mut self,
+        group_id: Id,
+        dir: &Path,
+        combined: Option<&Path>,
+        include_protected: bool,
+        opts: FormOptions,
+        progress: &mut dyn FnMut(usize, usize, &str) -> bool,
+    ) -> Result<BatchOutcome, Error> {
+        let group = self.group(group_id)?;
+        let orgs = self.orgs(&OrgQuery {
+            group_id: Some(group_id),
+            ..OrgQuery::default()
+        })?;
+        if !dir.is_dir() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::Io {
+                path: dir.to_owned(),
+                source: e,
+            })?;
+        }
+        // Refuse the whole batch up front when a form cannot be printed.
+        let current = self.form_wording(opts.lang)?;
+        for o in &orgs {
+            let data = self.form_data(o.id, group_id, opts.lang, opts.today)?;
+            self.form_document(&data, &current.wording, opts.now)?;
+        }
+        let total = orgs.len();
+        let mut forms = Vec::with_capacity(total);
+        let mut all: Vec<(FormData, Wording)> = Vec::with_capacity(total);
+        let mut cancelled = false;
+        let mut used = std::collections::HashSet::new();
+        for (i, o) in orgs.iter().enumerate() {
+            let mut name = file_name(o.name.as_str());
+            if !used.insert(name.to_lowercase()) {
+                name = name.replace(".pdf", &format!(" ({}).pdf", o.id));
+            }
+            let (printed, data) = self.print_one(o.id, group_id, &dir.join(name), opts)?;
+            forms.push(printed);
+            all.push(data);
+            if !progress(i + 1, total, o.name.as_str()) {
+                cancelled = true;
+                break;
+            }
+        }
+        let mut combined_file = None;
+        if let (Some(path), false) = (combined, cancelled) {
+            let mut doc: Option<Document> = None;
+            let mut people = Vec::new();
+            let mut protected = false;
+            for (mut data, wording) in all {
+                if !include_protected {
+                    data.withhold_protected();
+                }
+                people.extend(data.people());
+                protected |= data.carries_protected();
+                let d = self.form_document(&data, &wording, opts.now)?;
+                match &mut doc {
+                    None => doc = Some(d),
+                    Some(doc) => doc.append(d),
+                }
+            }
+            if let Some(mut doc) = doc {
+                doc.info.title = format!(
+                    "{} – {}",
+                    opts.lang.pick("Uppdragsblanketter", "Mandate forms"),
+                    group.name
+                );
+                let bytes = render_pdf(&doc)?;
+                write_file(path, &bytes)?;
+                self.record_export(
+                    &ExportRecord {
+                        kind: ExportKind::MandateFormsCombined,
+                        description: format!(
+                            "{}: {} ({} {})",
+                            opts.lang.pick("Uppdragsblanketter", "Mandate forms"),
+                            group.name,
+                            total,
+                            opts.lang.pick("organisationer", "organisations")
+                        ),
+                        group_id: Some(group_id),
+                        people: &people,
+                        protected_included: protected,
+                        file: Some(path),
+                    },
+                    opts.now,
+                )?;
+                combined_file = Some(path.display().to_string());
+            }
+        }
+        Ok(BatchOutcome {
+            forms,
+            combined: combined_file,
+            cancelled,
+            total,
+        })
+    }
+
+    /// The form status of every organisation seated in the group (or in every group), on
+    /// `today`.
+    pub fn form_status(
+        &self,
+        group_id: Option<Id>,
+        today: NaiveDate,
+    ) -> Result<Vec<FormStatusRow>, Error> {
+        let groups: Vec<_> = match group_id {
+            Some(g) => vec![self.group(g)?],
+            None => store::groups::list(&self.conn)?,
+        };
+        let prints = store::forms::prints(&self.conn, group_id)?;
+        let mut rows = Vec::new();
+        for g in groups {
+            for o in self.orgs(&OrgQuery {
+                group_id: Some(g.id),
+                ..OrgQuery::default()
+            })? {
+                let last = prints
+                    .iter()
+                    .rev()
+                    .find(|p| p.group_id == g.id && p.organisation_id == o.id);
+                let state = match last {
+                    None => FormState::NotPrinted,
+                    Some(p) => {
+                        let now = self.holders(g.id, o.id, today)?;
+                        let printed = Holders {
+                            representative: p.representative_id,
+                            substitute: p.substitute_id,
+                            principal: p.principal.clone(),
+                        };
+                        if now != printed {
+                            FormState::NeedsNewSignature
+                        } else if p.signed_on.is_some() {
+                            FormState::Signed
+                        } else {
+                            FormState::Printed
+                        }
+                    }
+                };
+                rows.push(FormStatusRow {
+                    group_id: g.id,
+                    group_name: g.name.as_str().to_owned(),
+                    organisation_id: o.id,
+                    organisation_name: o.name.as_str().to_owned(),
+                    state,
+                    printed_at: last.map(|p| p.printed_at.clone()),
+                    wording_version: last.map(|p| p.wording_id),
+                    signed_on: last.and_then(|p| p.signed_on),
+                    note: last.and_then(|p| p.note.clone()),
+                });
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Records that the signed copy of the organisation's last printed form came back on
+    /// `on`. Refused when no form was printed, or when the last one no longer names who
+    /// holds the seats (a new form must be printed and signed).
+    pub fn form_signed(
+        &mut self,
+        org_id: Id,
+        group_id: Id,
+        on: NaiveDate,
+        note: Option<&str>,
+        today: NaiveDate,
+    ) -> Result<FormStatusRow, Error> {
+        let org = self.org(org_id)?;
+        let group = self.group(group_id)?;
+        let last = store::forms::prints_for(&self.conn, group_id, org_id)?.pop();
+        let Some(last) = last else {
+            return Err(Error::FormNotPrinted {
+                organisation: org.name.as_str().to_owned(),
+                group: group.name.as_str().to_owned(),
+            });
+        };
+        let now = self.holders(group_id, org_id, today)?;
+        if now
+            != (Holders {
+                representative: last.representative_id,
+                substitute: last.substitute_id,
+                principal: last.principal.clone(),
+            })
+        {
+            return Err(Error::FormOutdated {
+                organisation: org.name.as_str().to_owned(),
+                group: group.name.as_str().to_owned(),
+            });
+        }
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        self.write(|tx| store::forms::set_signed(tx, last.id, on, note))?;
+        self.form_status(Some(group_id), today)?
+            .into_iter()
+            .find(|r| r.organisation_id == org_id)
+            .ok_or_else(|| Error::NotSeated {
+                organisation: org.name.as_str().to_owned(),
+                group: group.name.as_str().to_owned(),
+            })
+    }
+}
