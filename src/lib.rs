@@ -3,9 +3,11 @@
 //! shell or the command line; both call the functions re-exported here.
 
 pub mod error;
+pub mod export;
 pub mod lang;
 pub mod model;
 pub mod register;
+pub mod schedule;
 pub mod store;
 pub mod template;
 

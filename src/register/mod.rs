@@ -4,6 +4,7 @@
 mod appointments;
 mod exports;
 mod groups;
+mod meetings;
 mod organisations;
 mod overview;
 mod people;
@@ -18,6 +19,10 @@ use ts_rs::TS;
 pub use appointments::SeatHolder;
 pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
+pub use meetings::{
+    CalendarQuery, ExportOutcome, ForbiddenDay, GroupProposal, MeetingAttendance, OrganiserInfo,
+    PlanProposal, PlannedMeeting,
+};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};

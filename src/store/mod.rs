@@ -6,6 +6,7 @@ pub mod appointments;
 pub mod contacts;
 pub mod exports;
 pub mod groups;
+pub mod meetings;
 pub mod organisations;
 pub mod people;
 pub mod settings;
@@ -41,6 +42,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 2,
         name: "0002_export_log",
         sql: include_str!("migrations/0002_export_log.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "0004_meetings",
+        sql: include_str!("migrations/0004_meetings.sql"),
     },
 ];
 
@@ -245,6 +251,8 @@ macro_rules! sql_code {
 sql_code!(OrgKind);
 sql_code!(GroupKind);
 sql_code!(Role);
+sql_code!(crate::model::MeetingStatus);
+sql_code!(crate::model::AttendanceStatus);
 
 macro_rules! sql_text {
     ($ty:ty) => {

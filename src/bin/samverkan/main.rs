@@ -2,6 +2,7 @@
 //! function. Exit 0 on success, 2 for anything the user can fix, 1 for internal errors.
 
 mod args;
+mod meetings;
 mod print;
 
 use std::io::Write;
@@ -278,6 +279,13 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
                 .transpose()?;
             out.exports(&reg.exports(since)?)
         }
+        Command::Plan(a) => meetings::plan(&mut reg, a, &out),
+        Command::Meeting(cmd) => meetings::meeting(&mut reg, cmd, &out),
+        Command::Blackout(cmd) => meetings::blackout(&mut reg, cmd, &out),
+        Command::Attend(a) => meetings::attend(&mut reg, a, &out),
+        Command::Calendar(a) => meetings::calendar(&mut reg, a, &out),
+        Command::Roster(a) => meetings::roster(&mut reg, a, &out, today),
+        Command::MailingList(a) => meetings::mailing_list(&mut reg, a, &out, today),
     }
 }
 
