@@ -57,6 +57,17 @@ pub struct Roster {
     pub rows: Vec<RosterRow>,
     /// People with protected personal data who serve but are left out of this roster.
     pub protected_left_out: usize,
+    /// Who they are (id and name), so that the coordinator can choose to include one of them
+    /// for one export. Never written to a file.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A person with protected personal data left out of a roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct LeftOut {
+    pub person_id: Id,
+    pub name: String,
 }
 
 impl Roster {

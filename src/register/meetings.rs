@@ -14,7 +14,7 @@ use super::Register;
 use super::exports::{ExportKind, ExportRecord, log_time};
 use crate::error::{Entity, Error, Field, Invalid, parse_date};
 use crate::export::ics::Organiser;
-use crate::export::roster::{MailingList, Roster, RosterFormat, RosterRow};
+use crate::export::roster::{LeftOut, MailingList, Roster, RosterFormat, RosterRow};
 use crate::export::{self, write_file};
 use crate::lang::Lang;
 use crate::model::{
@@ -582,11 +582,16 @@ impl Register {
             None => today,
         };
         let entries = store::meetings::roster(&self.conn, group_id, day)?;
-        let mut left_out = BTreeSet::new();
+        let mut left_out: Vec<LeftOut> = Vec::new();
         let mut rows = Vec::with_capacity(entries.len());
         for e in entries {
             if e.protected && !include.contains(&e.person_id) {
-                left_out.insert(e.person_id);
+                if !left_out.iter().any(|l| l.person_id == e.person_id) {
+                    left_out.push(LeftOut {
+                        person_id: e.person_id,
+                        name: e.name,
+                    });
+                }
                 continue;
             }
             rows.push(RosterRow {
@@ -607,6 +612,7 @@ impl Register {
             meeting_id,
             rows,
             protected_left_out: left_out.len(),
+            left_out,
         })
     }
 
