@@ -42,6 +42,16 @@ pub enum Field {
     Days,
     Template,
     Wording,
+    Status,
+    Start,
+    End,
+    Place,
+    OnlineLink,
+    Agenda,
+    Weekdays,
+    Label,
+    Year,
+    Format,
 }
 
 impl Field {
@@ -72,6 +82,16 @@ impl Field {
             Days => lang.pick("antal dagar", "number of days"),
             Template => lang.pick("mall", "template"),
             Wording => lang.pick("blankettens text", "the form's wording"),
+            Status => lang.pick("status", "status"),
+            Start => lang.pick("starttid", "start time"),
+            End => lang.pick("sluttid", "end time"),
+            Place => lang.pick("plats", "place"),
+            OnlineLink => lang.pick("möteslänk", "online link"),
+            Agenda => lang.pick("dagordning", "agenda"),
+            Weekdays => lang.pick("veckodagar", "weekdays"),
+            Label => lang.pick("benämning", "label"),
+            Year => lang.pick("år", "year"),
+            Format => lang.pick("format", "format"),
         }
     }
 }
@@ -92,6 +112,9 @@ pub enum Invalid {
     UnknownValue(String),
     OutOfRange { min: i64, max: i64 },
     ToBeforeFrom,
+    Time(String),
+    Link,
+    EndBeforeStart,
 }
 
 /// The things the register holds, named in messages.
@@ -104,6 +127,8 @@ pub enum Entity {
     Group,
     Appointment,
     Contact,
+    Meeting,
+    Blackout,
 }
 
 impl Entity {
@@ -114,6 +139,8 @@ impl Entity {
             Entity::Group => lang.pick("grupp", "group"),
             Entity::Appointment => lang.pick("uppdrag", "appointment"),
             Entity::Contact => lang.pick("kontakt", "contact"),
+            Entity::Meeting => lang.pick("möte", "meeting"),
+            Entity::Blackout => lang.pick("spärrperiod", "blocked period"),
         }
     }
 }
@@ -248,6 +275,38 @@ pub enum Error {
         organisation: String,
         group: String,
     },
+    /// A meeting may not be planned on that day.
+    ForbiddenDay {
+        group: String,
+        date: NaiveDate,
+        reason: crate::schedule::plan::Forbidden,
+    },
+    /// Two groups that share members would meet on the same day.
+    SharedMemberClash {
+        group: String,
+        other: String,
+        date: NaiveDate,
+    },
+    /// The person is not invited to the meeting (holds no appointment in the group that day).
+    NotInvited {
+        person: String,
+        group: String,
+        date: NaiveDate,
+    },
+    /// Someone can stand in only for an invited person of their own organisation.
+    CannotStandIn {
+        person: String,
+        for_person: String,
+    },
+    /// Attendance cannot be taken for a cancelled meeting.
+    MeetingCancelled {
+        group: String,
+        date: NaiveDate,
+    },
+    /// A person with protected personal data was asked for without being included.
+    ProtectedPerson {
+        person: String,
+    },
 }
 
 /// What crosses to the UI and what `--json` prints: a stable code and a message in the user's
@@ -288,6 +347,12 @@ impl Error {
             Error::Unprintable { .. } => ErrorCode::Invalid,
             Error::NotSeated { .. } | Error::FormOutdated { .. } => ErrorCode::Conflict,
             Error::FormNotPrinted { .. } => ErrorCode::NotFound,
+            Error::ForbiddenDay { .. }
+            | Error::SharedMemberClash { .. }
+            | Error::NotInvited { .. }
+            | Error::CannotStandIn { .. }
+            | Error::MeetingCancelled { .. }
+            | Error::ProtectedPerson { .. } => ErrorCode::Conflict,
         }
     }
 
@@ -588,6 +653,75 @@ impl Error {
                     )
                 }
             }
+            Error::ForbiddenDay {
+                group,
+                date,
+                reason,
+            } => {
+                let why = reason.describe(lang);
+                if sv {
+                    format!("{group} kan inte planeras {date}: {why}. Välj en annan dag.")
+                } else {
+                    format!("{group} cannot be planned on {date}: {why}. Choose another day.")
+                }
+            }
+            Error::SharedMemberClash { group, other, date } => {
+                if sv {
+                    format!(
+                        "{group} och {other} har gemensamma ledamöter och kan inte mötas samma dag ({date})."
+                    )
+                } else {
+                    format!(
+                        "{group} and {other} share members and cannot meet on the same day ({date})."
+                    )
+                }
+            }
+            Error::NotInvited {
+                person,
+                group,
+                date,
+            } => {
+                if sv {
+                    format!(
+                        "{person} har inget uppdrag i {group} den {date} och är inte kallad till mötet."
+                    )
+                } else {
+                    format!(
+                        "{person} holds no appointment in {group} on {date} and is not invited to the meeting."
+                    )
+                }
+            }
+            Error::CannotStandIn { person, for_person } => {
+                if sv {
+                    format!(
+                        "{person} kan inte ersätta {for_person}: det går bara för en kallad person från samma organisation."
+                    )
+                } else {
+                    format!(
+                        "{person} cannot attend in place of {for_person}: only for an invited person of the same organisation."
+                    )
+                }
+            }
+            Error::MeetingCancelled { group, date } => {
+                if sv {
+                    format!("Mötet i {group} den {date} är inställt; närvaro kan inte registreras.")
+                } else {
+                    format!(
+                        "The meeting of {group} on {date} is cancelled; attendance cannot be taken."
+                    )
+                }
+            }
+            Error::ProtectedPerson { person } => {
+                if sv {
+                    format!(
+                        "{person} har skyddade personuppgifter. Ta med personen uttryckligen för just denna export om det behövs."
+                    )
+                } else {
+                    format!(
+                        "{person} has protected personal data. Include the person explicitly for this one export if needed."
+                    )
+                }
+            }
         }
     }
 }
@@ -667,6 +801,25 @@ fn reason_text(reason: &Invalid, lang: Lang) -> String {
             .pick(
                 "slutdatumet ligger före startdatumet",
                 "the end date is before the start date",
+            )
+            .into(),
+        Invalid::Time(s) => {
+            if sv {
+                format!("”{s}” är inget klockslag (TT:MM)")
+            } else {
+                format!("\u{201c}{s}\u{201d} is not a time of day (HH:MM)")
+            }
+        }
+        Invalid::Link => lang
+            .pick(
+                "skriv en webbadress som börjar med https://",
+                "write a web address starting with https://",
+            )
+            .into(),
+        Invalid::EndBeforeStart => lang
+            .pick(
+                "mötet måste sluta efter att det börjar",
+                "the meeting must end after it starts",
             )
             .into(),
     }

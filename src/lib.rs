@@ -4,10 +4,12 @@
 
 pub mod error;
 pub mod forms;
+pub mod export;
 pub mod lang;
 pub mod model;
 pub mod pdf;
 pub mod register;
+pub mod schedule;
 pub mod store;
 pub mod template;
 

@@ -215,3 +215,46 @@ fn a_file_that_is_not_a_register_is_reported_on_every_call() {
         b"not a database at all"
     );
 }
+
+#[test]
+fn the_year_plan_is_proposed_applied_and_a_roster_exported_through_ipc() {
+    let t = app_on_new_register();
+    let w = &t.window;
+    let proposal = call(w, "propose_plan", json!({ "year": 2027, "groupId": null })).expect("plan");
+    let meetings: Vec<Value> = proposal["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .flat_map(|g| g["slots"].as_array().cloned().unwrap_or_default())
+        .map(|s| json!({ "group_id": s["group_id"], "date": s["date"] }))
+        .collect();
+    assert_eq!(meetings.len(), 6, "2 steering + 4 county meetings");
+    let created = call(
+        w,
+        "apply_plan",
+        json!({ "year": 2027, "meetings": meetings }),
+    )
+    .expect("apply");
+    assert_eq!(created.as_array().map(Vec::len), Some(6));
+    let err = call(
+        w,
+        "apply_plan",
+        json!({ "year": 2027, "meetings": [{ "group_id": created[0]["group_id"], "date": "2027-06-25" }] }),
+    )
+    .expect_err("midsommarafton");
+    assert_eq!(err["code"], "conflict");
+    let county = created
+        .as_array()
+        .and_then(|ms| ms.iter().find(|m| m["group_name"] == "Länsgruppen MVK"))
+        .expect("a county meeting");
+    let path = t._dir.path().join("roster.csv");
+    let out = call(
+        w,
+        "export_roster",
+        json!({ "groupId": county["group_id"], "meetingId": county["id"], "format": "csv",
+                "path": path, "include": [] }),
+    )
+    .expect("export");
+    assert_eq!(out["items"], 0);
+    assert!(path.exists());
+}

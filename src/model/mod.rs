@@ -4,6 +4,7 @@
 mod appointment;
 mod group;
 mod kinds;
+mod meeting;
 mod org_number;
 mod organisation;
 mod person;
@@ -12,6 +13,11 @@ mod text;
 pub use appointment::{AppointOutcome, AppointRequest, Appointment, AppointmentStatus};
 pub use group::{Group, GroupDraft, GroupFields, MAX_MEETINGS_PER_YEAR};
 pub use kinds::{GroupKind, OrgKind, Role};
+pub use meeting::{
+    AttendanceRow, AttendanceStatus, Blackout, BlackoutDraft, BlackoutFields, Meeting,
+    MeetingDraft, MeetingFields, MeetingStatus, PlanSettings, format_time, parse_time,
+    parse_weekdays,
+};
 pub use org_number::OrgNumber;
 pub use organisation::{
     ContactDraft, ContactFields, InternalContact, LocalGroup, LocalGroupDraft, OrgDraft, OrgFields,

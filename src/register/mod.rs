@@ -5,6 +5,7 @@ mod appointments;
 mod exports;
 mod forms;
 mod groups;
+mod meetings;
 mod organisations;
 mod overview;
 mod people;
@@ -20,6 +21,10 @@ pub use appointments::SeatHolder;
 pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
 pub use forms::{BatchOutcome, FormOptions, FormState, FormStatusRow, PrintedForm};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
+pub use meetings::{
+    CalendarQuery, ExportOutcome, ForbiddenDay, GroupProposal, MeetingAttendance, OrganiserInfo,
+    PlanProposal, PlannedMeeting,
+};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};

@@ -7,6 +7,7 @@ pub mod contacts;
 pub mod exports;
 pub mod forms;
 pub mod groups;
+pub mod meetings;
 pub mod organisations;
 pub mod people;
 pub mod settings;
@@ -47,6 +48,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 3,
         name: "0003_forms",
         sql: include_str!("migrations/0003_forms.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "0004_meetings",
+        sql: include_str!("migrations/0004_meetings.sql"),
     },
 ];
 
@@ -251,6 +257,8 @@ macro_rules! sql_code {
 sql_code!(OrgKind);
 sql_code!(GroupKind);
 sql_code!(Role);
+sql_code!(crate::model::MeetingStatus);
+sql_code!(crate::model::AttendanceStatus);
 
 macro_rules! sql_text {
     ($ty:ty) => {

@@ -2,6 +2,7 @@
 
 mod cli;
 mod forms;
+mod meetings;
 mod properties;
 mod register;
 mod support;

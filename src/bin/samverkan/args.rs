@@ -123,6 +123,22 @@ pub enum Command {
     },
     #[command(flatten)]
     Form(FormCmd),
+    /// Propose (and with --apply create) a year's meetings from each group's cadence.
+    Plan(crate::meetings::PlanArgs),
+    /// Meetings, their plan settings and the organiser.
+    #[command(subcommand)]
+    Meeting(crate::meetings::MeetingCmd),
+    /// Periods blocked for planning (e.g. the sports-holiday week).
+    #[command(subcommand)]
+    Blackout(crate::meetings::BlackoutCmd),
+    /// Record a person's attendance at a meeting.
+    Attend(crate::meetings::AttendArgs),
+    /// Write meetings to an .ics calendar file.
+    Calendar(crate::meetings::CalendarArgs),
+    /// Write a group's roster as CSV or XLSX.
+    Roster(crate::meetings::RosterArgs),
+    /// A group's e-mail addresses for BCC, and a mailto: link.
+    MailingList(crate::meetings::MailingListArgs),
 }
 
 /// Mandate forms (uppdragsblanketter). The group defaults to the county group.

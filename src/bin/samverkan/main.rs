@@ -3,6 +3,7 @@
 
 mod args;
 mod forms;
+mod meetings;
 mod print;
 
 use std::io::Write;
@@ -280,6 +281,13 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             out.exports(&reg.exports(since)?)
         }
         Command::Form(cmd) => forms::run(&mut reg, cmd, &out, today),
+        Command::Plan(a) => meetings::plan(&mut reg, a, &out),
+        Command::Meeting(cmd) => meetings::meeting(&mut reg, cmd, &out),
+        Command::Blackout(cmd) => meetings::blackout(&mut reg, cmd, &out),
+        Command::Attend(a) => meetings::attend(&mut reg, a, &out),
+        Command::Calendar(a) => meetings::calendar(&mut reg, a, &out),
+        Command::Roster(a) => meetings::roster(&mut reg, a, &out, today),
+        Command::MailingList(a) => meetings::mailing_list(&mut reg, a, &out, today),
     }
 }
 

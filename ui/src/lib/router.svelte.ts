@@ -9,6 +9,7 @@ export const ROUTES = [
   "organisations",
   "people",
   "groups",
+  "meetings",
   "coverage",
   "settings",
 ] as const;

@@ -1,0 +1,36 @@
+//! Files that carry the register's data out: rosters (CSV, XLSX), mailing lists and calendars
+//! (iCalendar). Pure functions from data to bytes; the register decides who is in them and
+//! records every export.
+
+pub mod csv;
+pub mod ics;
+pub mod roster;
+pub mod xlsx;
+
+use std::path::Path;
+
+use crate::error::Error;
+
+/// The path as the export log records it: absolute, so that it says where the file went.
+pub fn logged_path(path: &Path) -> std::path::PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// Writes a file whole or not at all: to a temporary name beside it, then renamed into place.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io = |p: &Path| {
+        let p = p.to_owned();
+        move |e| Error::Io { path: p, source: e }
+    };
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(io(path))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::Io {
+            path: path.to_owned(),
+            source: e,
+        }
+    })
+}

@@ -1,0 +1,816 @@
+//! Meetings: CRUD, each group's plan settings and blocked periods, the year plan (propose →
+//! adjust → apply), attendance, and the exports built on them (rosters, mailing lists,
+//! calendars), each recorded in the export log with protected people left out unless included.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
+use std::path::Path;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Register;
+use super::exports::{ExportKind, ExportRecord, log_time};
+use crate::error::{Entity, Error, Field, Invalid, parse_date};
+use crate::export::ics::Organiser;
+use crate::export::roster::{LeftOut, MailingList, Roster, RosterFormat, RosterRow};
+use crate::export::{self, write_file};
+use crate::lang::Lang;
+use crate::model::{
+    AttendanceRow, AttendanceStatus, Blackout, BlackoutDraft, BlackoutFields, Id, Meeting,
+    MeetingDraft, MeetingFields, MeetingStatus, Phone, PlanSettings,
+};
+use crate::schedule::plan::{BlockedPeriod, Forbidden, PlanInput, PlanRules, Slot};
+use crate::schedule::{SwedishCalendar, forbidden_reason, propose};
+use crate::store;
+
+/// The years the planner works with.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// One group's part of a proposed year plan.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct GroupProposal {
+    pub group_id: Id,
+    pub group_name: String,
+    pub cadence: u16,
+    pub settings: PlanSettings,
+    /// Meetings the group already has in the year (all statuses).
+    pub existing: Vec<Meeting>,
+    /// The stretches of the year that need a meeting and the day proposed in each (none when
+    /// no free day was found).
+    pub slots: Vec<Slot>,
+}
+
+/// A proposed year plan.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PlanProposal {
+    pub year: i32,
+    pub groups: Vec<GroupProposal>,
+}
+
+/// A meeting to create from a (possibly adjusted) proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PlannedMeeting {
+    pub group_id: Id,
+    /// YYYY-MM-DD.
+    pub date: String,
+}
+
+/// A day the planner will not use, for showing in the year view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ForbiddenDay {
+    pub date: NaiveDate,
+    pub reason: Forbidden,
+    /// The reason in words, in the user's language.
+    pub text: String,
+}
+
+/// A meeting with everyone invited and how they attended.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct MeetingAttendance {
+    pub meeting: Meeting,
+    pub rows: Vec<AttendanceRow>,
+}
+
+/// Which meetings a calendar file holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CalendarQuery {
+    #[serde(default)]
+    pub group_id: Option<Id>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Only the meetings this person is invited to.
+    #[serde(default)]
+    pub person_id: Option<Id>,
+    /// The person has protected personal data and the coordinator includes them anyway.
+    #[serde(default)]
+    pub include_protected: bool,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExportOutcome {
+    pub file: String,
+    /// Rows (roster) or meetings (calendar) written.
+    pub items: usize,
+    pub people: usize,
+    pub protected_left_out: usize,
+    pub export_id: Id,
+}
+
+/// Who organises the meetings, as calendars name it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OrganiserInfo {
+    pub name: Option<String>,
+    pub email: Option<String>,
+}
+
+/// A calendar identity that is unique across registers and machines: 128 random bits.
+fn new_uid() -> String {
+    let word = || {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
+        );
+        h.finish()
+    };
+    format!("{:016x}{:016x}@samverkan", word(), word())
+}
+
+fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate), Error> {
+    let bad = || {
+        Error::invalid(
+            Field::Year,
+            Invalid::OutOfRange {
+                min: i64::from(*YEARS.start()),
+                max: i64::from(*YEARS.end()),
+            },
+        )
+    };
+    if !YEARS.contains(&year) {
+        return Err(bad());
+    }
+    match (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) {
+        (Some(a), Some(b)) => Ok((a, b)),
+        _ => Err(bad()),
+    }
+}
+
+fn not_found(what: Entity, id: Id) -> Error {
+    Error::NotFound {
+        what,
+        query: id.to_string(),
+    }
+}
+
+impl Register {
+    pub fn meeting(&self, id: Id) -> Result<Meeting, Error> {
+        store::meetings::get(&self.conn, id)?.ok_or_else(|| not_found(Entity::Meeting, id))
+    }
+
+    /// Meetings in date order, of one group or all, in one year or all.
+    pub fn meetings(&self, group_id: Option<Id>, year: Option<i32>) -> Result<Vec<Meeting>, Error> {
+        if let Some(g) = group_id {
+            self.group(g)?;
+        }
+        let (from, to) = match year {
+            Some(y) => {
+                let (a, b) = year_bounds(y)?;
+                (Some(a), Some(b))
+            }
+            None => (None, None),
+        };
+        store::meetings::list(&self.conn, group_id, from, to)
+    }
+
+    /// A group's plan settings, the defaults when none are stored.
+    pub fn plan_settings(&self, group_id: Id) -> Result<PlanSettings, Error> {
+        self.group(group_id)?;
+        Ok(store::meetings::plan_settings(&self.conn, group_id)?
+            .unwrap_or_else(|| PlanSettings::default_for(group_id)))
+    }
+
+    pub fn set_plan_settings(&mut self, settings: &PlanSettings) -> Result<PlanSettings, Error> {
+        let checked = settings.checked()?;
+        self.group(checked.group_id)?;
+        self.write(|tx| store::meetings::set_plan_settings(tx, &checked))?;
+        self.plan_settings(checked.group_id)
+    }
+
+    /// Adds a meeting at `now`. Times, place and link left out come from the group's plan
+    /// settings. Any day may be chosen for a meeting added by hand.
+    pub fn add_meeting(
+        &mut self,
+        draft: &MeetingDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Meeting, Error> {
+        let settings = self.plan_settings(draft.group_id)?;
+        let mut fields = MeetingFields::check(draft, &settings)?;
+        if fields.place.is_none() && draft.place.is_none() {
+            fields.place = settings.place.clone();
+        }
+        if fields.online_link.is_none() && draft.online_link.is_none() {
+            fields.online_link = settings.online_link.clone();
+        }
+        let now = log_time(now);
+        let id = self.write(|tx| store::meetings::insert(tx, &fields, &new_uid(), &now))?;
+        self.meeting(id)
+    }
+
+    /// Changes a meeting (its group stays); the calendar sequence increases.
+    pub fn edit_meeting(
+        &mut self,
+        id: Id,
+        draft: &MeetingDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Meeting, Error> {
+        let old = self.meeting(id)?;
+        let settings = self.plan_settings(old.group_id)?;
+        let mut d = draft.clone();
+        d.group_id = old.group_id;
+        let fields = MeetingFields::check(&d, &settings)?;
+        let unchanged = MeetingDraft::from(&old);
+        if MeetingFields::check(&unchanged, &settings).ok().as_ref() == Some(&fields) {
+            return Ok(old);
+        }
+        let now = log_time(now);
+        self.write(|tx| store::meetings::update(tx, id, &fields, &now))?;
+        self.meeting(id)
+    }
+
+    /// Cancels a meeting: it stays in the history (and in calendars as cancelled).
+    pub fn cancel_meeting(&mut self, id: Id, now: DateTime<Utc>) -> Result<Meeting, Error> {
+        let old = self.meeting(id)?;
+        if old.status == MeetingStatus::Cancelled {
+            return Ok(old);
+        }
+        let now = log_time(now);
+        self.write(|tx| store::meetings::set_status(tx, id, MeetingStatus::Cancelled, &now))?;
+        self.meeting(id)
+    }
+
+    pub fn blackouts(&self) -> Result<Vec<Blackout>, Error> {
+        store::meetings::blackouts(&self.conn)
+    }
+
+    pub fn add_blackout(&mut self, draft: &BlackoutDraft) -> Result<Blackout, Error> {
+        let fields = BlackoutFields::try_from(draft)?;
+        if let Some(g) = fields.group_id {
+            self.group(g)?;
+        }
+        let id = self.write(|tx| store::meetings::insert_blackout(tx, &fields))?;
+        self.blackouts()?
+            .into_iter()
+            .find(|b| b.id == id)
+            .ok_or_else(|| not_found(Entity::Blackout, id))
+    }
+
+    pub fn remove_blackout(&mut self, id: Id) -> Result<Blackout, Error> {
+        let b = self
+            .blackouts()?
+            .into_iter()
+            .find(|b| b.id == id)
+            .ok_or_else(|| not_found(Entity::Blackout, id))?;
+        self.write(|tx| store::meetings::delete_blackout(tx, id))?;
+        Ok(b)
+    }
+
+    fn plan_rules(&self, year: i32) -> Result<PlanRules, Error> {
+        year_bounds(year)?;
+        let calendar = SwedishCalendar::new(year).ok_or_else(|| {
+            Error::invalid(
+                Field::Year,
+                Invalid::OutOfRange {
+                    min: 2000,
+                    max: 2100,
+                },
+            )
+        })?;
+        let blocked = self
+            .blackouts()?
+            .into_iter()
+            .map(|b| BlockedPeriod {
+                group_id: b.group_id,
+                from: b.from,
+                to: b.to,
+                label: b.label,
+            })
+            .collect();
+        Ok(PlanRules { calendar, blocked })
+    }
+
+    /// The weekdays of `year` (for one group's blocked periods) on which the planner will not
+    /// place a meeting, with the reason.
+    pub fn forbidden_days(
+        &self,
+        year: i32,
+        group_id: Option<Id>,
+        lang: Lang,
+    ) -> Result<Vec<ForbiddenDay>, Error> {
+        let rules = self.plan_rules(year)?;
+        let (first, last) = year_bounds(year)?;
+        Ok(first
+            .iter_days()
+            .take_while(|d| *d <= last)
+            .filter_map(|d| {
+                forbidden_reason(&rules, group_id.unwrap_or(0), d)
+                    .filter(|r| *r != Forbidden::Weekend)
+                    .map(|reason| ForbiddenDay {
+                        date: d,
+                        text: reason.describe(lang),
+                        reason,
+                    })
+            })
+            .collect())
+    }
+
+    fn shares(&self, year: i32) -> Result<HashSet<(Id, Id)>, Error> {
+        let (a, b) = year_bounds(year)?;
+        Ok(store::meetings::groups_sharing_members(&self.conn, a, b)?
+            .into_iter()
+            .collect())
+    }
+
+    /// Proposes the year's meetings for one group or all groups with a cadence, from their
+    /// plan settings, around what is already planned.
+    pub fn propose_plan(&self, year: i32, group_id: Option<Id>) -> Result<PlanProposal, Error> {
+        let rules = self.plan_rules(year)?;
+        let groups = match group_id {
+            Some(g) => vec![self.group(g)?],
+            None => store::groups::list(&self.conn)?,
+        };
+        let all = self.meetings(None, Some(year))?;
+        let mut busy: HashMap<Id, BTreeSet<NaiveDate>> = HashMap::new();
+        for m in all.iter().filter(|m| m.status != MeetingStatus::Cancelled) {
+            busy.entry(m.group_id).or_default().insert(m.date);
+        }
+        let shares = self.shares(year)?;
+        let mut inputs = Vec::new();
+        let mut proposals = Vec::new();
+        for g in groups {
+            let settings = self.plan_settings(g.id)?;
+            let existing: Vec<Meeting> =
+                all.iter().filter(|m| m.group_id == g.id).cloned().collect();
+            inputs.push(PlanInput {
+                group_id: g.id,
+                count: g.meetings_per_year,
+                weekdays: settings.chrono_weekdays(),
+                existing: existing
+                    .iter()
+                    .filter(|m| !m.extra && m.status != MeetingStatus::Cancelled)
+                    .map(|m| m.date)
+                    .collect(),
+            });
+            proposals.push(GroupProposal {
+                group_id: g.id,
+                group_name: g.name.to_string(),
+                cadence: g.meetings_per_year,
+                settings,
+                existing,
+                slots: vec![],
+            });
+        }
+        let slots = propose(year, &rules, &inputs, &busy, &shares);
+        for p in &mut proposals {
+            p.slots = slots
+                .iter()
+                .filter(|s| s.group_id == p.group_id)
+                .cloned()
+                .collect();
+        }
+        proposals.retain(|p| p.cadence > 0 || !p.existing.is_empty());
+        Ok(PlanProposal {
+            year,
+            groups: proposals,
+        })
+    }
+
+    /// Creates the planned meetings (as proposed, or with dates the coordinator moved), all
+    /// or none: a day the rules forbid, a second meeting of a group on one day, or a day when
+    /// a group sharing members meets is refused.
+    pub fn apply_plan(
+        &mut self,
+        year: i32,
+        planned: &[PlannedMeeting],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Meeting>, Error> {
+        let rules = self.plan_rules(year)?;
+        let shares = self.shares(year)?;
+        let mut busy: Vec<(Id, NaiveDate)> = self
+            .meetings(None, Some(year))?
+            .into_iter()
+            .filter(|m| m.status != MeetingStatus::Cancelled)
+            .map(|m| (m.group_id, m.date))
+            .collect();
+        let mut checked = Vec::with_capacity(planned.len());
+        for p in planned {
+            let group = self.group(p.group_id)?;
+            let date = parse_date(Field::Date, &p.date)?;
+            if date.year() != year {
+                return Err(Error::invalid(
+                    Field::Date,
+                    Invalid::OutOfRange {
+                        min: i64::from(year),
+                        max: i64::from(year),
+                    },
+                ));
+            }
+            if let Some(reason) = forbidden_reason(&rules, group.id, date) {
+                return Err(Error::ForbiddenDay {
+                    group: group.name.to_string(),
+                    date,
+                    reason,
+                });
+            }
+            let settings = self.plan_settings(group.id)?;
+            for (other, day) in &busy {
+                if *day != date {
+                    continue;
+                }
+                if *other == group.id {
+                    return Err(Error::Duplicate {
+                        what: Entity::Meeting,
+                        field: Field::Date,
+                        value: format!("{} {date}", group.name),
+                    });
+                }
+                let (a, b) = (group.id.min(*other), group.id.max(*other));
+                if shares.contains(&(a, b)) {
+                    return Err(Error::SharedMemberClash {
+                        group: group.name.to_string(),
+                        other: self.group(*other)?.name.to_string(),
+                        date,
+                    });
+                }
+            }
+            busy.push((group.id, date));
+            let draft = MeetingDraft {
+                group_id: group.id,
+                date: date.to_string(),
+                place: settings.place.clone(),
+                online_link: settings.online_link.clone(),
+                ..MeetingDraft::default()
+            };
+            checked.push(MeetingFields::check(&draft, &settings)?);
+        }
+        let now = log_time(now);
+        let ids = self.write(|tx| {
+            checked
+                .iter()
+                .map(|f| store::meetings::insert(tx, f, &new_uid(), &now))
+                .collect::<Result<Vec<_>, _>>()
+        })?;
+        ids.into_iter().map(|id| self.meeting(id)).collect()
+    }
+
+    /// Everyone invited to a meeting (the group's appointments on its day, protected people
+    /// too: attendance stays in the register) and anyone who attended in another's place.
+    pub fn attendance(&self, meeting_id: Id) -> Result<MeetingAttendance, Error> {
+        let meeting = self.meeting(meeting_id)?;
+        let roster = store::meetings::roster(&self.conn, meeting.group_id, meeting.date)?;
+        let taken = store::meetings::attendance(&self.conn, meeting_id)?;
+        let mut rows: Vec<AttendanceRow> = Vec::with_capacity(roster.len());
+        for e in &roster {
+            if rows.iter().any(|r| r.person_id == e.person_id) {
+                continue;
+            }
+            let t = taken.iter().find(|t| t.0 == e.person_id);
+            rows.push(AttendanceRow {
+                person_id: e.person_id,
+                person_name: e.name.clone(),
+                person_protected: e.protected,
+                organisation_id: e.organisation_id,
+                organisation_name: e.organisation.clone(),
+                role: Some(e.role),
+                status: t.map(|t| t.1),
+                substitute_for: t.and_then(|t| t.2),
+                substitute_for_name: None,
+            });
+        }
+        for (person_id, status, for_id) in &taken {
+            if rows.iter().any(|r| r.person_id == *person_id) {
+                continue;
+            }
+            let p = self.person(*person_id)?;
+            rows.push(AttendanceRow {
+                person_id: p.id,
+                person_name: p.name.to_string(),
+                person_protected: p.protected,
+                organisation_id: p.organisation_id,
+                organisation_name: p.organisation_name.clone(),
+                role: None,
+                status: Some(*status),
+                substitute_for: *for_id,
+                substitute_for_name: None,
+            });
+        }
+        let names: HashMap<Id, String> = rows
+            .iter()
+            .map(|r| (r.person_id, r.person_name.clone()))
+            .collect();
+        for r in &mut rows {
+            r.substitute_for_name = r.substitute_for.and_then(|id| names.get(&id).cloned());
+        }
+        Ok(MeetingAttendance { meeting, rows })
+    }
+
+    /// Records how a person attended. With `substitute_for`, the person attended in the place
+    /// of that invited person of their own organisation (status must then be present).
+    pub fn set_attendance(
+        &mut self,
+        meeting_id: Id,
+        person_id: Id,
+        status: AttendanceStatus,
+        substitute_for: Option<Id>,
+    ) -> Result<MeetingAttendance, Error> {
+        let current = self.attendance(meeting_id)?;
+        let m = &current.meeting;
+        if m.status == MeetingStatus::Cancelled {
+            return Err(Error::MeetingCancelled {
+                group: m.group_name.clone(),
+                date: m.date,
+            });
+        }
+        let person = self.person(person_id)?;
+        let invited = |id: Id| {
+            current
+                .rows
+                .iter()
+                .find(|r| r.person_id == id && r.role.is_some())
+        };
+        match substitute_for {
+            None => {
+                if invited(person_id).is_none() {
+                    return Err(Error::NotInvited {
+                        person: person.name.to_string(),
+                        group: m.group_name.clone(),
+                        date: m.date,
+                    });
+                }
+            }
+            Some(for_id) => {
+                let other = self.person(for_id)?;
+                let ok = status == AttendanceStatus::Present
+                    && for_id != person_id
+                    && invited(for_id).is_some_and(|r| r.organisation_id == person.organisation_id);
+                if !ok {
+                    return Err(Error::CannotStandIn {
+                        person: person.name.to_string(),
+                        for_person: other.name.to_string(),
+                    });
+                }
+            }
+        }
+        self.write(|tx| {
+            store::meetings::set_attendance(tx, meeting_id, person_id, status, substitute_for)
+        })?;
+        self.attendance(meeting_id)
+    }
+
+    /// The roster of a group on a meeting's day (or on `today`), protected people left out
+    /// unless named in `include`.
+    pub fn roster(
+        &self,
+        group_id: Id,
+        meeting_id: Option<Id>,
+        today: NaiveDate,
+        include: &[Id],
+    ) -> Result<Roster, Error> {
+        let group = self.group(group_id)?;
+        let day = match meeting_id {
+            Some(id) => {
+                let m = self.meeting(id)?;
+                if m.group_id != group_id {
+                    return Err(not_found(Entity::Meeting, id));
+                }
+                m.date
+            }
+            None => today,
+        };
+        let entries = store::meetings::roster(&self.conn, group_id, day)?;
+        let mut left_out: Vec<LeftOut> = Vec::new();
+        let mut rows = Vec::with_capacity(entries.len());
+        for e in entries {
+            if e.protected && !include.contains(&e.person_id) {
+                if !left_out.iter().any(|l| l.person_id == e.person_id) {
+                    left_out.push(LeftOut {
+                        person_id: e.person_id,
+                        name: e.name,
+                    });
+                }
+                continue;
+            }
+            rows.push(RosterRow {
+                person_id: e.person_id,
+                organisation: e.organisation,
+                role: e.role,
+                name: e.name,
+                title: e.title,
+                email: e.email,
+                phone: e.phone.map(|p| Phone::from_store(p).display()),
+                protected: e.protected,
+            });
+        }
+        Ok(Roster {
+            group_id,
+            group_name: group.name.to_string(),
+            day,
+            meeting_id,
+            rows,
+            protected_left_out: left_out.len(),
+            left_out,
+        })
+    }
+
+    /// Writes a roster file and records the export.
+    #[allow(clippy::too_many_arguments)]
+    pub fn export_roster(
+        &mut self,
+        group_id: Id,
+        meeting_id: Option<Id>,
+        format: RosterFormat,
+        path: &Path,
+        include: &[Id],
+        today: NaiveDate,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<ExportOutcome, Error> {
+        let roster = self.roster(group_id, meeting_id, today, include)?;
+        let (bytes, kind, label) = match format {
+            RosterFormat::Csv => (
+                export::csv::roster(&roster, lang),
+                ExportKind::RosterCsv,
+                "CSV",
+            ),
+            RosterFormat::Xlsx => (
+                export::xlsx::roster(&roster, lang)?,
+                ExportKind::RosterXlsx,
+                "XLSX",
+            ),
+        };
+        write_file(path, &bytes)?;
+        let path = &export::logged_path(path);
+        let people = roster.people();
+        let export_id = self.record_export(
+            &ExportRecord {
+                kind,
+                description: format!(
+                    "{} ({label}): {}, {}",
+                    lang.pick("Deltagarlista", "Roster"),
+                    roster.group_name,
+                    roster.day
+                ),
+                group_id: Some(group_id),
+                people: &people,
+                protected_included: roster.rows.iter().any(|r| r.protected),
+                file: Some(path),
+            },
+            now,
+        )?;
+        Ok(ExportOutcome {
+            file: path.display().to_string(),
+            items: roster.rows.len(),
+            people: people.len(),
+            protected_left_out: roster.protected_left_out,
+            export_id,
+        })
+    }
+
+    /// The mailing list of a group (on a meeting's day or `today`); recorded as an export
+    /// (to the clipboard or the screen).
+    pub fn mailing_list(
+        &mut self,
+        group_id: Id,
+        meeting_id: Option<Id>,
+        include: &[Id],
+        today: NaiveDate,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<MailingList, Error> {
+        let roster = self.roster(group_id, meeting_id, today, include)?;
+        let list = MailingList::from_roster(&roster);
+        self.record_export(
+            &ExportRecord {
+                kind: ExportKind::MailingList,
+                description: format!(
+                    "{}: {}, {}",
+                    lang.pick("Sändlista", "Mailing list"),
+                    roster.group_name,
+                    roster.day
+                ),
+                group_id: Some(group_id),
+                people: &list.people,
+                protected_included: roster
+                    .rows
+                    .iter()
+                    .any(|r| r.protected && list.people.contains(&r.person_id)),
+                file: None,
+            },
+            now,
+        )?;
+        Ok(list)
+    }
+
+    pub fn organiser(&self) -> Result<OrganiserInfo, Error> {
+        Ok(OrganiserInfo {
+            name: store::settings::get(&self.conn, "organiser_name")?,
+            email: store::settings::get(&self.conn, "organiser_email")?,
+        })
+    }
+
+    /// Sets who organises the meetings (named in calendars). Empty values are kept out.
+    pub fn set_organiser(&mut self, info: &OrganiserInfo) -> Result<OrganiserInfo, Error> {
+        let name = crate::model::optional_text(Field::Name, info.name.as_deref())?;
+        let email = info
+            .email
+            .as_deref()
+            .filter(|e| !e.trim().is_empty())
+            .map(|e| crate::model::Email::parse(Field::Email, e))
+            .transpose()?;
+        self.write(|tx| {
+            store::settings::set(tx, "organiser_name", name.as_deref().unwrap_or(""))?;
+            store::settings::set(
+                tx,
+                "organiser_email",
+                email.as_ref().map_or("", |e| e.as_str()),
+            )
+        })?;
+        self.organiser()
+    }
+
+    /// The meetings a calendar file would hold, and its name.
+    pub fn calendar_meetings(&self, q: &CalendarQuery) -> Result<(String, Vec<Meeting>), Error> {
+        let (from, to) = match q.year {
+            Some(y) => {
+                let (a, b) = year_bounds(y)?;
+                (Some(a), Some(b))
+            }
+            None => (None, None),
+        };
+        let mut name = self
+            .info()?
+            .network_name
+            .unwrap_or_else(|| "Samverkan".to_owned());
+        let mut meetings = match q.person_id {
+            Some(p) => {
+                let person = self.person(p)?;
+                if person.protected && !q.include_protected {
+                    return Err(Error::ProtectedPerson {
+                        person: person.name.to_string(),
+                    });
+                }
+                name = format!("{name}: {}", person.name);
+                store::meetings::for_person(&self.conn, p, from, to)?
+            }
+            None => store::meetings::list(&self.conn, None, from, to)?,
+        };
+        if let Some(g) = q.group_id {
+            let group = self.group(g)?;
+            name = format!("{name}: {}", group.name);
+            meetings.retain(|m| m.group_id == g);
+        }
+        Ok((name, meetings))
+    }
+
+    /// Writes an .ics file of meetings and records the export (with the person, for a
+    /// person's calendar).
+    pub fn export_calendar(
+        &mut self,
+        q: &CalendarQuery,
+        path: &Path,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<ExportOutcome, Error> {
+        let (name, meetings) = self.calendar_meetings(q)?;
+        let org = self.organiser()?;
+        let text = export::ics::calendar(
+            &name,
+            &meetings,
+            &Organiser {
+                name: org.name.filter(|s| !s.is_empty()),
+                email: org.email.filter(|s| !s.is_empty()),
+            },
+            now,
+        );
+        write_file(path, text.as_bytes())?;
+        let path = &export::logged_path(path);
+        let people: Vec<Id> = q.person_id.into_iter().collect();
+        let protected_included = match q.person_id {
+            Some(p) => self.person(p)?.protected,
+            None => false,
+        };
+        let export_id = self.record_export(
+            &ExportRecord {
+                kind: ExportKind::Calendar,
+                description: format!("{} (.ics): {name}", lang.pick("Kalender", "Calendar")),
+                group_id: q.group_id,
+                people: &people,
+                protected_included,
+                file: Some(path),
+            },
+            now,
+        )?;
+        Ok(ExportOutcome {
+            file: path.display().to_string(),
+            items: meetings.len(),
+            people: people.len(),
+            protected_left_out: 0,
+            export_id,
+        })
+    }
+}

@@ -1,0 +1,77 @@
+// Typed calls to the meeting commands of the shell (src-tauri/src/commands/meetings.rs):
+// the year plan, meetings, attendance and the exports. Rejects only with an `AppError`.
+
+import { invoke as tauriInvoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { toAppError } from "./api";
+import type { AttendanceStatus } from "./bindings/AttendanceStatus";
+import type { Blackout } from "./bindings/Blackout";
+import type { BlackoutDraft } from "./bindings/BlackoutDraft";
+import type { CalendarQuery } from "./bindings/CalendarQuery";
+import type { ExportOutcome } from "./bindings/ExportOutcome";
+import type { ForbiddenDay } from "./bindings/ForbiddenDay";
+import type { MailingList } from "./bindings/MailingList";
+import type { Meeting } from "./bindings/Meeting";
+import type { MeetingAttendance } from "./bindings/MeetingAttendance";
+import type { MeetingDraft } from "./bindings/MeetingDraft";
+import type { OrganiserInfo } from "./bindings/OrganiserInfo";
+import type { PlanProposal } from "./bindings/PlanProposal";
+import type { PlanSettings } from "./bindings/PlanSettings";
+import type { PlannedMeeting } from "./bindings/PlannedMeeting";
+import type { Roster } from "./bindings/Roster";
+import type { RosterFormat } from "./bindings/RosterFormat";
+
+/** Every meeting command: name → arguments and result (types generated from Rust). */
+export interface MeetingCommands {
+  list_meetings: { args: { groupId: number | null; year: number | null }; result: Meeting[] };
+  add_meeting: { args: { draft: MeetingDraft }; result: Meeting };
+  edit_meeting: { args: { id: number; draft: MeetingDraft }; result: Meeting };
+  cancel_meeting: { args: { id: number }; result: Meeting };
+  plan_settings: { args: { groupId: number }; result: PlanSettings };
+  set_plan_settings: { args: { settings: PlanSettings }; result: PlanSettings };
+  list_blackouts: { args: undefined; result: Blackout[] };
+  add_blackout: { args: { draft: BlackoutDraft }; result: Blackout };
+  remove_blackout: { args: { id: number }; result: Blackout };
+  forbidden_days: { args: { year: number; groupId: number | null }; result: ForbiddenDay[] };
+  propose_plan: { args: { year: number; groupId: number | null }; result: PlanProposal };
+  apply_plan: { args: { year: number; meetings: PlannedMeeting[] }; result: Meeting[] };
+  meeting_attendance: { args: { id: number }; result: MeetingAttendance };
+  set_attendance: {
+    args: { meetingId: number; personId: number; status: AttendanceStatus; substituteFor: number | null };
+    result: MeetingAttendance;
+  };
+  roster_preview: {
+    args: { groupId: number; meetingId: number | null; include: number[] };
+    result: Roster;
+  };
+  export_roster: {
+    args: {
+      groupId: number;
+      meetingId: number | null;
+      format: RosterFormat;
+      path: string;
+      include: number[];
+    };
+    result: ExportOutcome;
+  };
+  mailing_list: {
+    args: { groupId: number; meetingId: number | null; include: number[] };
+    result: MailingList;
+  };
+  export_calendar: { args: { query: CalendarQuery; path: string }; result: ExportOutcome };
+  organiser: { args: undefined; result: OrganiserInfo };
+  set_organiser: { args: { info: OrganiserInfo }; result: OrganiserInfo };
+}
+
+type Name = keyof MeetingCommands;
+
+/** Calls a meeting command; rejects only with an `AppError`. */
+export async function meetingCall<C extends Name>(
+  cmd: C,
+  ...args: MeetingCommands[C]["args"] extends undefined ? [] : [MeetingCommands[C]["args"]]
+): Promise<MeetingCommands[C]["result"]> {
+  try {
+    return await tauriInvoke<MeetingCommands[C]["result"]>(cmd, args[0] as InvokeArgs | undefined);
+  } catch (err) {
+    throw toAppError(err);
+  }
+}

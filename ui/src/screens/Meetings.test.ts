@@ -1,0 +1,209 @@
+import { describe, expect, it } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import Meetings from "./Meetings.svelte";
+import { initLanguage, setLanguage } from "../lib/i18n/index.svelte";
+import { router } from "../lib/router.svelte";
+import { memorySettings } from "../lib/settings";
+import { county, steering } from "../components/network/testdata";
+import type { Meeting } from "../lib/bindings/Meeting";
+import type { AttendanceRow } from "../lib/bindings/AttendanceRow";
+import type { PlanProposal } from "../lib/bindings/PlanProposal";
+
+type Call = { cmd: string; args: Record<string, unknown> };
+
+function meeting(over: Partial<Meeting> = {}): Meeting {
+  return {
+    id: 5,
+    group_id: county.id,
+    group_name: county.name,
+    date: "2027-02-16",
+    start: "09:00",
+    end: "12:00",
+    place: "Länsstyrelsen, Falun",
+    online_link: null,
+    agenda: null,
+    status: "planned",
+    extra: false,
+    uid: "abc@samverkan",
+    sequence: 0,
+    updated_at: "2026-11-22T09:00:00Z",
+    ...over,
+  };
+}
+
+const proposal: PlanProposal = {
+  year: 2027,
+  groups: [
+    {
+      group_id: county.id,
+      group_name: county.name,
+      cadence: 4,
+      settings: { group_id: county.id, weekdays: [2, 3, 4], start: "09:00", end: "12:00", place: null, online_link: null },
+      existing: [],
+      slots: [
+        { group_id: county.id, from: "2027-01-01", to: "2027-04-05", date: "2027-02-16" },
+        { group_id: county.id, from: "2027-04-06", to: "2027-07-31", date: "2027-05-05" },
+      ],
+    },
+  ],
+};
+
+function row(id: number, name: string, org: number, role: AttendanceRow["role"]): AttendanceRow {
+  return {
+    person_id: id,
+    person_name: name,
+    person_protected: false,
+    organisation_id: org,
+    organisation_name: org === 1 ? "Falu kommun" : "Mora kommun",
+    role,
+    status: null,
+    substitute_for: null,
+    substitute_for_name: null,
+  };
+}
+
+function setup(handler: (cmd: string, args: Record<string, unknown>) => unknown = () => undefined) {
+  const calls: Call[] = [];
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: a });
+    const answer = handler(cmd, a);
+    if (answer !== undefined) return answer;
+    switch (cmd) {
+      case "list_groups":
+        return [
+          { group: steering, seats: 5, serving: 0 },
+          { group: county, seats: 29, serving: 3 },
+        ];
+      case "today":
+        return "2027-01-10";
+      case "list_meetings":
+        return [meeting(), meeting({ id: 6, date: "2027-05-05", status: "cancelled" })];
+      case "propose_plan":
+        return proposal;
+      case "forbidden_days":
+        return [{ date: "2027-06-25", reason: { kind: "de_facto_holiday", holiday: "midsommarafton" }, text: "midsommarafton" }];
+      case "apply_plan":
+        return (a.meetings as { date: string }[]).map((m, i) => meeting({ id: 10 + i, date: m.date }));
+      case "roster_preview":
+        return {
+          group_id: county.id,
+          group_name: county.name,
+          day: "2027-01-10",
+          meeting_id: null,
+          rows: [],
+          protected_left_out: 1,
+          left_out: [{ person_id: 9, name: "Hanna Skydd" }],
+        };
+      case "plugin:dialog|save":
+        return "/tmp/roster.csv";
+      case "export_roster":
+        return { file: "/tmp/roster.csv", items: 3, people: 3, protected_left_out: 0, export_id: 1 };
+      default:
+        return null;
+    }
+  });
+  initLanguage(memorySettings());
+  return calls;
+}
+
+describe("Möten, the year view", () => {
+  it("lists the year's meetings with weekday, status and a link to each", async () => {
+    router.param = null;
+    setup();
+    render(Meetings, { focusOnMount: false });
+    const table = await screen.findByRole("table", { name: "Möten 2027" });
+    const first = within(table).getByRole("row", { name: /2027-02-16/ });
+    expect(first).toHaveTextContent("tisdag");
+    expect(first).toHaveTextContent("Planerat");
+    expect(within(first).getByRole("link", { name: "Öppna mötet 2027-02-16" })).toHaveAttribute("href", "#/meetings/5");
+    expect(within(table).getByRole("row", { name: /2027-05-05/ })).toHaveTextContent("Inställt");
+  });
+
+  it("proposes, refuses a forbidden moved date, and applies the moved plan", async () => {
+    router.param = null;
+    const calls = setup();
+    render(Meetings, { focusOnMount: false });
+    await screen.findByRole("table", { name: "Möten 2027" });
+    await fireEvent.click(screen.getByRole("button", { name: "Planera året …" }));
+    const dialog = await screen.findByRole("dialog", { name: "Planera 2027" });
+    const second = await within(dialog).findByRole("textbox", { name: "Datum för Länsgruppen MVK, möte 2" });
+    expect(second).toHaveValue("2027-05-05");
+    await fireEvent.input(second, { target: { value: "2027-06-25" } });
+    expect(await within(dialog).findByText("2027-06-25 går inte: midsommarafton")).toBeInTheDocument();
+    const save = within(dialog).getByRole("button", { name: "Spara 2 möten" });
+    expect(save).toBeDisabled();
+    await fireEvent.input(second, { target: { value: "2027-05-12" } });
+    expect(save).toBeEnabled();
+    await fireEvent.click(save);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "apply_plan")).toBe(true));
+    const applied = calls.find((c) => c.cmd === "apply_plan");
+    expect(applied?.args).toEqual({
+      year: 2027,
+      meetings: [
+        { group_id: county.id, date: "2027-02-16" },
+        { group_id: county.id, date: "2027-05-12" },
+      ],
+    });
+  });
+
+  it("exports a roster with a protected person only when ticked for that export", async () => {
+    router.param = null;
+    const calls = setup();
+    render(Meetings, { focusOnMount: false });
+    await screen.findByRole("option", { name: county.name });
+    await fireEvent.change(screen.getByTestId("meet-group"), { target: { value: String(county.id) } });
+    const panel = await screen.findByTestId("export-panel");
+    const box = await within(panel).findByRole("checkbox", { name: "Ta med Hanna Skydd i denna export" });
+    await fireEvent.click(box);
+    await fireEvent.click(within(panel).getByRole("button", { name: "Deltagarlista (CSV)" }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "export_roster")).toBe(true));
+    const exported = calls.find((c) => c.cmd === "export_roster");
+    expect(exported?.args).toMatchObject({ groupId: county.id, format: "csv", path: "/tmp/roster.csv", include: [9] });
+    await waitFor(() => expect(box).not.toBeChecked());
+  });
+
+  it("is in English after a language switch", async () => {
+    router.param = null;
+    setup();
+    setLanguage("en", memorySettings());
+    render(Meetings, { focusOnMount: false });
+    expect(await screen.findByRole("table", { name: "Meetings 2027" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Plan the year …" })).toBeInTheDocument();
+  });
+});
+
+describe("Möten, a meeting's attendance", () => {
+  it("takes attendance with one key per status, and the substitute key marks the substitute for the representative", async () => {
+    router.param = "5";
+    let rows = [row(1, "Anna Berg", 1, "representative"), row(2, "Erik Lund", 1, "substitute"), row(3, "Mia Ek", 2, "representative")];
+    const calls = setup((cmd, a) => {
+      if (cmd === "meeting_attendance") return { meeting: meeting(), rows };
+      if (cmd === "set_attendance") {
+        rows = rows.map((r) =>
+          r.person_id === a.personId
+            ? { ...r, status: a.status as AttendanceRow["status"], substitute_for: (a.substituteFor as number | null) ?? null, substitute_for_name: a.substituteFor === 1 ? "Anna Berg" : null }
+            : r,
+        );
+        return { meeting: meeting(), rows };
+      }
+      return undefined;
+    });
+    render(Meetings, { focusOnMount: false });
+    const table = await screen.findByTestId("attendance-table");
+    // Rows by their data attribute: role queries over a table full of buttons are slow in jsdom.
+    const rowOf = (name: string) => table.querySelector<HTMLElement>(`tr[data-person="${name}"]`) as HTMLElement;
+    await fireEvent.keyDown(rowOf("Mia Ek"), { key: "a" });
+    await waitFor(() => expect(rowOf("Mia Ek")).toHaveTextContent("Anmält förhinder"));
+    await fireEvent.keyDown(rowOf("Anna Berg"), { key: "e" });
+    await waitFor(() => expect(rowOf("Erik Lund")).toHaveTextContent("Närvarande (i stället för Anna Berg)"));
+    await fireEvent.keyDown(rowOf("Anna Berg"), { key: "x" });
+    const sets = calls.filter((c) => c.cmd === "set_attendance").map((c) => c.args);
+    expect(sets).toEqual([
+      { meetingId: 5, personId: 3, status: "excused", substituteFor: null },
+      { meetingId: 5, personId: 2, status: "present", substituteFor: 1 },
+    ]);
+    router.param = null;
+  });
+});
