@@ -6,6 +6,7 @@ pub mod error;
 pub mod lang;
 pub mod model;
 pub mod register;
+pub mod safety;
 pub mod store;
 pub mod template;
 

@@ -3,5 +3,6 @@
 mod cli;
 mod properties;
 mod register;
+mod safety;
 mod support;
 mod tidy;

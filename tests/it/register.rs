@@ -326,7 +326,10 @@ fn exports_are_recorded_append_only_and_found_by_person() {
     assert_eq!(all[0].file, None);
     assert_eq!(all[1].at, "2027-01-10T08:00:00Z");
     assert_eq!(all[1].file.as_deref(), Some("/tmp/Falu kommun.pdf"));
-    assert_eq!(reg.exports(Some(day("2027-01-11"))).expect("since").len(), 1);
+    assert_eq!(
+        reg.exports(Some(day("2027-01-11"))).expect("since").len(),
+        1
+    );
     assert_eq!(reg.exports_of_person(bo).expect("bo").len(), 1);
     assert_eq!(reg.exports_of_person(anna).expect("anna").len(), 2);
 

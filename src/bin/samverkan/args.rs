@@ -121,6 +121,9 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
     },
+    /// Backups, integrity, the audit log, personal-data rights, import.
+    #[command(flatten)]
+    Safety(crate::safety::SafetyCmd),
 }
 
 #[derive(Debug, Args, Default)]

@@ -3,6 +3,7 @@
 
 mod args;
 mod print;
+mod safety;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -150,6 +151,11 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         let reg = Register::create(&path, &t)?;
         return out.info(&reg.info()?);
     }
+    if let Command::Safety(cmd) = &cli.command
+        && let Some(result) = safety::before_open(&path, cmd, &out)
+    {
+        return result;
+    }
     let mut reg = Register::open_or_create(&path, &Template::dalarna())?;
     match cli.command {
         // Handled above, before a register is opened.
@@ -278,6 +284,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
                 .transpose()?;
             out.exports(&reg.exports(since)?)
         }
+        Command::Safety(cmd) => safety::run(&mut reg, cmd, &out, today),
     }
 }
 

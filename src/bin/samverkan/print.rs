@@ -19,7 +19,7 @@ pub struct Out {
     pub lang: Lang,
 }
 
-fn table(header: &[&str]) -> Table {
+pub(crate) fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
         .set_header(header.iter().map(|h| h.to_string()));
@@ -38,11 +38,11 @@ fn write(text: &str) -> Result<(), Error> {
 }
 
 impl Out {
-    fn t<'a>(&self, sv: &'a str, en: &'a str) -> &'a str {
+    pub(crate) fn t<'a>(&self, sv: &'a str, en: &'a str) -> &'a str {
         self.lang.pick(sv, en)
     }
 
-    fn emit<T: Serialize + ?Sized>(
+    pub(crate) fn emit<T: Serialize + ?Sized>(
         &self,
         value: &T,
         text: impl FnOnce() -> String,
