@@ -3,6 +3,7 @@
 //! shell or the command line; both call the functions re-exported here.
 
 pub mod error;
+pub mod import;
 pub mod lang;
 pub mod model;
 pub mod register;

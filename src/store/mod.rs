@@ -7,6 +7,7 @@ pub mod audit;
 pub mod contacts;
 pub mod exports;
 pub mod groups;
+pub mod import;
 pub mod organisations;
 pub mod people;
 pub mod safety;

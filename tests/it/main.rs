@@ -1,6 +1,8 @@
 //! The one integration-test binary: the register through its library API and through the CLI.
 
 mod cli;
+mod crash;
+mod import;
 mod properties;
 mod register;
 mod safety;

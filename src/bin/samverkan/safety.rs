@@ -61,6 +61,18 @@ pub enum SafetyCmd {
         #[arg(long)]
         erase: bool,
     },
+    /// Import organisations, people and appointments from XLSX or CSV (; or , in UTF-8 or
+    /// Windows-1252). All rows or nothing; --dry-run only reports.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+        /// A JSON object from column header to field code (organisation, org_number, org_kind,
+        /// name, first_name, last_name, title, email, phone, protected, notes, group, role,
+        /// from, to), or null to ignore the column.
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+    },
 }
 
 /// Commands that must work when the register cannot be opened (restore) run here, before the
@@ -190,7 +202,97 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
             }
             retention(out, &list, months)
         }
+        SafetyCmd::Import {
+            file,
+            dry_run,
+            mapping,
+        } => {
+            let json = mapping
+                .map(|m| {
+                    std::fs::read_to_string(&m).map_err(|e| Error::Io {
+                        path: m.clone(),
+                        source: e,
+                    })
+                })
+                .transpose()?;
+            let r = reg.import_file(&file, json.as_deref(), dry_run, out.lang, today, now)?;
+            import_report(out, &r)?;
+            if !r.issues.is_empty() {
+                return Err(Error::ImportRejected {
+                    rows: r
+                        .issues
+                        .iter()
+                        .map(|i| i.row)
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .len(),
+                });
+            }
+            Ok(())
+        }
     }
+}
+
+fn import_report(out: &Out, r: &samverkan::import::ImportReport) -> Result<(), Error> {
+    out.emit(r, || {
+        let mut s = String::new();
+        s.push_str(out.t("Kolumner:", "Columns:"));
+        for (h, f) in &r.columns {
+            let f = f.map_or_else(
+                || out.t("(används inte)", "(ignored)").to_owned(),
+                |f| f.code().to_owned(),
+            );
+            s.push_str(&format!("\n  {h} → {f}"));
+        }
+        let verb = if r.written {
+            out.t("Inläst", "Imported")
+        } else if r.dry_run {
+            out.t("Provläsning (inget sparat)", "Dry run (nothing saved)")
+        } else {
+            out.t("Inget sparat", "Nothing saved")
+        };
+        s.push_str(&format!(
+            "\n{verb}: {} {}; {} {} {} {}; {} {} {} {} {} {}; {} {} {} {}.",
+            r.rows,
+            out.t("rader", "rows"),
+            r.orgs_created,
+            out.t("nya organisationer,", "new organisations,"),
+            r.orgs_matched,
+            out.t("befintliga", "existing"),
+            r.people_created,
+            out.t("nya personer,", "new people,"),
+            r.people_updated,
+            out.t("uppdaterade,", "updated,"),
+            r.people_matched,
+            out.t("oförändrade", "unchanged"),
+            r.appointments_created,
+            out.t("nya uppdrag,", "new appointments,"),
+            r.appointments_existing,
+            out.t("fanns redan", "already there"),
+        ));
+        if !r.issues.is_empty() {
+            let mut t = table(&[
+                out.t("Rad", "Row"),
+                out.t("Kolumn", "Column"),
+                out.t("Problem", "Problem"),
+            ]);
+            for i in &r.issues {
+                t.add_row(vec![
+                    i.row.to_string(),
+                    i.column.clone().unwrap_or_default(),
+                    i.reason.clone(),
+                ]);
+            }
+            s.push('\n');
+            s.push_str(&t.to_string());
+        }
+        if let Some(b) = &r.backup {
+            s.push_str(&format!(
+                "\n{} {b}",
+                out.t("Säkerhetskopia före import:", "Backup before import:")
+            ));
+        }
+        s
+    })
 }
 
 fn done<T: Serialize + ?Sized>(out: &Out, value: &T, text: &str) -> Result<(), Error> {
