@@ -71,6 +71,14 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::register::end_appointment,
             commands::register::vacancies,
             commands::register::coverage,
+            commands::safety::list_backups,
+            commands::safety::make_backup,
+            commands::safety::restore_backup,
+            commands::safety::check_register,
+            commands::safety::newest_good_backup,
+            commands::safety::rescue_register,
+            commands::safety::audit_log,
+            commands::safety::export_audit_log,
         ])
 }
 

@@ -69,6 +69,22 @@ impl AppState {
         }
     }
 
+    /// Replaces a register that could not be opened by what `open` returns (a restored
+    /// register), passing on its value. Refused while a register is open.
+    pub fn reopen_with<T>(
+        &self,
+        open: impl FnOnce(&Path) -> Result<(Register, T), Error>,
+    ) -> Result<T, ErrorBody> {
+        let lang = self.lang();
+        let mut guard = self.register.lock().map_err(|_| self.poisoned())?;
+        if guard.is_ok() {
+            return Err(Error::Locked { holder: None }.body(lang));
+        }
+        let (reg, value) = open(&self.path).map_err(|e| e.body(lang))?;
+        *guard = Ok(reg);
+        Ok(value)
+    }
+
     /// Runs a change on the register.
     pub fn write<T>(
         &self,

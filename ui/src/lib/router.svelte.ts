@@ -10,6 +10,8 @@ export const ROUTES = [
   "people",
   "groups",
   "coverage",
+  "backups",
+  "log",
   "settings",
 ] as const;
 export type Route = (typeof ROUTES)[number];

@@ -2,10 +2,12 @@
 import type { MessageKey } from "./sv";
 import { enRegister } from "./en-register";
 import { enNetwork } from "./en-network";
+import { enSafety } from "./en-safety";
 
 export const en: Record<MessageKey, string> = {
   ...enRegister,
   ...enNetwork,
+  ...enSafety,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Skip to content",
