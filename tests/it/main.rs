@@ -2,6 +2,7 @@
 
 mod cli;
 mod crash;
+mod hostile;
 mod import;
 mod properties;
 mod register;

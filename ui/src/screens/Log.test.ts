@@ -46,11 +46,11 @@ describe("Log", () => {
   it("shows changes as old → new and exports with their file", async () => {
     setup([]);
     const table = await screen.findByRole("table", { name: "Logg, nyast först" });
-    const row = within(table).getByRole("row", { name: /Personer 7/ });
+    const row = within(table).getByRole("row", { name: /Person 7/ });
     expect(row).toHaveTextContent("Ändrad");
     expect(row).toHaveTextContent("email: anna@falun.se → anna.berg@falun.se");
     expect(row).not.toHaveTextContent("name:");
-    const exp = within(table).getByRole("row", { name: /Exporter 3/ });
+    const exp = within(table).getByRole("row", { name: /Export 3/ });
     expect(exp).toHaveTextContent("31 personer till /home/anna/lista.csv");
     expect(screen.getByTestId("log-count")).toHaveTextContent("2 händelser");
   });
