@@ -85,6 +85,14 @@ impl AppState {
         Ok(value)
     }
 
+    /// Closes the register as the app exits: the writer's lock is released and marked clean,
+    /// so the next start does not take it for a crash.
+    pub fn close(&self) {
+        if let Ok(mut guard) = self.register.lock() {
+            *guard = Err(Error::Locked { holder: None });
+        }
+    }
+
     /// Runs a change on the register.
     pub fn write<T>(
         &self,
