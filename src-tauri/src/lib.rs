@@ -79,6 +79,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::safety::rescue_register,
             commands::safety::audit_log,
             commands::safety::export_audit_log,
+            commands::safety::import_preview,
+            commands::safety::import_run,
         ])
 }
 

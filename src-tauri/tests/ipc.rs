@@ -282,3 +282,42 @@ fn a_register_that_cannot_be_opened_is_rescued_from_its_newest_good_backup() {
     let orgs = call(&window, "list_orgs", json!({ "query": {} })).expect("orgs after rescue");
     assert!(orgs.as_array().is_some_and(|o| o.len() == 30));
 }
+
+#[test]
+fn the_import_wizard_previews_checks_and_imports_a_file() {
+    let t = app_on_new_register();
+    let csv = t._dir.path().join("in.csv");
+    std::fs::write(
+        &csv,
+        "Kommun;Namn;E-post\nFalu kommun;Anna Berg;anna@falun.se\nMora kommun;Bo Ek;bo.mora.se\n",
+    )
+    .expect("write");
+    let path = csv.display().to_string();
+    let p = call(&t.window, "import_preview", json!({ "path": path })).expect("preview");
+    assert_eq!(p["fields"], json!([null, "name", "email"]));
+    assert_eq!(p["rows"], 2);
+    let fields = json!(["organisation", "name", "email"]);
+    let dry = call(
+        &t.window,
+        "import_run",
+        json!({ "path": path, "fields": fields, "dryRun": true }),
+    )
+    .expect("dry run");
+    assert_eq!(dry["issues"][0]["row"], 3);
+    assert_eq!(dry["issues"][0]["column"], "E-post");
+    assert_eq!(dry["written"], false);
+    std::fs::write(
+        &csv,
+        "Kommun;Namn;E-post\nFalu kommun;Anna Berg;anna@falun.se\n",
+    )
+    .expect("write");
+    let done = call(
+        &t.window,
+        "import_run",
+        json!({ "path": path, "fields": fields, "dryRun": false }),
+    )
+    .expect("import");
+    assert_eq!(done["written"], true);
+    let people = call(&t.window, "list_people", json!({ "query": {} })).expect("people");
+    assert_eq!(people.as_array().map(Vec::len), Some(1));
+}

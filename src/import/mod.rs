@@ -45,3 +45,15 @@ pub struct ImportReport {
     /// The backup made before the import was written.
     pub backup: Option<String>,
 }
+
+/// What the import wizard shows before anything is checked: the columns, the guessed field of
+/// each, and the first rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportPreview {
+    pub header: Vec<String>,
+    pub fields: Vec<Option<ImportField>>,
+    /// The first rows (at most 5), as read.
+    pub sample: Vec<Vec<String>>,
+    pub rows: usize,
+}

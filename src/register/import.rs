@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::Register;
 use crate::error::{Error, Field, Invalid, parse_date};
 use crate::import::mapping::{self, ImportField};
-use crate::import::{ImportReport, RowIssue, Sheet, read};
+use crate::import::{ImportPreview, ImportReport, RowIssue, Sheet, read};
 use crate::lang::Lang;
 use crate::model::{Id, OrgDraft, OrgFields, OrgKind, PersonDraft, PersonFields, Role, name_key};
 use crate::safety::BackupReason;
@@ -73,6 +73,17 @@ pub fn read_sheet(path: &Path, lang: Lang) -> Result<Sheet, Error> {
     read::read_path(path).map_err(|u| Error::ImportUnreadable {
         path: path.to_owned(),
         reason: lang.pick(&u.sv, &u.en).to_owned(),
+    })
+}
+
+/// The wizard's first look at a file: columns, guessed fields, the first rows.
+pub fn preview_file(path: &Path, lang: Lang) -> Result<ImportPreview, Error> {
+    let sheet = read_sheet(path, lang)?;
+    Ok(ImportPreview {
+        fields: mapping::guess(&sheet.header),
+        sample: sheet.rows.iter().take(5).map(|(_, r)| r.clone()).collect(),
+        rows: sheet.rows.len(),
+        header: sheet.header,
     })
 }
 
@@ -520,6 +531,21 @@ impl Register {
             report.written = true;
         }
         Ok(report)
+    }
+
+    /// Reads `path` and imports it with the fields the coordinator chose, one per column.
+    pub fn import_file_as(
+        &mut self,
+        path: &Path,
+        fields: Vec<Option<ImportField>>,
+        dry_run: bool,
+        lang: Lang,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<ImportReport, Error> {
+        let sheet = read_sheet(path, lang)?;
+        let cols = Columns::explicit(&sheet, fields);
+        self.import_sheet(&sheet, &cols, dry_run, lang, today, now)
     }
 
     /// Reads `path` and imports it, the columns guessed and corrected by `mapping_json`.

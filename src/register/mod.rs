@@ -23,7 +23,7 @@ pub use appointments::SeatHolder;
 pub use audit::{LOG_ENTITIES, LogEntry, LogFilter};
 pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
-pub use import::{Columns, read_sheet};
+pub use import::{Columns, preview_file, read_sheet};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};

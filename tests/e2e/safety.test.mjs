@@ -3,8 +3,12 @@
 // appears; a person
 // added afterwards shows in the log (filtered to people) as old → new; restoring the manual
 // backup (after the confirmation) removes that person again and keeps the register as it was as
-// a before-restore copy. Axe runs on both screens; screenshots are saved as safety-*.png.
+// a before-restore copy. The import wizard reads a CSV, reports the malformed row, and imports
+// the corrected file. Axe runs on every screen; screenshots are saved as safety-*.png.
 
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { assertAccessible } from "./axe.mjs";
 
 const PERSON = "Ingrid Wester";
@@ -130,6 +134,39 @@ export const tests = [
       await waitText(session, '[data-testid="backup-list"]', /Före återställning/, "the kept copy listed");
       await settle(session);
       await screenshot("safety-04-restored");
+    },
+  },
+  {
+    name: "safety: the import wizard reports a malformed row, then imports the corrected file",
+    async run({ session, expect, screenshot, log }) {
+      const dir = mkdtempSync(join(tmpdir(), "samverkan-e2e-import-"));
+      const file = join(dir, "medlemmar.csv");
+      const rows = (email) =>
+        `Organisation;Förnamn;Efternamn;E-post;Grupp;Roll\nFalu kommun;Maja;Lind;maja.lind@falun.se;Länsgruppen MVK;ersättare\nMora kommun;Olle;Holm;${email};;\n`;
+      writeFileSync(file, rows("olle.mora.se"));
+      await open(session, "import");
+      await setValue(session, '[data-testid="import-path"]', file);
+      await click(session, '[data-testid="import-read"]');
+      const columns = await waitText(session, '[data-testid="import-columns"]', /Maja/, "the columns and examples");
+      expect.match(columns, /Efternamn/, "the headers");
+      await click(session, '[data-testid="import-check"]');
+      const issues = await waitText(session, '[data-testid="import-issues"]', /E-post/, "the report");
+      expect.match(issues, /^3\s/m, "the malformed row's number");
+      await axe(session, "Import", log);
+      await settle(session);
+      await screenshot("safety-05-import-report");
+      writeFileSync(file, rows("olle.holm@mora.se"));
+      await click(session, '[data-testid="import-read"]');
+      await click(session, '[data-testid="import-check"]');
+      await waitText(session, '[data-testid="import-report"]', /alla 2 rader kan läsas in/, "a clean check");
+      await click(session, '[data-testid="import-apply"]');
+      await waitText(session, '[data-testid="import-report"]', /Importen är klar/, "the import");
+      const maja = await ipc(session, "list_people", { query: { text: "Maja Lind" } });
+      expect.equal(maja.length, 1, "Maja Lind imported");
+      const reasons = (await ipc(session, "list_backups")).map((b) => b.reason);
+      expect.equal(reasons.includes("before_import"), true, `a backup before the import (${reasons})`);
+      await settle(session);
+      await screenshot("safety-06-imported");
     },
   },
 ];

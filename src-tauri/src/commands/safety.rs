@@ -1,10 +1,12 @@
 //! Commands of the Säkerhetskopior and Logg screens: backups (list, make, restore, check),
-//! rescuing a register that cannot be opened, and the audit log (list, export). Adapters only.
+//! rescuing a register that cannot be opened, the audit log (list, export) and the import
+//! wizard (preview, dry run, import). Adapters only.
 
 use std::path::PathBuf;
 
 use chrono::Utc;
 use samverkan::error::{Field, parse_date};
+use samverkan::import::{ImportField, ImportPreview, ImportReport};
 use samverkan::register::{LogEntry, LogFilter};
 use samverkan::safety::{BackupInfo, RestoreReport};
 use samverkan::store::safety::CheckReport;
@@ -82,6 +84,34 @@ pub fn export_audit_log(
             &filter(since, entity)?,
             &PathBuf::from(&path),
             include_protected,
+            Utc::now(),
+        )
+    })
+}
+
+/// The import wizard's first look at a file.
+#[tauri::command]
+pub fn import_preview(state: State<'_, AppState>, path: String) -> Reply<ImportPreview> {
+    samverkan::register::preview_file(&PathBuf::from(&path), state.lang())
+        .map_err(|e| e.body(state.lang()))
+}
+
+/// Checks (`dry_run`) or imports a file with the fields chosen for its columns.
+#[tauri::command]
+pub fn import_run(
+    state: State<'_, AppState>,
+    path: String,
+    fields: Vec<Option<ImportField>>,
+    dry_run: bool,
+) -> Reply<ImportReport> {
+    let (lang, today) = (state.lang(), state.today());
+    state.write(|r| {
+        r.import_file_as(
+            &PathBuf::from(&path),
+            fields,
+            dry_run,
+            lang,
+            today,
             Utc::now(),
         )
     })

@@ -34,6 +34,9 @@ import type { BackupInfo } from "./bindings/BackupInfo";
 import type { CheckReport } from "./bindings/CheckReport";
 import type { LogEntry } from "./bindings/LogEntry";
 import type { RestoreReport } from "./bindings/RestoreReport";
+import type { ImportField } from "./bindings/ImportField";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ImportReport } from "./bindings/ImportReport";
 
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { Field } from "./bindings/Field";
@@ -146,6 +149,11 @@ export interface Commands {
   export_audit_log: {
     args: { since: string | null; entity: string | null; path: string; includeProtected: boolean };
     result: number;
+  };
+  import_preview: { args: { path: string }; result: ImportPreview };
+  import_run: {
+    args: { path: string; fields: (ImportField | null)[]; dryRun: boolean };
+    result: ImportReport;
   };
 }
 

@@ -12,6 +12,7 @@ export const ROUTES = [
   "coverage",
   "backups",
   "log",
+  "import",
   "settings",
 ] as const;
 export type Route = (typeof ROUTES)[number];
