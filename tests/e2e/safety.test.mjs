@@ -144,6 +144,7 @@ export const tests = [
       const rows = (email) =>
         `Organisation;Förnamn;Efternamn;E-post;Grupp;Roll\nFalu kommun;Maja;Lind;maja.lind@falun.se;Länsgruppen MVK;ersättare\nMora kommun;Olle;Holm;${email};;\n`;
       writeFileSync(file, rows("olle.mora.se"));
+      await dismissToasts(session);
       await open(session, "import");
       await setValue(session, '[data-testid="import-path"]', file);
       await click(session, '[data-testid="import-read"]');
@@ -153,6 +154,7 @@ export const tests = [
       const issues = await waitText(session, '[data-testid="import-issues"]', /E-post/, "the report");
       expect.match(issues, /^3\s/m, "the malformed row's number");
       await axe(session, "Import", log);
+      await session.execute('document.querySelector("[data-testid=import-report]").scrollIntoView({ block: "end" });');
       await settle(session);
       await screenshot("safety-05-import-report");
       writeFileSync(file, rows("olle.holm@mora.se"));
@@ -165,6 +167,7 @@ export const tests = [
       expect.equal(maja.length, 1, "Maja Lind imported");
       const reasons = (await ipc(session, "list_backups")).map((b) => b.reason);
       expect.equal(reasons.includes("before_import"), true, `a backup before the import (${reasons})`);
+      await session.execute('document.querySelector("[data-testid=import-report]").scrollIntoView({ block: "end" });');
       await settle(session);
       await screenshot("safety-06-imported");
     },
