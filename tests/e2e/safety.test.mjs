@@ -85,10 +85,11 @@ export const tests = [
       expect.match(ctx.manual?.sha256 ?? "", /^[0-9a-f]{64}$/, "the manual backup's SHA-256");
       await click(session, '[data-testid="check-register"]');
       await waitText(session, "body", /Registret är helt/, "the check's result");
+      // Toasts fade in; axe judges the settled page.
+      await dismissToasts(session);
       await axe(session, "Säkerhetskopior", log);
       await settle(session);
       await screenshot("safety-01-backups");
-      await dismissToasts(session);
     },
   },
   {
