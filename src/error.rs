@@ -168,6 +168,10 @@ pub enum ErrorCode {
     NotARegister,
     /// Something went wrong that the user did not cause.
     Internal,
+    /// The register or a backup is damaged (it fails the integrity checks).
+    Damaged,
+    /// Another process has the register open for writing: this one may only read.
+    Locked,
 }
 
 /// An error of the core.
@@ -307,6 +311,38 @@ pub enum Error {
     ProtectedPerson {
         person: String,
     },
+    /// The register file cannot be opened as a register; the newest good backup, if any, is
+    /// offered. The file was not modified.
+    RegisterDamaged {
+        path: PathBuf,
+        backup: Option<PathBuf>,
+    },
+    /// A backup (or a copy being written) fails the integrity checks.
+    BackupFailed {
+        path: PathBuf,
+        report: crate::store::safety::CheckReport,
+    },
+    /// A backup's contents no longer match the SHA-256 recorded when it was written.
+    BackupDamaged {
+        path: PathBuf,
+    },
+    /// The register is open for writing elsewhere (who and since when, if known).
+    Locked {
+        holder: Option<crate::safety::LockHolder>,
+    },
+    /// The person was already erased (anonymised).
+    AlreadyErased {
+        name: String,
+    },
+    /// A file to import cannot be read at all (not a spreadsheet, no header row…).
+    ImportUnreadable {
+        path: PathBuf,
+        reason: String,
+    },
+    /// The import has rows that cannot be applied; nothing was written.
+    ImportRejected {
+        rows: usize,
+    },
 }
 
 /// What crosses to the UI and what `--json` prints: a stable code and a message in the user's
@@ -353,6 +389,11 @@ impl Error {
             | Error::CannotStandIn { .. }
             | Error::MeetingCancelled { .. }
             | Error::ProtectedPerson { .. } => ErrorCode::Conflict,
+            Error::RegisterDamaged { .. } => ErrorCode::NotARegister,
+            Error::BackupFailed { .. } | Error::BackupDamaged { .. } => ErrorCode::Damaged,
+            Error::Locked { .. } => ErrorCode::Locked,
+            Error::AlreadyErased { .. } => ErrorCode::Conflict,
+            Error::ImportUnreadable { .. } | Error::ImportRejected { .. } => ErrorCode::Invalid,
         }
     }
 
@@ -719,6 +760,100 @@ impl Error {
                 } else {
                     format!(
                         "{person} has protected personal data. Include the person explicitly for this one export if needed."
+                    )
+                }
+            }
+            Error::RegisterDamaged { path, backup } => {
+                let p = path.display();
+                match (backup, sv) {
+                    (Some(b), true) => format!(
+                        "{p} är inte ett Samverkan-register (eller är skadad). \
+                         Filen har inte ändrats. Den senaste fungerande säkerhetskopian är {}; återställ den \
+                         med ”samverkan restore {}”.",
+                        b.display(),
+                        b.display()
+                    ),
+                    (Some(b), false) => format!(
+                        "{p} is not a Samverkan register (or it is damaged). \
+                         The file was not changed. The newest good backup is {}; restore it with \
+                         \u{201c}samverkan restore {}\u{201d}.",
+                        b.display(),
+                        b.display()
+                    ),
+                    (None, true) => format!(
+                        "{p} är inte ett Samverkan-register (eller är skadad). \
+                         Filen har inte ändrats, och det finns ingen säkerhetskopia att återställa."
+                    ),
+                    (None, false) => format!(
+                        "{p} is not a Samverkan register (or it is damaged). \
+                         The file was not changed, and there is no backup to restore."
+                    ),
+                }
+            }
+            Error::BackupFailed { path, report } => {
+                let p = path.display();
+                let first = report
+                    .integrity_problems
+                    .iter()
+                    .chain(&report.foreign_key_problems)
+                    .next()
+                    .cloned()
+                    .unwrap_or_default();
+                if sv {
+                    format!("{p} klarar inte integritetskontrollen ({first}); den används inte.")
+                } else {
+                    format!("{p} fails the integrity check ({first}); it is not used.")
+                }
+            }
+            Error::BackupDamaged { path } => {
+                let p = path.display();
+                if sv {
+                    format!(
+                        "{p} har ändrats sedan säkerhetskopian gjordes (kontrollsumman stämmer inte); den används inte."
+                    )
+                } else {
+                    format!(
+                        "{p} has changed since the backup was made (its checksum does not match); it is not used."
+                    )
+                }
+            }
+            Error::Locked { holder } => match (holder, sv) {
+                (Some(h), true) => format!(
+                    "Registret är öppet för ändringar hos {} på {} sedan {}. Du kan läsa men inte ändra; \
+                     stäng Samverkan där först.",
+                    h.user, h.host, h.since
+                ),
+                (Some(h), false) => format!(
+                    "The register is open for changes by {} on {} since {}. You can read but not change it; \
+                     close Samverkan there first.",
+                    h.user, h.host, h.since
+                ),
+                (None, true) => "Registret är öppet för ändringar i ett annat program. Du kan läsa men inte ändra.".into(),
+                (None, false) => "The register is open for changes in another program. You can read but not change it.".into(),
+            },
+            Error::AlreadyErased { name } => {
+                if sv {
+                    format!("{name} är redan borttagen (anonymiserad).")
+                } else {
+                    format!("{name} has already been erased (anonymised).")
+                }
+            }
+            Error::ImportUnreadable { path, reason } => {
+                let p = path.display();
+                if sv {
+                    format!("{p} kan inte läsas in: {reason}. Inget har ändrats.")
+                } else {
+                    format!("{p} cannot be imported: {reason}. Nothing was changed.")
+                }
+            }
+            Error::ImportRejected { rows } => {
+                if sv {
+                    format!(
+                        "{rows} rader kan inte läsas in (se rapporten). Inget har ändrats; rätta filen eller kolumnvalen och försök igen."
+                    )
+                } else {
+                    format!(
+                        "{rows} rows cannot be imported (see the report). Nothing was changed; correct the file or the column mapping and try again."
                     )
                 }
             }

@@ -5,11 +5,13 @@
 pub mod error;
 pub mod forms;
 pub mod export;
+pub mod import;
 pub mod lang;
 pub mod model;
 pub mod pdf;
 pub mod register;
 pub mod schedule;
+pub mod safety;
 pub mod store;
 pub mod template;
 

@@ -91,6 +91,16 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::meetings::export_calendar,
             commands::meetings::organiser,
             commands::meetings::set_organiser,
+            commands::safety::list_backups,
+            commands::safety::make_backup,
+            commands::safety::restore_backup,
+            commands::safety::check_register,
+            commands::safety::newest_good_backup,
+            commands::safety::rescue_register,
+            commands::safety::audit_log,
+            commands::safety::export_audit_log,
+            commands::safety::import_preview,
+            commands::safety::import_run,
         ])
 }
 

@@ -10,8 +10,18 @@ fn main() {
         .manage(samverkan_app::AppState::open(
             &samverkan_app::register_path(),
         ));
-    if let Err(err) = samverkan_app::app_builder(builder).run(tauri::generate_context!()) {
-        eprintln!("samverkan-app: {err}");
-        std::process::exit(1);
+    match samverkan_app::app_builder(builder).build(tauri::generate_context!()) {
+        // On exit the register is closed, so its writer's lock is released and marked clean
+        // (the event loop ends the process without dropping the state).
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                use tauri::Manager;
+                handle.state::<samverkan_app::AppState>().close();
+            }
+        }),
+        Err(err) => {
+            eprintln!("samverkan-app: {err}");
+            std::process::exit(1);
+        }
     }
 }

@@ -69,6 +69,30 @@ impl AppState {
         }
     }
 
+    /// Replaces a register that could not be opened by what `open` returns (a restored
+    /// register), passing on its value. Refused while a register is open.
+    pub fn reopen_with<T>(
+        &self,
+        open: impl FnOnce(&Path) -> Result<(Register, T), Error>,
+    ) -> Result<T, ErrorBody> {
+        let lang = self.lang();
+        let mut guard = self.register.lock().map_err(|_| self.poisoned())?;
+        if guard.is_ok() {
+            return Err(Error::Locked { holder: None }.body(lang));
+        }
+        let (reg, value) = open(&self.path).map_err(|e| e.body(lang))?;
+        *guard = Ok(reg);
+        Ok(value)
+    }
+
+    /// Closes the register as the app exits: the writer's lock is released and marked clean,
+    /// so the next start does not take it for a crash.
+    pub fn close(&self) {
+        if let Ok(mut guard) = self.register.lock() {
+            *guard = Err(Error::Locked { holder: None });
+        }
+    }
+
     /// Runs a change on the register.
     pub fn write<T>(
         &self,

@@ -258,3 +258,109 @@ fn the_year_plan_is_proposed_applied_and_a_roster_exported_through_ipc() {
     assert_eq!(out["items"], 0);
     assert!(path.exists());
 }
+
+#[test]
+fn backups_are_made_listed_and_restored_and_changes_are_logged() {
+    let t = app_on_new_register();
+    let b = call(&t.window, "make_backup", json!({})).expect("make_backup");
+    let path = b["path"].as_str().expect("path").to_owned();
+    let list = call(&t.window, "list_backups", json!({})).expect("list_backups");
+    assert!(
+        list.as_array()
+            .is_some_and(|l| l.iter().any(|x| x["path"] == path.as_str()))
+    );
+    let orgs = call(&t.window, "list_orgs", json!({ "query": {} })).expect("orgs");
+    let falun = id_of(&orgs, "name", "Falu kommun");
+    call(
+        &t.window,
+        "add_person",
+        json!({ "draft": { "name": "Anna Berg", "organisation_id": falun } }),
+    )
+    .expect("add_person");
+    let log = call(&t.window, "audit_log", json!({ "entity": "person" })).expect("log");
+    assert_eq!(log[0]["action"], "insert");
+    assert!(
+        log[0]["new"]
+            .as_str()
+            .is_some_and(|n| n.contains("Anna Berg"))
+    );
+    let check = call(&t.window, "check_register", json!({})).expect("check");
+    assert_eq!(check["integrity_ok"], true);
+    let r = call(&t.window, "restore_backup", json!({ "path": path })).expect("restore");
+    assert!(r["previous_kept_as"].as_str().is_some());
+    let people = call(&t.window, "list_people", json!({ "query": {} })).expect("people");
+    assert!(people.as_array().is_some_and(|p| p.is_empty()), "{people}");
+}
+
+#[test]
+fn a_register_that_cannot_be_opened_is_rescued_from_its_newest_good_backup() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("register.sqlite3");
+    drop(AppState::open(&db));
+    {
+        let reg = samverkan::Register::open(&db).expect("open");
+        reg.backup(None, chrono::Utc::now()).expect("backup");
+    }
+    std::fs::write(&db, b"not a register at all").expect("damage");
+    let app = app_builder(mock_builder())
+        .manage(AppState::open(&db))
+        .build(tauri::generate_context!())
+        .expect("app");
+    let window = WebviewWindowBuilder::new(&app, MAIN_WINDOW, Default::default())
+        .build()
+        .expect("window");
+    let err = call(&window, "list_orgs", json!({ "query": {} })).expect_err("damaged");
+    assert_eq!(err["code"], "not_a_register");
+    let good = call(&window, "newest_good_backup", json!({})).expect("newest");
+    let path = good["path"]
+        .as_str()
+        .expect("a backup is offered")
+        .to_owned();
+    let r = call(&window, "rescue_register", json!({ "path": path })).expect("rescue");
+    assert!(
+        r["previous_kept_as"]
+            .as_str()
+            .is_some_and(|p| p.contains("damaged"))
+    );
+    let orgs = call(&window, "list_orgs", json!({ "query": {} })).expect("orgs after rescue");
+    assert!(orgs.as_array().is_some_and(|o| o.len() == 30));
+}
+
+#[test]
+fn the_import_wizard_previews_checks_and_imports_a_file() {
+    let t = app_on_new_register();
+    let csv = t._dir.path().join("in.csv");
+    std::fs::write(
+        &csv,
+        "Kommun;Namn;E-post\nFalu kommun;Anna Berg;anna@falun.se\nMora kommun;Bo Ek;bo.mora.se\n",
+    )
+    .expect("write");
+    let path = csv.display().to_string();
+    let p = call(&t.window, "import_preview", json!({ "path": path })).expect("preview");
+    assert_eq!(p["fields"], json!([null, "name", "email"]));
+    assert_eq!(p["rows"], 2);
+    let fields = json!(["organisation", "name", "email"]);
+    let dry = call(
+        &t.window,
+        "import_run",
+        json!({ "path": path, "fields": fields, "dryRun": true }),
+    )
+    .expect("dry run");
+    assert_eq!(dry["issues"][0]["row"], 3);
+    assert_eq!(dry["issues"][0]["column"], "E-post");
+    assert_eq!(dry["written"], false);
+    std::fs::write(
+        &csv,
+        "Kommun;Namn;E-post\nFalu kommun;Anna Berg;anna@falun.se\n",
+    )
+    .expect("write");
+    let done = call(
+        &t.window,
+        "import_run",
+        json!({ "path": path, "fields": fields, "dryRun": false }),
+    )
+    .expect("import");
+    assert_eq!(done["written"], true);
+    let people = call(&t.window, "list_people", json!({ "query": {} })).expect("people");
+    assert_eq!(people.as_array().map(Vec::len), Some(1));
+}

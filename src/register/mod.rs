@@ -2,14 +2,18 @@
 //! runs in one transaction, and either happens whole or changes nothing.
 
 mod appointments;
+mod audit;
 mod exports;
 mod forms;
 mod groups;
 mod meetings;
+mod import;
 mod organisations;
 mod overview;
 mod people;
+mod privacy;
 mod resolve;
+mod safety;
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +22,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use appointments::SeatHolder;
+pub use audit::{LOG_ENTITIES, LogEntry, LogFilter};
 pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
 pub use forms::{BatchOutcome, FormOptions, FormState, FormStatusRow, PrintedForm};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
@@ -25,9 +30,12 @@ pub use meetings::{
     CalendarQuery, ExportOutcome, ForbiddenDay, GroupProposal, MeetingAttendance, OrganiserInfo,
     PlanProposal, PlannedMeeting,
 };
+pub use import::{Columns, preview_file, read_sheet};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};
+pub use privacy::{PersonExtract, RetentionCandidate, erased_name};
+pub use safety::OpenReport;
 
 use crate::error::Error;
 use crate::store;
@@ -38,6 +46,16 @@ use crate::template::Template;
 pub struct Register {
     conn: Connection,
     path: PathBuf,
+    access: Access,
+    opened: OpenReport,
+}
+
+/// Whether this process may write: it holds the writer's lock, or another process does (who,
+/// when known).
+#[derive(Debug)]
+enum Access {
+    Writer(crate::safety::lock::WriterLock),
+    Reader(Option<crate::safety::LockHolder>),
 }
 
 /// What the register is: where it lives and what it holds.
@@ -58,16 +76,13 @@ impl Register {
     /// Creates a new register from a template. Refuses when a file is already there.
     pub fn create(path: &Path, template: &Template) -> Result<Register, Error> {
         store::create(path, |tx| template.apply(tx))?;
-        Register::open(path)
+        Register::open_inner(path, chrono::Utc::now(), None, false)
     }
 
-    /// Opens an existing register; a file that is not one is refused and left untouched.
+    /// Opens an existing register now; a file that is not one is refused and left untouched
+    /// (see [`Register::open_at`]).
     pub fn open(path: &Path) -> Result<Register, Error> {
-        let conn = store::open_existing(path)?;
-        Ok(Register {
-            conn,
-            path: path.to_owned(),
-        })
+        Register::open_at(path, chrono::Utc::now())
     }
 
     /// Opens the register, creating it from the template on first use.
@@ -107,6 +122,7 @@ impl Register {
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, Error>,
     ) -> Result<T, Error> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         let value = f(&tx)?;
         tx.commit()?;

@@ -3,13 +3,16 @@
 //! caller's transaction.
 
 pub mod appointments;
+pub mod audit;
 pub mod contacts;
 pub mod exports;
 pub mod forms;
 pub mod groups;
 pub mod meetings;
+pub mod import;
 pub mod organisations;
 pub mod people;
+pub mod safety;
 pub mod settings;
 
 use std::fs;
@@ -54,6 +57,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0004_meetings",
         sql: include_str!("migrations/0004_meetings.sql"),
     },
+    Migration {
+        version: 5,
+        name: "0005_safety",
+        sql: include_str!("migrations/0005_safety.sql"),
+    },
 ];
 
 /// The schema version this build writes.
@@ -80,6 +88,9 @@ pub fn inspect(path: &Path) -> Result<FileInfo, Error> {
     if !meta.is_file() || meta.len() == 0 {
         return Err(not_register());
     }
+    if is_truncated(path, meta.len()) {
+        return Err(not_register());
+    }
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -103,24 +114,104 @@ pub fn inspect(path: &Path) -> Result<FileInfo, Error> {
     Ok(FileInfo { user_version })
 }
 
+/// Whether the file is shorter than the size its SQLite header records (a file cut off by a
+/// failed copy). Read from the header bytes alone; the file is not opened by SQLite.
+fn is_truncated(path: &Path, len: u64) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 100];
+    let Ok(mut f) = fs::File::open(path) else {
+        return false;
+    };
+    if f.read_exact(&mut header).is_err() {
+        // Shorter than a header: SQLite itself will refuse it.
+        return false;
+    }
+    if &header[..16] != b"SQLite format 3\0" {
+        return false;
+    }
+    let be32 =
+        |i: usize| u32::from_be_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536u64,
+        n => u64::from(n),
+    };
+    // The in-header size is valid only when the version-valid-for number matches the change
+    // counter (SQLite's own rule).
+    let pages = u64::from(be32(28));
+    pages > 0 && be32(92) == be32(24) && len < pages * page_size
+}
+
+/// How to open a register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenMode {
+    /// Another process holds the register: read, never write (no migration either).
+    pub read_only: bool,
+    /// Write-ahead logging; off on network file systems, where its shared memory is unsafe.
+    pub wal: bool,
+}
+
+impl Default for OpenMode {
+    fn default() -> OpenMode {
+        OpenMode {
+            read_only: false,
+            wal: true,
+        }
+    }
+}
+
 /// Sets the connection's pragmas: foreign keys enforced, a wait when another process writes,
-/// full sync (a lost appointment costs more than a slow write), write-ahead logging.
-fn configure(conn: &Connection) -> Result<(), Error> {
+/// full sync (a lost appointment costs more than a slow write), write-ahead logging (except on
+/// network file systems), erased data overwritten on disk, and the OS user for the audit log.
+fn configure(conn: &Connection, mode: OpenMode) -> Result<(), Error> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    if !mode.read_only {
+        let journal = if mode.wal { "WAL" } else { "DELETE" };
+        conn.pragma_update(None, "journal_mode", journal)?;
+    }
     conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    safety::register_functions(conn, crate::register::os_user())?;
     Ok(())
 }
 
 /// Opens an existing register for reading and writing, migrating it to the latest schema
 /// (after a backup of the file) when it is older.
 pub fn open_existing(path: &Path) -> Result<Connection, Error> {
+    open_with(path, OpenMode::default(), |conn, from| {
+        if from < latest_version() {
+            crate::safety::backup::backup_to_folder(
+                conn,
+                path,
+                crate::safety::BackupReason::BeforeMigration,
+                chrono::Utc::now(),
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// Opens an existing register in `mode`. For writing, `before` is called with the file's
+/// version before anything is written (to check the file, and to back it up when a migration
+/// follows); an error from it stops the opening. A read-only opening never migrates.
+pub fn open_with(
+    path: &Path,
+    mode: OpenMode,
+    before: impl FnOnce(&Connection, i64) -> Result<(), Error>,
+) -> Result<Connection, Error> {
     let info = inspect(path)?;
+    if mode.read_only {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&conn, mode)?;
+        return Ok(conn);
+    }
     let mut conn = Connection::open(path)?;
-    configure(&conn)?;
+    configure(&conn, mode)?;
+    before(&conn, info.user_version)?;
     if info.user_version < latest_version() {
-        backup_before_migration(&conn, path, info.user_version)?;
         migrate(&mut conn)?;
     }
     Ok(conn)
@@ -149,7 +240,7 @@ pub fn create(
     remove_sqlite_files(&tmp);
     let result = (|| {
         let mut conn = Connection::open(&tmp)?;
-        configure(&conn)?;
+        configure(&conn, OpenMode::default())?;
         migrate(&mut conn)?;
         let tx = conn.transaction()?;
         fill(&tx)?;
@@ -208,28 +299,6 @@ pub fn migrate(conn: &mut Connection) -> Result<(), Error> {
         tx.pragma_update(None, "user_version", m.version)?;
         tx.commit()?;
     }
-    Ok(())
-}
-
-/// Writes a consistent copy of the register (`VACUUM INTO`, safe on a live database) into the
-/// `backups/` folder beside it before the schema changes.
-fn backup_before_migration(conn: &Connection, path: &Path, from_version: i64) -> Result<(), Error> {
-    let dir = path.parent().unwrap_or(Path::new(".")).join("backups");
-    fs::create_dir_all(&dir).map_err(|e| Error::Io {
-        path: dir.clone(),
-        source: e,
-    })?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let target = dir.join(format!(
-        "{stem}-before-migration-from-v{from_version}.sqlite3"
-    ));
-    if target.exists() {
-        return Ok(());
-    }
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
     Ok(())
 }
 

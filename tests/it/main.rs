@@ -3,7 +3,11 @@
 mod cli;
 mod forms;
 mod meetings;
+mod crash;
+mod hostile;
+mod import;
 mod properties;
 mod register;
+mod safety;
 mod support;
 mod tidy;

@@ -3,3 +3,4 @@
 pub mod app;
 pub mod meetings;
 pub mod register;
+pub mod safety;

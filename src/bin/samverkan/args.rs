@@ -139,6 +139,9 @@ pub enum Command {
     Roster(crate::meetings::RosterArgs),
     /// A group's e-mail addresses for BCC, and a mailto: link.
     MailingList(crate::meetings::MailingListArgs),
+    /// Backups, integrity, the audit log, personal-data rights, import.
+    #[command(flatten)]
+    Safety(crate::safety::SafetyCmd),
 }
 
 /// Mandate forms (uppdragsblanketter). The group defaults to the county group.

@@ -5,6 +5,7 @@ mod args;
 mod forms;
 mod meetings;
 mod print;
+mod safety;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -152,6 +153,11 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         let reg = Register::create(&path, &t)?;
         return out.info(&reg.info()?);
     }
+    if let Command::Safety(cmd) = &cli.command
+        && let Some(result) = safety::before_open(&path, cmd, &out)
+    {
+        return result;
+    }
     let mut reg = Register::open_or_create(&path, &Template::dalarna())?;
     match cli.command {
         // Handled above, before a register is opened.
@@ -288,6 +294,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Calendar(a) => meetings::calendar(&mut reg, a, &out),
         Command::Roster(a) => meetings::roster(&mut reg, a, &out, today),
         Command::MailingList(a) => meetings::mailing_list(&mut reg, a, &out, today),
+        Command::Safety(cmd) => safety::run(&mut reg, cmd, &out, today),
     }
 }
 

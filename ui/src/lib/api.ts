@@ -30,6 +30,13 @@ import type { RegisterInfo } from "./bindings/RegisterInfo";
 import type { Role } from "./bindings/Role";
 import type { SeatHolder } from "./bindings/SeatHolder";
 import type { Vacancy } from "./bindings/Vacancy";
+import type { BackupInfo } from "./bindings/BackupInfo";
+import type { CheckReport } from "./bindings/CheckReport";
+import type { LogEntry } from "./bindings/LogEntry";
+import type { RestoreReport } from "./bindings/RestoreReport";
+import type { ImportField } from "./bindings/ImportField";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ImportReport } from "./bindings/ImportReport";
 
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { Field } from "./bindings/Field";
@@ -47,6 +54,8 @@ export const ERROR_CODES = [
   "newer_version",
   "not_a_register",
   "internal",
+  "damaged",
+  "locked",
 ] as const satisfies readonly ErrorCode[];
 // Fails to compile when the core gains a code that the list above lacks.
 type _AllCodesListed = ErrorCode extends (typeof ERROR_CODES)[number] ? true : never;
@@ -130,6 +139,22 @@ export interface Commands {
   end_appointment: { args: { id: number; lastDay: string }; result: Appointment };
   vacancies: { args: { withinDays: number; groupId: number | null }; result: Vacancy[] };
   coverage: { args: undefined; result: Coverage };
+  list_backups: { args: undefined; result: BackupInfo[] };
+  make_backup: { args: undefined; result: BackupInfo };
+  restore_backup: { args: { path: string }; result: RestoreReport };
+  check_register: { args: undefined; result: CheckReport };
+  newest_good_backup: { args: undefined; result: BackupInfo | null };
+  rescue_register: { args: { path: string }; result: RestoreReport };
+  audit_log: { args: { since: string | null; entity: string | null }; result: LogEntry[] };
+  export_audit_log: {
+    args: { since: string | null; entity: string | null; path: string; includeProtected: boolean };
+    result: number;
+  };
+  import_preview: { args: { path: string }; result: ImportPreview };
+  import_run: {
+    args: { path: string; fields: (ImportField | null)[]; dryRun: boolean };
+    result: ImportReport;
+  };
 }
 
 export type CommandName = keyof Commands;

@@ -11,6 +11,9 @@ export const ROUTES = [
   "groups",
   "meetings",
   "coverage",
+  "backups",
+  "log",
+  "import",
   "settings",
 ] as const;
 export type Route = (typeof ROUTES)[number];

@@ -3,11 +3,13 @@ import type { MessageKey } from "./sv";
 import { enRegister } from "./en-register";
 import { enNetwork } from "./en-network";
 import { enMeetings } from "./en-meetings";
+import { enSafety } from "./en-safety";
 
 export const en: Record<MessageKey, string> = {
   ...enRegister,
   ...enNetwork,
   ...enMeetings,
+  ...enSafety,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Skip to content",

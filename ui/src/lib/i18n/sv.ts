@@ -2,11 +2,13 @@
 import { svRegister } from "./sv-register";
 import { svNetwork } from "./sv-network";
 import { svMeetings } from "./sv-meetings";
+import { svSafety } from "./sv-safety";
 
 export const sv = {
   ...svRegister,
   ...svNetwork,
   ...svMeetings,
+  ...svSafety,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Hoppa till innehållet",

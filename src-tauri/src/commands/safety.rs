@@ -1,0 +1,118 @@
+//! Commands of the Säkerhetskopior and Logg screens: backups (list, make, restore, check),
+//! rescuing a register that cannot be opened, the audit log (list, export) and the import
+//! wizard (preview, dry run, import). Adapters only.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use samverkan::error::{Field, parse_date};
+use samverkan::import::{ImportField, ImportPreview, ImportReport};
+use samverkan::register::{LogEntry, LogFilter};
+use samverkan::safety::{BackupInfo, RestoreReport};
+use samverkan::store::safety::CheckReport;
+use samverkan::{ErrorBody, Register};
+use tauri::State;
+
+use crate::state::AppState;
+
+type Reply<T> = Result<T, ErrorBody>;
+
+#[tauri::command]
+pub fn list_backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
+    state.read(|r| r.backups())
+}
+
+#[tauri::command]
+pub fn make_backup(state: State<'_, AppState>) -> Reply<BackupInfo> {
+    state.read(|r| r.backup(None, Utc::now()))
+}
+
+#[tauri::command]
+pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<RestoreReport> {
+    state.write(|r| r.restore(&PathBuf::from(&path), Utc::now()))
+}
+
+#[tauri::command]
+pub fn check_register(state: State<'_, AppState>) -> Reply<CheckReport> {
+    state.read(|r| Ok(r.check(Utc::now())))
+}
+
+/// The newest good backup of a register that could not be opened, if there is one.
+#[tauri::command]
+pub fn newest_good_backup(state: State<'_, AppState>) -> Option<BackupInfo> {
+    samverkan::safety::backup::newest_good(state.path())
+}
+
+/// Restores a register that could not be opened from `path` and opens it.
+#[tauri::command]
+pub fn rescue_register(state: State<'_, AppState>, path: String) -> Reply<RestoreReport> {
+    state.reopen_with(|register| {
+        Register::restore_unopened(register, &PathBuf::from(&path), Utc::now())
+    })
+}
+
+fn filter(since: Option<String>, entity: Option<String>) -> Result<LogFilter, samverkan::Error> {
+    Ok(LogFilter {
+        since: since
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| parse_date(Field::Date, &s))
+            .transpose()?,
+        entity: entity.filter(|e| !e.is_empty()),
+        entity_id: None,
+    })
+}
+
+#[tauri::command]
+pub fn audit_log(
+    state: State<'_, AppState>,
+    since: Option<String>,
+    entity: Option<String>,
+) -> Reply<Vec<LogEntry>> {
+    state.read(|r| r.log(&filter(since, entity)?))
+}
+
+#[tauri::command]
+pub fn export_audit_log(
+    state: State<'_, AppState>,
+    since: Option<String>,
+    entity: Option<String>,
+    path: String,
+    include_protected: bool,
+) -> Reply<usize> {
+    state.write(|r| {
+        r.export_log(
+            &filter(since, entity)?,
+            &PathBuf::from(&path),
+            include_protected,
+            Utc::now(),
+        )
+    })
+}
+
+/// The import wizard's first look at a file.
+#[tauri::command]
+pub fn import_preview(state: State<'_, AppState>, path: String) -> Reply<ImportPreview> {
+    samverkan::register::preview_file(&PathBuf::from(&path), state.lang())
+        .map_err(|e| e.body(state.lang()))
+}
+
+/// Checks (`dry_run`) or imports a file with the fields chosen for its columns.
+#[tauri::command]
+pub fn import_run(
+    state: State<'_, AppState>,
+    path: String,
+    fields: Vec<Option<ImportField>>,
+    dry_run: bool,
+) -> Reply<ImportReport> {
+    let (lang, today) = (state.lang(), state.today());
+    state.write(|r| {
+        r.import_file_as(
+            &PathBuf::from(&path),
+            fields,
+            dry_run,
+            lang,
+            today,
+            Utc::now(),
+        )
+    })
+}

@@ -1,0 +1,472 @@
+//! The CLI of keeping the register safe: `backup`, `backups`, `restore`, `check`, `log`,
+//! `extract`, `erase`, `retention`, `import`. Parsing and printing only.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, Utc};
+use clap::Subcommand;
+use samverkan::error::{Field, parse_date};
+use samverkan::register::{LogEntry, LogFilter, RetentionCandidate};
+use samverkan::safety::{BackupInfo, RestoreReport};
+use samverkan::store::safety::CheckReport;
+use samverkan::{Error, ErrorCode, Register};
+use serde::Serialize;
+
+use crate::print::{Out, table};
+
+#[derive(Debug, Subcommand)]
+pub enum SafetyCmd {
+    /// Make a verified backup now: into the backups/ folder, or to FILE with --out.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// List the backups in the backups/ folder beside the register.
+    Backups,
+    /// Replace the register by a backup (verified first; the current register is kept as a
+    /// backup). Works also when the register itself cannot be opened.
+    Restore { file: PathBuf },
+    /// Run the integrity checks (integrity_check and foreign_key_check).
+    Check,
+    /// The audit log: every change and every export, newest first.
+    Log {
+        /// Only entries from this day on (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// organisation, contact, person, group, seat, appointment, setting or export.
+        #[arg(long)]
+        entity: Option<String>,
+        /// Only entries about this id (with --entity).
+        #[arg(long, requires = "entity")]
+        id: Option<i64>,
+        /// Write the log as CSV to FILE (recorded as an export).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// With --out: show the values of people with protected personal data in the file.
+        #[arg(long, requires = "out")]
+        include_protected: bool,
+    },
+    /// A register extract for one person (everything stored about them), as JSON.
+    Extract {
+        person: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Erase a person: anonymise as "Borttagen person N" (appointments kept without a name).
+    Erase { person: String },
+    /// People whose last appointment ended more than N months ago; --erase anonymises them.
+    Retention {
+        #[arg(long, default_value_t = 24)]
+        months: u32,
+        #[arg(long)]
+        erase: bool,
+    },
+    /// Import organisations, people and appointments from XLSX or CSV (; or , in UTF-8 or
+    /// Windows-1252). All rows or nothing; --dry-run only reports.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+        /// A JSON object from column header to field code (organisation, org_number, org_kind,
+        /// name, first_name, last_name, title, email, phone, protected, notes, group, role,
+        /// from, to), or null to ignore the column.
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+    },
+}
+
+/// Commands that must work when the register cannot be opened (restore) run here, before the
+/// register is opened. `None`: open the register and call [`run`].
+pub fn before_open(path: &Path, cmd: &SafetyCmd, out: &Out) -> Option<Result<(), Error>> {
+    let SafetyCmd::Restore { file } = cmd else {
+        return None;
+    };
+    let now = Utc::now();
+    if !path.exists() {
+        let result = Register::restore_unopened(path, file, now).map(|(_, r)| r);
+        return Some(result.and_then(|r| restored(out, &r)));
+    }
+    let result = match Register::open(path) {
+        Ok(mut reg) => reg.restore(file, now),
+        Err(e) if e.code() == ErrorCode::NotARegister => {
+            Register::restore_unopened(path, file, now).map(|(_, r)| r)
+        }
+        Err(e) => Err(e),
+    };
+    Some(result.and_then(|r| restored(out, &r)))
+}
+
+pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> Result<(), Error> {
+    let now = Utc::now();
+    match cmd {
+        SafetyCmd::Backup { out: file } => {
+            let b = reg.backup(file.as_deref(), now)?;
+            backups(out, std::slice::from_ref(&b))
+        }
+        SafetyCmd::Backups => backups(out, &reg.backups()?),
+        SafetyCmd::Restore { file } => restored(out, &reg.restore(&file, now)?),
+        SafetyCmd::Check => {
+            let r = reg.check(now);
+            check(out, &r)?;
+            if r.ok() {
+                Ok(())
+            } else {
+                Err(Error::BackupFailed {
+                    path: reg.path().to_owned(),
+                    report: r,
+                })
+            }
+        }
+        SafetyCmd::Log {
+            since,
+            entity,
+            id,
+            out: file,
+            include_protected,
+        } => {
+            let filter = LogFilter {
+                since: since.map(|d| parse_date(Field::Date, &d)).transpose()?,
+                entity: entity.map(|e| e.trim().to_lowercase()),
+                entity_id: id,
+            };
+            if let Some(e) = &filter.entity
+                && !samverkan::register::LOG_ENTITIES.contains(&e.as_str())
+            {
+                return Err(Error::invalid(
+                    Field::Kind,
+                    samverkan::error::Invalid::UnknownValue(e.clone()),
+                ));
+            }
+            match file {
+                Some(f) => {
+                    let n = reg.export_log(&filter, &f, include_protected, now)?;
+                    done(
+                        out,
+                        &serde_json::json!({ "entries": n, "file": f.display().to_string() }),
+                        &format!(
+                            "{n} {} {}",
+                            out.t("händelser skrivna till", "entries written to"),
+                            f.display()
+                        ),
+                    )
+                }
+                None => log(out, &reg.log(&filter)?),
+            }
+        }
+        SafetyCmd::Extract { person, out: file } => {
+            let id = reg.find_person(&person)?;
+            let x = reg.extract_person(id, &file, now)?;
+            done(
+                out,
+                &serde_json::json!({ "person_id": id, "file": file.display().to_string(),
+                    "appointments": x.appointments.len(), "changes": x.changes.len(),
+                    "exports": x.exports.len() }),
+                &format!(
+                    "{} {}: {}",
+                    out.t("Registerutdrag för", "Register extract for"),
+                    x.person.name.as_str(),
+                    file.display()
+                ),
+            )
+        }
+        SafetyCmd::Erase { person } => {
+            let id = reg.find_person(&person)?;
+            let e = reg.erase_person(id, now)?;
+            done(
+                out,
+                &e,
+                &format!(
+                    "{} {}.",
+                    out.t(
+                        "Personen är anonymiserad som",
+                        "The person is anonymised as"
+                    ),
+                    samverkan::register::erased_name(e.number)
+                ),
+            )
+        }
+        SafetyCmd::Retention { months, erase } => {
+            let list = reg.retention(months, today)?;
+            if erase && !list.is_empty() {
+                let ids: Vec<i64> = list.iter().map(|c| c.person_id).collect();
+                let erased = reg.erase_people(&ids, now)?;
+                return done(
+                    out,
+                    &erased,
+                    &format!(
+                        "{} {}",
+                        erased.len(),
+                        out.t("personer är anonymiserade.", "people were anonymised.")
+                    ),
+                );
+            }
+            retention(out, &list, months)
+        }
+        SafetyCmd::Import {
+            file,
+            dry_run,
+            mapping,
+        } => {
+            let json = mapping
+                .map(|m| {
+                    std::fs::read_to_string(&m).map_err(|e| Error::Io {
+                        path: m.clone(),
+                        source: e,
+                    })
+                })
+                .transpose()?;
+            let r = reg.import_file(&file, json.as_deref(), dry_run, out.lang, today, now)?;
+            import_report(out, &r)?;
+            if !r.issues.is_empty() {
+                return Err(Error::ImportRejected {
+                    rows: r
+                        .issues
+                        .iter()
+                        .map(|i| i.row)
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .len(),
+                });
+            }
+            Ok(())
+        }
+    }
+}
+
+fn import_report(out: &Out, r: &samverkan::import::ImportReport) -> Result<(), Error> {
+    out.emit(r, || {
+        let mut s = String::new();
+        s.push_str(out.t("Kolumner:", "Columns:"));
+        for (h, f) in &r.columns {
+            let f = f.map_or_else(
+                || out.t("(används inte)", "(ignored)").to_owned(),
+                |f| f.code().to_owned(),
+            );
+            s.push_str(&format!("\n  {h} → {f}"));
+        }
+        let verb = if r.written {
+            out.t("Inläst", "Imported")
+        } else if r.dry_run {
+            out.t("Provläsning (inget sparat)", "Dry run (nothing saved)")
+        } else {
+            out.t("Inget sparat", "Nothing saved")
+        };
+        s.push_str(&format!(
+            "\n{verb}: {} {}; {} {} {} {}; {} {} {} {} {} {}; {} {} {} {}.",
+            r.rows,
+            out.t("rader", "rows"),
+            r.orgs_created,
+            out.t("nya organisationer,", "new organisations,"),
+            r.orgs_matched,
+            out.t("befintliga", "existing"),
+            r.people_created,
+            out.t("nya personer,", "new people,"),
+            r.people_updated,
+            out.t("uppdaterade,", "updated,"),
+            r.people_matched,
+            out.t("oförändrade", "unchanged"),
+            r.appointments_created,
+            out.t("nya uppdrag,", "new appointments,"),
+            r.appointments_existing,
+            out.t("fanns redan", "already there"),
+        ));
+        if !r.issues.is_empty() {
+            let mut t = table(&[
+                out.t("Rad", "Row"),
+                out.t("Kolumn", "Column"),
+                out.t("Problem", "Problem"),
+            ]);
+            for i in &r.issues {
+                t.add_row(vec![
+                    i.row.to_string(),
+                    i.column.clone().unwrap_or_default(),
+                    i.reason.clone(),
+                ]);
+            }
+            s.push('\n');
+            s.push_str(&t.to_string());
+        }
+        if let Some(b) = &r.backup {
+            s.push_str(&format!(
+                "\n{} {b}",
+                out.t("Säkerhetskopia före import:", "Backup before import:")
+            ));
+        }
+        s
+    })
+}
+
+fn done<T: Serialize + ?Sized>(out: &Out, value: &T, text: &str) -> Result<(), Error> {
+    out.emit(value, || text.to_owned())
+}
+
+fn size(n: u64) -> String {
+    if n >= 1024 * 1024 {
+        format!("{:.1} MB", n as f64 / 1_048_576.0)
+    } else {
+        format!("{} kB", n.div_ceil(1024))
+    }
+}
+
+fn backups(out: &Out, items: &[BackupInfo]) -> Result<(), Error> {
+    out.emit(items, || {
+        if items.is_empty() {
+            return out
+                .t("Inga säkerhetskopior ännu.", "No backups yet.")
+                .to_owned();
+        }
+        let mut t = table(&[
+            out.t("Tid (UTC)", "Time (UTC)"),
+            out.t("Anledning", "Reason"),
+            out.t("Storlek", "Size"),
+            "SHA-256",
+            out.t("Fil", "File"),
+        ]);
+        for b in items {
+            t.add_row(vec![
+                b.at.clone(),
+                reason(out, b.reason).to_owned(),
+                size(b.size),
+                b.sha256
+                    .as_deref()
+                    .map(|h| h.chars().take(12).collect())
+                    .unwrap_or_else(|| "–".into()),
+                b.path.clone(),
+            ]);
+        }
+        t.to_string()
+    })
+}
+
+fn reason(out: &Out, r: samverkan::safety::BackupReason) -> &'static str {
+    use samverkan::safety::BackupReason::*;
+    match r {
+        Daily => out.lang.pick("daglig", "daily"),
+        Manual => out.lang.pick("manuell", "manual"),
+        BeforeMigration => out.lang.pick("före uppgradering", "before upgrade"),
+        BeforeRestore => out.lang.pick("före återställning", "before restore"),
+        BeforeImport => out.lang.pick("före import", "before import"),
+        Damaged => out.lang.pick("skadad kopia", "damaged copy"),
+    }
+}
+
+fn restored(out: &Out, r: &RestoreReport) -> Result<(), Error> {
+    out.emit(r, || {
+        let mut s = format!(
+            "{} {}.",
+            out.t(
+                "Registret är återställt från",
+                "The register was restored from"
+            ),
+            r.restored_from
+        );
+        if let Some(p) = &r.previous_kept_as {
+            s.push_str(&format!(
+                "\n{} {p}.",
+                out.t(
+                    "Det tidigare registret sparades som",
+                    "The previous register was kept as"
+                )
+            ));
+        }
+        if r.erasures_reapplied > 0 {
+            s.push_str(&format!(
+                "\n{} {}.",
+                out.t(
+                    "Borttagningar som gjorts efter kopian gjordes om:",
+                    "Erasures made after the backup were re-applied:"
+                ),
+                r.erasures_reapplied
+            ));
+        }
+        s
+    })
+}
+
+fn check(out: &Out, r: &CheckReport) -> Result<(), Error> {
+    out.emit(r, || {
+        if r.ok() {
+            return out
+                .t(
+                    "Registret är helt: integrity_check ok, inga brutna referenser.",
+                    "The register is sound: integrity_check ok, no broken references.",
+                )
+                .to_owned();
+        }
+        let mut s = out.t("Problem hittades:", "Problems found:").to_owned();
+        for p in r.integrity_problems.iter().chain(&r.foreign_key_problems) {
+            s.push_str("\n  ");
+            s.push_str(p);
+        }
+        s
+    })
+}
+
+fn log(out: &Out, items: &[LogEntry]) -> Result<(), Error> {
+    out.emit(items, || {
+        if items.is_empty() {
+            return out.t("Loggen är tom.", "The log is empty.").to_owned();
+        }
+        let mut t = table(&[
+            out.t("Tid (UTC)", "Time (UTC)"),
+            out.t("Användare", "User"),
+            out.t("Vad", "What"),
+            out.t("Händelse", "Event"),
+            out.t("Före", "Before"),
+            out.t("Efter", "After"),
+        ]);
+        for e in items {
+            let what = match e.entity_id {
+                Some(id) => format!("{} {id}", e.entity),
+                None => e.entity.clone(),
+            };
+            let redacted = out.t("(borttaget)", "(erased)");
+            let (old, new) = if e.redacted {
+                (redacted.to_owned(), redacted.to_owned())
+            } else {
+                (
+                    e.old.clone().unwrap_or_default(),
+                    e.new.clone().unwrap_or_default(),
+                )
+            };
+            t.add_row(vec![
+                e.at.clone(),
+                e.os_user.clone(),
+                what,
+                e.action.clone(),
+                old,
+                new,
+            ]);
+        }
+        t.to_string()
+    })
+}
+
+fn retention(out: &Out, items: &[RetentionCandidate], months: u32) -> Result<(), Error> {
+    out.emit(items, || {
+        if items.is_empty() {
+            return format!(
+                "{} {months} {}",
+                out.t(
+                    "Ingen har haft sitt sista uppdrag avslutat för mer än",
+                    "Nobody's last appointment ended more than"
+                ),
+                out.t("månader sedan.", "months ago.")
+            );
+        }
+        let mut t = table(&[
+            "Id",
+            out.t("Namn", "Name"),
+            out.t("Organisation", "Organisation"),
+            out.t("Sista dag", "Last day"),
+        ]);
+        for c in items {
+            t.add_row(vec![
+                c.person_id.to_string(),
+                c.name.clone(),
+                c.organisation_name.clone(),
+                c.last_served.to_string(),
+            ]);
+        }
+        t.to_string()
+    })
+}

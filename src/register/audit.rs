@@ -1,0 +1,218 @@
+//! The audit log as people read it: every change (from `change_log`) and every export (from
+//! `export_log`) in one list, newest first, filterable by day and entity, and exportable as a
+//! CSV file (itself recorded as an export). Values of people with protected personal data are
+//! left out of the exported file unless the coordinator includes them.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{ExportKind, ExportRecord, Register};
+use crate::error::Error;
+use crate::model::Id;
+use crate::store;
+
+/// Which log entries to show.
+#[derive(Debug, Clone, Default)]
+pub struct LogFilter {
+    /// From this day on, inclusive.
+    pub since: Option<NaiveDate>,
+    /// organisation, contact, person, group, seat, appointment, setting, or export.
+    pub entity: Option<String>,
+    pub entity_id: Option<Id>,
+}
+
+/// One line of the audit log: a change or an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct LogEntry {
+    /// UTC, RFC 3339.
+    pub at: String,
+    pub os_user: String,
+    /// The changed table's entity, or "export".
+    pub entity: String,
+    pub entity_id: Option<Id>,
+    /// insert, update, delete, or the export's kind code.
+    pub action: String,
+    /// For a change: the values before (JSON); for an export: empty.
+    pub old: Option<String>,
+    /// For a change: the values after (JSON); for an export: its description.
+    pub new: Option<String>,
+    /// For an export: how many people and which file.
+    pub people: Option<i64>,
+    pub file: Option<String>,
+    pub redacted: bool,
+}
+
+/// The entity names the log knows (for filters).
+pub const LOG_ENTITIES: [&str; 8] = [
+    "organisation",
+    "contact",
+    "person",
+    "group",
+    "seat",
+    "appointment",
+    "setting",
+    "export",
+];
+
+fn csv_field(s: &str) -> String {
+    // Formula prefixes are neutralised so that a spreadsheet shows the text, not a formula.
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+impl Register {
+    /// The audit log, newest first.
+    pub fn log(&self, f: &LogFilter) -> Result<Vec<LogEntry>, Error> {
+        let since = f.since.map(|d| d.format("%Y-%m-%d").to_string());
+        let mut out = Vec::new();
+        if f.entity.as_deref() != Some("export") {
+            let changes = store::audit::list(
+                &self.conn,
+                &store::audit::Filter {
+                    since: since.as_deref(),
+                    entity: f.entity.as_deref(),
+                    entity_id: f.entity_id,
+                },
+            )?;
+            out.extend(changes.into_iter().map(|c| LogEntry {
+                at: c.at,
+                os_user: c.os_user,
+                entity: c.entity,
+                entity_id: c.entity_id,
+                action: c.action,
+                old: c.old,
+                new: c.new,
+                people: None,
+                file: None,
+                redacted: c.redacted,
+            }));
+        }
+        if f.entity.is_none() || f.entity.as_deref() == Some("export") {
+            let exports = self.exports(f.since)?;
+            out.extend(
+                exports
+                    .into_iter()
+                    .filter(|e| f.entity_id.is_none_or(|id| id == e.id))
+                    .map(|e| LogEntry {
+                        at: e.at,
+                        os_user: e.os_user,
+                        entity: "export".into(),
+                        entity_id: Some(e.id),
+                        action: e.kind.code().into(),
+                        old: None,
+                        new: Some(e.description),
+                        people: Some(e.people),
+                        file: e.file,
+                        redacted: false,
+                    }),
+            );
+        }
+        out.sort_by(|a, b| b.at.cmp(&a.at));
+        Ok(out)
+    }
+
+    /// Writes the filtered log as CSV (UTF-8 with BOM, `;`) to `out` and records the export.
+    /// Changes of people with protected personal data show no values unless
+    /// `include_protected`.
+    pub fn export_log(
+        &mut self,
+        f: &LogFilter,
+        out: &Path,
+        include_protected: bool,
+        now: DateTime<Utc>,
+    ) -> Result<usize, Error> {
+        let entries = self.log(f)?;
+        let protected: Vec<Id> =
+            store::people::list(&self.conn, &store::people::Filter::default())?
+                .into_iter()
+                .filter(|p| p.protected)
+                .map(|p| p.id)
+                .collect();
+        let mut text =
+            String::from("\u{feff}tid;användare;vad;id;händelse;före;efter;personer;fil\r\n");
+        let mut people: Vec<Id> = Vec::new();
+        let mut protected_included = false;
+        for e in &entries {
+            let hidden = e.entity == "person"
+                && e.entity_id.is_some_and(|id| protected.contains(&id))
+                && !include_protected;
+            if e.entity == "person"
+                && let Some(id) = e.entity_id
+            {
+                if hidden {
+                    // Not carried by the file.
+                } else {
+                    protected_included |= protected.contains(&id);
+                    if !people.contains(&id) {
+                        people.push(id);
+                    }
+                }
+            }
+            let (old, new) = if hidden {
+                ("(skyddad)".to_owned(), "(skyddad)".to_owned())
+            } else {
+                (
+                    e.old.clone().unwrap_or_default(),
+                    e.new.clone().unwrap_or_default(),
+                )
+            };
+            let row = [
+                e.at.clone(),
+                e.os_user.clone(),
+                e.entity.clone(),
+                e.entity_id.map(|i| i.to_string()).unwrap_or_default(),
+                e.action.clone(),
+                old,
+                new,
+                e.people.map(|n| n.to_string()).unwrap_or_default(),
+                e.file.clone().unwrap_or_default(),
+            ];
+            let line: Vec<String> = row.iter().map(|s| csv_field(s)).collect();
+            text.push_str(&line.join(";"));
+            text.push_str("\r\n");
+        }
+        fs::write(out, text).map_err(|e| Error::Io {
+            path: out.to_owned(),
+            source: e,
+        })?;
+        self.record_export(
+            &ExportRecord {
+                kind: ExportKind::LogExport,
+                description: format!("Logg: {} händelser", entries.len()),
+                group_id: None,
+                people: &people,
+                protected_included,
+                file: Some(out),
+            },
+            now,
+        )?;
+        Ok(entries.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_field("Anna"), "Anna");
+        assert_eq!(csv_field("a;b"), "\"a;b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_field("-1"), "'-1");
+    }
+}

@@ -1,0 +1,569 @@
+//! Importing a sheet into the register: organisations matched by number or name, people by
+//! e-mail or name within their organisation (updated, never duplicated), appointments added
+//! unless the person already holds them. All rows run in one transaction, each row inside a
+//! savepoint so that a bad row is reported (row, column, reason) and the others still checked;
+//! a dry run, or an import with any problem, rolls everything back.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::Register;
+use crate::error::{Error, Field, Invalid, parse_date};
+use crate::import::mapping::{self, ImportField};
+use crate::import::{ImportPreview, ImportReport, RowIssue, Sheet, read};
+use crate::lang::Lang;
+use crate::model::{Id, OrgDraft, OrgFields, OrgKind, PersonDraft, PersonFields, Role, name_key};
+use crate::safety::BackupReason;
+use crate::safety::backup;
+use crate::store;
+
+/// How to read the columns of a sheet.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    header: Vec<String>,
+    fields: Vec<Option<ImportField>>,
+}
+
+impl Columns {
+    /// The guess from the headers.
+    pub fn guess(sheet: &Sheet) -> Columns {
+        Columns {
+            header: sheet.header.clone(),
+            fields: mapping::guess(&sheet.header),
+        }
+    }
+
+    /// The guess corrected by a mapping (JSON object: header → field code or null).
+    pub fn with_mapping(sheet: &Sheet, json: &str, path: &Path) -> Result<Columns, Error> {
+        let mut c = Columns::guess(sheet);
+        mapping::apply_mapping_file(&c.header, &mut c.fields, json).map_err(|what| {
+            Error::ImportUnreadable {
+                path: path.to_owned(),
+                reason: format!(
+                    "kolumnvalet känner inte igen {what} / the mapping does not know {what}"
+                ),
+            }
+        })?;
+        Ok(c)
+    }
+
+    /// Explicit fields, one per column (from the app's wizard).
+    pub fn explicit(sheet: &Sheet, fields: Vec<Option<ImportField>>) -> Columns {
+        let mut fields = fields;
+        fields.resize(sheet.header.len(), None);
+        Columns {
+            header: sheet.header.clone(),
+            fields,
+        }
+    }
+
+    fn index(&self, f: ImportField) -> Option<usize> {
+        self.fields.iter().position(|x| *x == Some(f))
+    }
+
+    fn header_of(&self, f: ImportField) -> Option<String> {
+        self.index(f).and_then(|i| self.header.get(i).cloned())
+    }
+}
+
+/// Reads a file for import, with a message (not a panic) for anything unreadable.
+pub fn read_sheet(path: &Path, lang: Lang) -> Result<Sheet, Error> {
+    read::read_path(path).map_err(|u| Error::ImportUnreadable {
+        path: path.to_owned(),
+        reason: lang.pick(&u.sv, &u.en).to_owned(),
+    })
+}
+
+/// The wizard's first look at a file: columns, guessed fields, the first rows.
+pub fn preview_file(path: &Path, lang: Lang) -> Result<ImportPreview, Error> {
+    let sheet = read_sheet(path, lang)?;
+    Ok(ImportPreview {
+        fields: mapping::guess(&sheet.header),
+        sample: sheet.rows.iter().take(5).map(|(_, r)| r.clone()).collect(),
+        rows: sheet.rows.len(),
+        header: sheet.header,
+    })
+}
+
+fn yes_no(s: &str) -> Option<bool> {
+    match name_key(s).as_str() {
+        "ja" | "j" | "yes" | "y" | "x" | "1" | "true" | "sant" | "skyddad" => Some(true),
+        "nej" | "n" | "no" | "0" | "false" | "falskt" | "" => Some(false),
+        _ => None,
+    }
+}
+
+/// Excel sometimes gives dates as `2026-01-01 00:00:00` or `2026-01-01T00:00:00`, or (a cell
+/// not formatted as a date) as its serial number of days since 1899-12-30.
+fn date(field: Field, s: &str) -> Result<NaiveDate, Error> {
+    let t = s.trim();
+    if let Ok(serial) = t.parse::<u32>()
+        && (20_000..=120_000).contains(&serial)
+        && let Some(d) = NaiveDate::from_ymd_opt(1899, 12, 30)
+            .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(serial))))
+    {
+        return Ok(d);
+    }
+    let head = t
+        .get(..10)
+        .filter(|_| t.len() > 10 && matches!(t.as_bytes()[10], b' ' | b'T'));
+    parse_date(field, head.unwrap_or(t))
+}
+
+struct Ctx<'a> {
+    cols: &'a Columns,
+    groups: &'a [(Id, String)],
+    lang: Lang,
+    today: NaiveDate,
+}
+
+/// What one row did.
+#[derive(Default)]
+struct RowOutcome {
+    org: Option<(Id, bool)>,
+    person: Option<(Id, PersonChange)>,
+    appointment: Option<bool>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PersonChange {
+    Created,
+    Updated,
+    Same,
+}
+
+impl Ctx<'_> {
+    fn issue(&self, row: usize, field: Option<ImportField>, e: &Error) -> RowIssue {
+        RowIssue {
+            row,
+            column: field.and_then(|f| self.cols.header_of(f)),
+            reason: e.message(self.lang),
+        }
+    }
+
+    fn missing(&self, row: usize, field: ImportField) -> RowIssue {
+        RowIssue {
+            row,
+            column: self.cols.header_of(field),
+            reason: self.lang.pick("värde saknas", "value missing").to_owned(),
+        }
+    }
+
+    /// The row's problems, or what it did (inside the caller's savepoint).
+    fn row(
+        &self,
+        tx: &rusqlite::Connection,
+        n: usize,
+        cells: &[String],
+    ) -> Result<Result<RowOutcome, Vec<RowIssue>>, Error> {
+        let get = |f: ImportField| {
+            self.cols
+                .index(f)
+                .and_then(|i| cells.get(i))
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+        };
+        let mut issues = Vec::new();
+        let person_name = match (
+            get(ImportField::Name),
+            get(ImportField::FirstName),
+            get(ImportField::LastName),
+        ) {
+            (Some(n), _, _) => Some(n.to_owned()),
+            (None, Some(f), Some(l)) => Some(format!("{f} {l}")),
+            (None, Some(f), None) => Some(f.to_owned()),
+            (None, None, Some(l)) => Some(l.to_owned()),
+            (None, None, None) => None,
+        };
+        let name_field = if get(ImportField::Name).is_some()
+            || self.cols.index(ImportField::FirstName).is_none()
+        {
+            ImportField::Name
+        } else {
+            ImportField::FirstName
+        };
+        let Some(org_name) = get(ImportField::Organisation) else {
+            return Ok(Err(vec![self.missing(n, ImportField::Organisation)]));
+        };
+        // The organisation.
+        let kind = match get(ImportField::OrgKind) {
+            Some(k) => match k.parse::<OrgKind>() {
+                Ok(k) => k,
+                Err(e) => {
+                    issues.push(self.issue(n, Some(ImportField::OrgKind), &e));
+                    OrgKind::Other
+                }
+            },
+            None if name_key(org_name).ends_with("kommun") => OrgKind::Municipality,
+            None if name_key(org_name).starts_with("region") => OrgKind::Region,
+            None => OrgKind::Other,
+        };
+        let org_draft = OrgDraft {
+            name: org_name.to_owned(),
+            kind,
+            org_number: get(ImportField::OrgNumber).map(str::to_owned),
+            active: true,
+            ..OrgDraft::default()
+        };
+        let org_fields = match OrgFields::try_from(&org_draft) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                let col = match e.field() {
+                    Some(Field::OrgNumber) => ImportField::OrgNumber,
+                    _ => ImportField::Organisation,
+                };
+                issues.push(self.issue(n, Some(col), &e));
+                None
+            }
+        };
+        // The person's fields, checked before anything is written.
+        let protected = match get(ImportField::Protected).map(yes_no) {
+            Some(None) => {
+                issues.push(self.issue(
+                    n,
+                    Some(ImportField::Protected),
+                    &Error::invalid(
+                        Field::Name,
+                        Invalid::UnknownValue(get(ImportField::Protected).unwrap_or("").to_owned()),
+                    ),
+                ));
+                false
+            }
+            Some(Some(b)) => b,
+            None => false,
+        };
+        let mut person_draft = person_name.as_ref().map(|name| PersonDraft {
+            name: name.clone(),
+            title: get(ImportField::Title).map(str::to_owned),
+            organisation_id: 0,
+            email: get(ImportField::Email).map(str::to_owned),
+            phone: get(ImportField::Phone).map(str::to_owned),
+            protected,
+            notes: get(ImportField::Notes).map(str::to_owned),
+        });
+        if let Some(d) = &person_draft
+            && let Err(e) = PersonFields::try_from(d)
+        {
+            let col = match e.field() {
+                Some(Field::Email) => ImportField::Email,
+                Some(Field::Phone) => ImportField::Phone,
+                Some(Field::Title) => ImportField::Title,
+                Some(Field::Notes) => ImportField::Notes,
+                _ => name_field,
+            };
+            issues.push(self.issue(n, Some(col), &e));
+        }
+        // The appointment's fields.
+        let group = match get(ImportField::Group) {
+            None => None,
+            Some(g) => {
+                let key = name_key(g);
+                let exact = self.groups.iter().find(|(_, k)| *k == key);
+                let prefixed: Vec<_> = self
+                    .groups
+                    .iter()
+                    .filter(|(_, k)| k.starts_with(&key))
+                    .collect();
+                match (exact, prefixed.as_slice()) {
+                    (Some((id, _)), _) | (None, [(id, _)]) => Some(*id),
+                    _ => {
+                        issues.push(self.issue(
+                            n,
+                            Some(ImportField::Group),
+                            &Error::NotFound {
+                                what: crate::error::Entity::Group,
+                                query: g.to_owned(),
+                            },
+                        ));
+                        None
+                    }
+                }
+            }
+        };
+        let role = match get(ImportField::Role).map(str::parse::<Role>) {
+            None => Role::Member,
+            Some(Ok(r)) => r,
+            Some(Err(e)) => {
+                issues.push(self.issue(n, Some(ImportField::Role), &e));
+                Role::Member
+            }
+        };
+        let from = match get(ImportField::From).map(|s| date(Field::From, s)) {
+            None => self.today,
+            Some(Ok(d)) => d,
+            Some(Err(e)) => {
+                issues.push(self.issue(n, Some(ImportField::From), &e));
+                self.today
+            }
+        };
+        let to = match get(ImportField::To).map(|s| date(Field::To, s)) {
+            None => None,
+            Some(Ok(d)) if d < from => {
+                issues.push(self.issue(
+                    n,
+                    Some(ImportField::To),
+                    &Error::invalid(Field::To, Invalid::ToBeforeFrom),
+                ));
+                None
+            }
+            Some(Ok(d)) => Some(d),
+            Some(Err(e)) => {
+                issues.push(self.issue(n, Some(ImportField::To), &e));
+                None
+            }
+        };
+        if group.is_some() && person_draft.is_none() {
+            issues.push(self.missing(n, ImportField::Name));
+        }
+        let Some(org_fields) = org_fields.filter(|_| issues.is_empty()) else {
+            return Ok(Err(issues));
+        };
+
+        // Writing, inside the row's savepoint.
+        let mut out = RowOutcome::default();
+        let org_id = match store::import::find_org(
+            tx,
+            org_fields.org_number.as_ref().map(|o| o.as_str()),
+            &org_fields.name.key(),
+        )? {
+            Some(id) => {
+                out.org = Some((id, false));
+                id
+            }
+            None => {
+                let id = store::organisations::insert(tx, &org_fields)?;
+                out.org = Some((id, true));
+                id
+            }
+        };
+        let Some(draft) = person_draft.as_mut() else {
+            return Ok(Ok(out));
+        };
+        draft.organisation_id = org_id;
+        let fields = PersonFields::try_from(&*draft)?;
+        let existing = store::import::find_person(
+            tx,
+            org_id,
+            fields.email.as_ref().map(|e| e.as_str()),
+            &fields.name.key(),
+        )?;
+        let person_id = match existing.and_then(|id| store::people::get(tx, id).transpose()) {
+            Some(current) => {
+                let current = current?;
+                let mut merged = PersonDraft::from(&current);
+                merged.name = draft.name.clone();
+                for (slot, new) in [
+                    (&mut merged.title, &draft.title),
+                    (&mut merged.email, &draft.email),
+                    (&mut merged.phone, &draft.phone),
+                    (&mut merged.notes, &draft.notes),
+                ] {
+                    if new.is_some() {
+                        slot.clone_from(new);
+                    }
+                }
+                merged.protected = current.protected || draft.protected;
+                let merged_fields = PersonFields::try_from(&merged)?;
+                if PersonDraft::from(&current) == merged {
+                    out.person = Some((current.id, PersonChange::Same));
+                } else {
+                    if store::people::clash(tx, &merged_fields, Some(current.id))?.is_some() {
+                        return Ok(Err(vec![self.issue(
+                            n,
+                            Some(name_field),
+                            &Error::Duplicate {
+                                what: crate::error::Entity::Person,
+                                field: Field::Name,
+                                value: merged.name.clone(),
+                            },
+                        )]));
+                    }
+                    store::people::update(tx, current.id, &merged_fields)?;
+                    out.person = Some((current.id, PersonChange::Updated));
+                }
+                current.id
+            }
+            None => {
+                let id = store::people::insert(tx, &fields)?;
+                out.person = Some((id, PersonChange::Created));
+                id
+            }
+        };
+        let Some(group_id) = group else {
+            return Ok(Ok(out));
+        };
+        let held = store::appointments::person_in_group(tx, person_id, group_id, from, to)?
+            .into_iter()
+            .any(|a| a.role == role);
+        if held {
+            out.appointment = Some(false);
+            return Ok(Ok(out));
+        }
+        if role.is_seat() {
+            store::organisations::add_seat(tx, group_id, org_id)?;
+        }
+        match store::appointments::insert(tx, person_id, group_id, org_id, role, from, to) {
+            Ok(_) => out.appointment = Some(true),
+            Err(Error::Database(e)) if store::is_constraint(&e) => {
+                let holder =
+                    store::appointments::overlapping(tx, group_id, org_id, role, from, to)?
+                        .first()
+                        .map(|a| a.person_name.clone())
+                        .unwrap_or_default();
+                let reason = self.lang.pick(
+                    "platsen är redan tagen under perioden av",
+                    "the seat is already held in that period by",
+                );
+                return Ok(Err(vec![RowIssue {
+                    row: n,
+                    column: self.cols.header_of(ImportField::Role),
+                    reason: format!("{reason} {holder}"),
+                }]));
+            }
+            Err(e) => return Err(e),
+        }
+        Ok(Ok(out))
+    }
+}
+
+impl Register {
+    /// Imports (or with `dry_run` only checks) a sheet read with `cols`. Returns the report in
+    /// every case; it says whether anything was written. Rows with problems mean nothing is
+    /// written. Before a real import a backup is made.
+    pub fn import_sheet(
+        &mut self,
+        sheet: &Sheet,
+        cols: &Columns,
+        dry_run: bool,
+        lang: Lang,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<ImportReport, Error> {
+        if !dry_run {
+            self.ensure_writable()?;
+        }
+        let mut report = ImportReport {
+            dry_run,
+            rows: sheet.rows.len(),
+            columns: cols
+                .header
+                .iter()
+                .cloned()
+                .zip(cols.fields.iter().copied())
+                .collect(),
+            ..ImportReport::default()
+        };
+        if cols.index(ImportField::Organisation).is_none() {
+            return Err(Error::ImportUnreadable {
+                path: self.path.clone(),
+                reason: lang
+                    .pick(
+                        "ingen kolumn är vald som organisation",
+                        "no column is chosen as the organisation",
+                    )
+                    .to_owned(),
+            });
+        }
+        if !dry_run {
+            report.backup = Some(
+                backup::backup_to_folder(&self.conn, &self.path, BackupReason::BeforeImport, now)?
+                    .path,
+            );
+        }
+        let groups: Vec<(Id, String)> = store::groups::list(&self.conn)?
+            .into_iter()
+            .map(|g| (g.id, g.name.key()))
+            .collect();
+        let ctx = Ctx {
+            cols,
+            groups: &groups,
+            lang,
+            today,
+        };
+        let mut orgs_created = HashSet::new();
+        let mut orgs_matched = HashSet::new();
+        let mut people: HashMap<Id, PersonChange> = HashMap::new();
+        let mut tx = self.conn.transaction()?;
+        for (n, cells) in &sheet.rows {
+            let sp = tx.savepoint()?;
+            match ctx.row(&sp, *n, cells)? {
+                Ok(out) => {
+                    if let Some((id, created)) = out.org {
+                        if created {
+                            orgs_created.insert(id);
+                        } else if !orgs_created.contains(&id) {
+                            orgs_matched.insert(id);
+                        }
+                    }
+                    if let Some((id, change)) = out.person {
+                        let e = people.entry(id).or_insert(change);
+                        if change == PersonChange::Updated && *e == PersonChange::Same {
+                            *e = change;
+                        }
+                    }
+                    match out.appointment {
+                        Some(true) => report.appointments_created += 1,
+                        Some(false) => report.appointments_existing += 1,
+                        None => {}
+                    }
+                    sp.commit()?;
+                }
+                Err(issues) => {
+                    report.issues.extend(issues);
+                    drop(sp);
+                }
+            }
+        }
+        report.orgs_created = orgs_created.len();
+        report.orgs_matched = orgs_matched.len();
+        for c in people.values() {
+            match c {
+                PersonChange::Created => report.people_created += 1,
+                PersonChange::Updated => report.people_updated += 1,
+                PersonChange::Same => report.people_matched += 1,
+            }
+        }
+        if dry_run || !report.issues.is_empty() {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+            report.written = true;
+        }
+        Ok(report)
+    }
+
+    /// Reads `path` and imports it with the fields the coordinator chose, one per column.
+    pub fn import_file_as(
+        &mut self,
+        path: &Path,
+        fields: Vec<Option<ImportField>>,
+        dry_run: bool,
+        lang: Lang,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<ImportReport, Error> {
+        let sheet = read_sheet(path, lang)?;
+        let cols = Columns::explicit(&sheet, fields);
+        self.import_sheet(&sheet, &cols, dry_run, lang, today, now)
+    }
+
+    /// Reads `path` and imports it, the columns guessed and corrected by `mapping_json`.
+    pub fn import_file(
+        &mut self,
+        path: &Path,
+        mapping_json: Option<&str>,
+        dry_run: bool,
+        lang: Lang,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<ImportReport, Error> {
+        let sheet = read_sheet(path, lang)?;
+        let cols = match mapping_json {
+            Some(json) => Columns::with_mapping(&sheet, json, path)?,
+            None => Columns::guess(&sheet),
+        };
+        self.import_sheet(&sheet, &cols, dry_run, lang, today, now)
+    }
+}

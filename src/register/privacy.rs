@@ -1,0 +1,281 @@
+//! Personal-data rights: a register extract for one person (JSON), erasure as anonymisation
+//! ("Borttagen person N", contact fields cleared, appointments kept as anonymous statistics,
+//! the log's copies of the person's data redacted), erasures re-applied after an older backup is
+//! restored (they are also kept in `backups/erasures.json`, outside the register), and the
+//! retention list: people whose last appointment ended more than N months ago.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Months, NaiveDate, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{ExportEntry, ExportKind, ExportRecord, Register, log_time, os_user};
+use crate::error::{Entity, Error, Field};
+use crate::model::{Appointment, Id, Name, Person, PersonFields};
+use crate::safety::backup::backup_dir;
+use crate::store;
+use crate::store::audit::{ChangeEntry, Erasure};
+
+/// Everything the register holds about one person.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PersonExtract {
+    /// When the extract was made, UTC, RFC 3339.
+    pub made_at: String,
+    pub person: Person,
+    pub appointments: Vec<Appointment>,
+    /// Every export that carried the person's data.
+    pub exports: Vec<ExportEntry>,
+    /// Every change of the person's row and appointments.
+    pub changes: Vec<ChangeEntry>,
+    pub erased: Option<Erasure>,
+}
+
+/// A person the retention rule finds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RetentionCandidate {
+    pub person_id: Id,
+    pub name: String,
+    pub organisation_name: String,
+    pub last_served: NaiveDate,
+}
+
+/// The name an erased person gets.
+pub fn erased_name(number: i64) -> String {
+    format!("Borttagen person {number}")
+}
+
+fn journal_path(register: &Path) -> PathBuf {
+    backup_dir(register).join("erasures.json")
+}
+
+/// Erasures recorded outside the register (so that a restored backup gets them again).
+fn read_journal(register: &Path) -> Vec<Erasure> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        person_id: Id,
+        number: i64,
+        at: String,
+        os_user: String,
+    }
+    fs::read_to_string(journal_path(register))
+        .ok()
+        .and_then(|t| serde_json::from_str::<Vec<Row>>(&t).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| Erasure {
+            person_id: r.person_id,
+            number: r.number,
+            at: r.at,
+            os_user: r.os_user,
+        })
+        .collect()
+}
+
+fn write_journal(register: &Path, all: &[Erasure]) -> Result<(), Error> {
+    let dir = backup_dir(register);
+    let io = |p: &Path| {
+        let p = p.to_owned();
+        move |e| Error::Io { path: p, source: e }
+    };
+    fs::create_dir_all(&dir).map_err(io(&dir))?;
+    let path = journal_path(register);
+    let tmp = path.with_extension("json.tmp");
+    let text = serde_json::to_string_pretty(all).unwrap_or_else(|_| "[]".into());
+    fs::write(&tmp, text).map_err(io(&tmp))?;
+    fs::rename(&tmp, &path).map_err(io(&path))?;
+    Ok(())
+}
+
+/// Anonymises one person inside the caller's transaction.
+fn anonymise(tx: &rusqlite::Transaction<'_>, p: &Person, e: &Erasure) -> Result<(), Error> {
+    let fields = PersonFields {
+        name: Name::parse(Field::Name, &erased_name(e.number))?,
+        title: None,
+        organisation_id: p.organisation_id,
+        email: None,
+        phone: None,
+        protected: p.protected,
+        notes: None,
+    };
+    store::people::update(tx, p.id, &fields)?;
+    store::audit::insert_erasure(tx, e)?;
+    store::audit::redact_person(tx, p.id)?;
+    Ok(())
+}
+
+impl Register {
+    /// The register extract for one person, written as JSON to `out` and recorded in the
+    /// export log.
+    pub fn extract_person(
+        &mut self,
+        person_id: Id,
+        out: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<PersonExtract, Error> {
+        let extract = self.person_extract(person_id, now)?;
+        let text = serde_json::to_string_pretty(&extract).map_err(|e| Error::Io {
+            path: out.to_owned(),
+            source: std::io::Error::other(e),
+        })?;
+        fs::write(out, text).map_err(|e| Error::Io {
+            path: out.to_owned(),
+            source: e,
+        })?;
+        self.record_export(
+            &ExportRecord {
+                kind: ExportKind::PersonExtract,
+                description: format!("Registerutdrag: {}", extract.person.name.as_str()),
+                group_id: None,
+                people: &[person_id],
+                protected_included: extract.person.protected,
+                file: Some(out),
+            },
+            now,
+        )?;
+        Ok(extract)
+    }
+
+    /// Everything the register holds about one person.
+    pub fn person_extract(
+        &self,
+        person_id: Id,
+        now: DateTime<Utc>,
+    ) -> Result<PersonExtract, Error> {
+        let person = self.person(person_id)?;
+        let erased = store::audit::erasures(&self.conn)?
+            .into_iter()
+            .find(|e| e.person_id == person_id);
+        Ok(PersonExtract {
+            made_at: log_time(now),
+            appointments: store::appointments::for_person(&self.conn, person_id)?,
+            exports: self.exports_of_person(person_id)?,
+            changes: store::audit::about_person(&self.conn, person_id)?,
+            person,
+            erased,
+        })
+    }
+
+    /// Erases (anonymises) one person: "Borttagen person N", contact fields and notes cleared,
+    /// the log's copies of their data redacted; appointments are kept without a name.
+    pub fn erase_person(&mut self, person_id: Id, now: DateTime<Utc>) -> Result<Erasure, Error> {
+        self.erase_people(&[person_id], now)?
+            .pop()
+            .ok_or_else(|| Error::NotFound {
+                what: Entity::Person,
+                query: person_id.to_string(),
+            })
+    }
+
+    /// Erases several people in one transaction (the retention view's bulk anonymise).
+    pub fn erase_people(&mut self, ids: &[Id], now: DateTime<Utc>) -> Result<Vec<Erasure>, Error> {
+        let at = log_time(now);
+        let user = os_user();
+        let done = self.write(|tx| {
+            let erased = store::audit::erasures(tx)?;
+            let first = store::audit::next_erasure_number(tx)?;
+            let mut done = Vec::new();
+            for (next, &id) in (first..).zip(ids) {
+                let p = store::people::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                    what: Entity::Person,
+                    query: id.to_string(),
+                })?;
+                if erased.iter().any(|e| e.person_id == id)
+                    || done.iter().any(|e: &Erasure| e.person_id == id)
+                {
+                    return Err(Error::AlreadyErased {
+                        name: p.name.as_str().to_owned(),
+                    });
+                }
+                let e = Erasure {
+                    person_id: id,
+                    number: next,
+                    at: at.clone(),
+                    os_user: user.clone(),
+                };
+                anonymise(tx, &p, &e)?;
+                done.push(e);
+            }
+            Ok(done)
+        })?;
+        let mut journal = read_journal(&self.path);
+        for e in &done {
+            if !journal.iter().any(|j| j.person_id == e.person_id) {
+                journal.push(e.clone());
+            }
+        }
+        write_journal(&self.path, &journal)?;
+        Ok(done)
+    }
+
+    /// Re-applies the erasures of the journal that the register lacks (it was restored from a
+    /// backup made before them). Returns how many.
+    pub(super) fn reapply_erasures(&mut self, _now: DateTime<Utc>) -> Result<usize, Error> {
+        let journal = read_journal(&self.path);
+        if journal.is_empty() {
+            return Ok(0);
+        }
+        let have = store::audit::erasures(&self.conn)?;
+        let missing: Vec<Erasure> = journal
+            .into_iter()
+            .filter(|j| !have.iter().any(|h| h.person_id == j.person_id))
+            .collect();
+        if missing.is_empty() {
+            return Ok(0);
+        }
+        self.write(|tx| {
+            let mut n = 0;
+            for e in &missing {
+                // A person the backup does not hold yet needs nothing.
+                let Some(p) = store::people::get(tx, e.person_id)? else {
+                    continue;
+                };
+                let number_taken = store::audit::erasures(tx)?
+                    .iter()
+                    .any(|h| h.number == e.number);
+                let e = if number_taken {
+                    Erasure {
+                        number: store::audit::next_erasure_number(tx)?,
+                        ..e.clone()
+                    }
+                } else {
+                    e.clone()
+                };
+                anonymise(tx, &p, &e)?;
+                n += 1;
+            }
+            Ok(n)
+        })
+    }
+
+    /// People whose appointments have all ended, the last more than `months` months before
+    /// `today`, and who are not erased.
+    pub fn retention(
+        &self,
+        months: u32,
+        today: NaiveDate,
+    ) -> Result<Vec<RetentionCandidate>, Error> {
+        let cutoff = today
+            .checked_sub_months(Months::new(months))
+            .ok_or(Error::invalid(
+                Field::Days,
+                crate::error::Invalid::OutOfRange { min: 0, max: 1200 },
+            ))?;
+        let rows =
+            store::audit::retention_candidates(&self.conn, &cutoff.format("%Y-%m-%d").to_string())?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, last) in rows {
+            let p = self.person(id)?;
+            out.push(RetentionCandidate {
+                person_id: id,
+                name: p.name.as_str().to_owned(),
+                organisation_name: p.organisation_name,
+                last_served: crate::error::parse_date(Field::Date, &last)?,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,125 @@
+//! The writer's lock: one process writes a register at a time. The lock is an operating-system
+//! file lock on `NAME.lock` beside the register (released by the OS if the process dies), and
+//! the file says who holds it and since when, so that a second opener can be told. The file
+//! is emptied on a clean close; finding it non-empty when taking the lock means the last
+//! session ended without closing (a crash, a power cut), which calls for an integrity check.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::Error;
+
+/// Who holds a register open for writing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LockHolder {
+    pub user: String,
+    pub host: String,
+    pub pid: u32,
+    /// UTC, RFC 3339.
+    pub since: String,
+}
+
+/// The held lock; released (and the file emptied) when dropped.
+#[derive(Debug)]
+pub struct WriterLock {
+    file: File,
+    path: PathBuf,
+}
+
+/// The outcome of trying to take the lock.
+#[derive(Debug)]
+pub enum Acquired {
+    /// Ours. `unclean` says the previous holder did not close cleanly.
+    Held { lock: WriterLock, unclean: bool },
+    /// Another process holds it (who, when known).
+    Busy(Option<LockHolder>),
+}
+
+/// The lock file of a register: `register.sqlite3.lock`.
+pub fn lock_path(register: &Path) -> PathBuf {
+    let mut name = register
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".lock");
+    register.with_file_name(name)
+}
+
+/// The name of this computer, for the lock file.
+fn host_name() -> String {
+    ["COMPUTERNAME", "HOSTNAME"]
+        .into_iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .chain(std::fs::read_to_string("/etc/hostname").ok())
+        .map(|h| h.trim().to_owned())
+        .find(|h| !h.is_empty())
+        .unwrap_or_else(|| "?".to_owned())
+}
+
+/// Tries to take the writer's lock of `register` for `user` at `now`; never waits.
+pub fn acquire(register: &Path, user: &str, now: DateTime<Utc>) -> Result<Acquired, Error> {
+    let path = lock_path(register);
+    let io = |e| Error::Io {
+        path: path.clone(),
+        source: e,
+    };
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let holder = file
+                .read_to_string(&mut text)
+                .ok()
+                .and_then(|_| serde_json::from_str::<LockHolder>(&text).ok());
+            return Ok(Acquired::Busy(holder));
+        }
+        Err(TryLockError::Error(e)) => return Err(io(e)),
+    }
+    let mut previous = Vec::new();
+    file.read_to_end(&mut previous).map_err(io)?;
+    let unclean = !previous.iter().all(u8::is_ascii_whitespace);
+    let holder = LockHolder {
+        user: user.to_owned(),
+        host: host_name(),
+        pid: std::process::id(),
+        since: crate::register::log_time(now),
+    };
+    let text = serde_json::to_string(&holder).unwrap_or_default();
+    file.set_len(0).map_err(io)?;
+    file.seek(SeekFrom::Start(0)).map_err(io)?;
+    file.write_all(text.as_bytes()).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    Ok(Acquired::Held {
+        lock: WriterLock { file, path },
+        unclean,
+    })
+}
+
+impl WriterLock {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for WriterLock {
+    fn drop(&mut self) {
+        // Emptied, not removed: removing would let a process that opened the old file lock
+        // it while a third creates a new one. An empty file means "closed cleanly".
+        let _ = self.file.set_len(0);
+        let _ = self.file.sync_all();
+        let _ = self.file.unlock();
+    }
+}

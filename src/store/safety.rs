@@ -1,0 +1,126 @@
+//! The SQL of keeping the register safe: the functions every connection registers (the OS
+//! user for the audit log), online copies (`VACUUM INTO`), integrity checks, and the checks a
+//! backup passes before it is trusted.
+
+use std::path::Path;
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{APPLICATION_ID, latest_version};
+use crate::error::Error;
+
+/// Registers `samverkan_user()`, which the audit triggers call for the OS user. A connection
+/// without it (another program) cannot change audited tables: its writes are refused.
+pub fn register_functions(conn: &Connection, os_user: String) -> Result<(), Error> {
+    conn.create_scalar_function(
+        "samverkan_user",
+        0,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        move |_| Ok(os_user.clone()),
+    )?;
+    Ok(())
+}
+
+/// Writes a consistent copy of the open database to `target` (which must not exist).
+pub fn vacuum_into(conn: &Connection, target: &Path) -> Result<(), Error> {
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+    Ok(())
+}
+
+/// What `integrity_check` and `foreign_key_check` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CheckReport {
+    /// `integrity_check` said "ok".
+    pub integrity_ok: bool,
+    /// The problems `integrity_check` listed (at most 20).
+    pub integrity_problems: Vec<String>,
+    /// Rows that refer to a missing row: "table rowid → parent".
+    pub foreign_key_problems: Vec<String>,
+}
+
+impl CheckReport {
+    pub fn ok(&self) -> bool {
+        self.integrity_ok && self.foreign_key_problems.is_empty()
+    }
+}
+
+/// Runs `integrity_check` and `foreign_key_check` on an open connection. A damaged file can
+/// make the checks themselves fail; that is reported as a problem, not as an error.
+pub fn check(conn: &Connection) -> CheckReport {
+    let integrity: Result<Vec<String>, rusqlite::Error> = (|| {
+        let mut stmt = conn.prepare("PRAGMA integrity_check(20)")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect()
+    })();
+    let (integrity_ok, integrity_problems) = match integrity {
+        Ok(rows) if rows.len() == 1 && rows[0] == "ok" => (true, Vec::new()),
+        Ok(rows) => (false, rows),
+        Err(e) => (false, vec![e.to_string()]),
+    };
+    let fk: Result<Vec<String>, rusqlite::Error> = (|| {
+        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            let table: String = r.get(0)?;
+            let rowid: Option<i64> = r.get(1)?;
+            let parent: String = r.get(2)?;
+            Ok(format!(
+                "{table} {} → {parent}",
+                rowid.map_or_else(|| "?".to_owned(), |i| i.to_string())
+            ))
+        })?;
+        rows.collect()
+    })();
+    let foreign_key_problems = match fk {
+        Ok(rows) => rows,
+        Err(e) => vec![e.to_string()],
+    };
+    CheckReport {
+        integrity_ok,
+        integrity_problems,
+        foreign_key_problems,
+    }
+}
+
+/// A file checked as a register: its schema version and the checks' result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    pub user_version: i64,
+    pub report: CheckReport,
+}
+
+/// Opens `path` read-only and checks that it is a Samverkan register this build can read and
+/// that it passes both checks. The file is not modified.
+pub fn verify_file(path: &Path) -> Result<Verified, Error> {
+    let not_register = || Error::NotARegister {
+        path: path.to_owned(),
+    };
+    super::inspect(path)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|_| not_register())?;
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|_| not_register())?;
+    if app_id != APPLICATION_ID {
+        return Err(not_register());
+    }
+    let user_version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|_| not_register())?;
+    if user_version > latest_version() {
+        return Err(Error::NewerVersion {
+            found: user_version,
+            supported: latest_version(),
+        });
+    }
+    Ok(Verified {
+        user_version,
+        report: check(&conn),
+    })
+}

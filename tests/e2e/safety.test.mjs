@@ -1,0 +1,176 @@
+// End-to-end flow of the Säkerhetskopior and Logg screens on a fresh Dalarna register (a new
+// register gets its first daily backup at its next opening): a backup made from the screen
+// appears; a person
+// added afterwards shows in the log (filtered to people) as old → new; restoring the manual
+// backup (after the confirmation) removes that person again and keeps the register as it was as
+// a before-restore copy. The import wizard reads a CSV, reports the malformed row, and imports
+// the corrected file. Axe runs on every screen; screenshots are saved as safety-*.png.
+
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { assertAccessible } from "./axe.mjs";
+
+const PERSON = "Ingrid Wester";
+const ctx = {};
+
+async function ipc(session, cmd, args = {}) {
+  const json = await session.executeAsync(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+       .then((r) => done(JSON.stringify({ ok: r })), (e) => done(JSON.stringify({ err: e })));`,
+    [cmd, args],
+  );
+  const result = JSON.parse(json);
+  if ("err" in result) throw new Error(`${cmd}: ${JSON.stringify(result.err)}`);
+  return result.ok;
+}
+
+async function open(session, route) {
+  await (await session.waitForElement(`nav a[data-route="${route}"]`)).click();
+  return session.waitForElement(`[data-screen="${route}"] h1`);
+}
+
+const innerText = (session, selector) =>
+  session.execute("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", [selector]);
+
+async function waitText(session, selector, pattern, what) {
+  return session.waitFor(what ?? `${selector} to match ${pattern}`, async () => {
+    const text = await innerText(session, selector);
+    return text !== null && pattern.test(text) ? text : null;
+  });
+}
+
+async function setValue(session, selector, value) {
+  await session.execute(
+    `const el = document.querySelector(arguments[0]);
+     if (!el) throw new Error("no " + arguments[0]);
+     el.value = arguments[1];
+     el.dispatchEvent(new Event(el.tagName === "SELECT" ? "change" : "input", { bubbles: true }));`,
+    [selector, value],
+  );
+}
+
+async function click(session, selector) {
+  await (await session.waitForElement(selector)).click();
+}
+
+async function settle(session) {
+  await session.executeAsync(
+    "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 250)));",
+  );
+}
+
+async function axe(session, where, log) {
+  const minor = await assertAccessible(session, where);
+  if (minor.length) log(`axe on ${where} (moderate/minor): ${minor.map((v) => v.id).join(", ")}`);
+}
+
+async function dismissToasts(session) {
+  await session.execute("document.querySelectorAll('.toast-close').forEach((b) => b.click());");
+}
+
+export const tests = [
+  {
+    name: "safety: a new register has no backups yet; a backup made now is listed with its size",
+    async run({ session, expect, screenshot, log }) {
+      await session.waitForElement('[data-screen="overview"] h1', 20_000);
+      await open(session, "backups");
+      await waitText(session, "main", /Det finns inga säkerhetskopior ännu/, "the empty list");
+      await click(session, '[data-testid="make-backup"]');
+      const list = await waitText(session, '[data-testid="backup-list"]', /Manuell/, "the manual backup");
+      expect.match(list, /\d+ kB/, "its size");
+      const backups = await ipc(session, "list_backups");
+      ctx.manual = backups.find((b) => b.reason === "manual");
+      expect.match(ctx.manual?.sha256 ?? "", /^[0-9a-f]{64}$/, "the manual backup's SHA-256");
+      await click(session, '[data-testid="check-register"]');
+      await waitText(session, "body", /Registret är helt/, "the check's result");
+      // Toasts fade in; axe judges the settled page.
+      await dismissToasts(session);
+      await axe(session, "Säkerhetskopior", log);
+      await settle(session);
+      await screenshot("safety-01-backups");
+    },
+  },
+  {
+    name: "safety: a change shows in the log as old → new, filtered to people",
+    async run({ session, expect, screenshot, log }) {
+      const [org] = await ipc(session, "list_orgs", { query: { text: "Falu kommun" } });
+      const p = await ipc(session, "add_person", {
+        draft: { name: PERSON, title: null, organisation_id: org.id, email: "ingrid@falun.se", phone: null, protected: false, notes: null },
+      });
+      await ipc(session, "edit_person", {
+        id: p.id,
+        draft: { name: PERSON, title: "Strateg", organisation_id: org.id, email: "ingrid.wester@falun.se", phone: null, protected: false, notes: null },
+      });
+      await open(session, "log");
+      await setValue(session, '[data-testid="log-entity"]', "person");
+      const table = await waitText(session, '[data-testid="log-list"]', /Ändrad/, "the update in the log");
+      expect.match(table, /email: ingrid@falun\.se → ingrid\.wester@falun\.se/, "old → new e-mail");
+      expect.match(table, /Tillagd/, "the insert");
+      expect.match(await innerText(session, '[data-testid="log-count"]'), /^2 händelser/, "two entries about people");
+      await axe(session, "Logg", log);
+      await settle(session);
+      await screenshot("safety-02-log");
+    },
+  },
+  {
+    name: "safety: restoring the manual backup, after confirming, takes the register back",
+    async run({ session, expect, screenshot }) {
+      await open(session, "backups");
+      await waitText(session, '[data-testid="backup-list"]', /Manuell/, "the list");
+      const at = ctx.manual.at.replace("T", " ").replace(/:\d\dZ$/, "");
+      await click(session, `button[aria-label="Återställ kopian från ${at}"]`);
+      await session.waitForElement("dialog[open]");
+      await settle(session);
+      await screenshot("safety-03-confirm-restore");
+      await session.execute(
+        `[...document.querySelectorAll("dialog[open] button")].find((b) => b.textContent.trim() === "Återställ").click();`,
+      );
+      await waitText(session, "body", /Registret är återställt/, "the restore's message");
+      const people = await ipc(session, "list_people", { query: { text: PERSON } });
+      expect.equal(people.length, 0, "the person added after the backup is gone");
+      const reasons = (await ipc(session, "list_backups")).map((b) => b.reason);
+      expect.equal(reasons.includes("before_restore"), true, `the register before the restore is kept (${reasons})`);
+      await waitText(session, '[data-testid="backup-list"]', /Före återställning/, "the kept copy listed");
+      await settle(session);
+      await screenshot("safety-04-restored");
+    },
+  },
+  {
+    name: "safety: the import wizard reports a malformed row, then imports the corrected file",
+    async run({ session, expect, screenshot, log }) {
+      const dir = mkdtempSync(join(tmpdir(), "samverkan-e2e-import-"));
+      const file = join(dir, "medlemmar.csv");
+      const rows = (email) =>
+        `Organisation;Förnamn;Efternamn;E-post;Grupp;Roll\nFalu kommun;Maja;Lind;maja.lind@falun.se;Länsgruppen MVK;ersättare\nMora kommun;Olle;Holm;${email};;\n`;
+      writeFileSync(file, rows("olle.mora.se"));
+      await dismissToasts(session);
+      await open(session, "import");
+      await setValue(session, '[data-testid="import-path"]', file);
+      await click(session, '[data-testid="import-read"]');
+      const columns = await waitText(session, '[data-testid="import-columns"]', /Maja/, "the columns and examples");
+      expect.match(columns, /Efternamn/, "the headers");
+      await click(session, '[data-testid="import-check"]');
+      const issues = await waitText(session, '[data-testid="import-issues"]', /E-post/, "the report");
+      expect.match(issues, /^3\s/m, "the malformed row's number");
+      await axe(session, "Import", log);
+      await session.execute('document.querySelector("[data-testid=import-report]").scrollIntoView({ block: "end" });');
+      await settle(session);
+      await screenshot("safety-05-import-report");
+      writeFileSync(file, rows("olle.holm@mora.se"));
+      await click(session, '[data-testid="import-read"]');
+      await click(session, '[data-testid="import-check"]');
+      await waitText(session, '[data-testid="import-report"]', /alla 2 rader kan läsas in/, "a clean check");
+      await click(session, '[data-testid="import-apply"]');
+      await waitText(session, '[data-testid="import-report"]', /Importen är klar/, "the import");
+      const maja = await ipc(session, "list_people", { query: { text: "Maja Lind" } });
+      expect.equal(maja.length, 1, "Maja Lind imported");
+      const reasons = (await ipc(session, "list_backups")).map((b) => b.reason);
+      expect.equal(reasons.includes("before_import"), true, `a backup before the import (${reasons})`);
+      await session.execute('document.querySelector("[data-testid=import-report]").scrollIntoView({ block: "end" });');
+      await settle(session);
+      await screenshot("safety-06-imported");
+    },
+  },
+];
