@@ -962,3 +962,46 @@ fn the_cli_plans_applies_takes_attendance_and_exports() {
     ]);
     assert!(listed.contains("Inställt"), "{listed}");
 }
+
+#[test]
+fn meetings_and_attendance_are_in_the_audit_log() {
+    use samverkan::register::LogFilter;
+    let mut s = seeded();
+    let county = s.reg.find_group("Länsgruppen").expect("g");
+    let m = s
+        .reg
+        .add_meeting(
+            &MeetingDraft {
+                group_id: county,
+                date: "2027-03-10".into(),
+                ..MeetingDraft::default()
+            },
+            now(),
+        )
+        .expect("meeting");
+    s.reg
+        .set_attendance(m.id, s.anna, AttendanceStatus::Excused, None)
+        .expect("excused");
+    s.reg.cancel_meeting(m.id, now()).expect("cancel");
+    let log = |entity: &str| {
+        s.reg
+            .log(&LogFilter {
+                entity: Some(entity.into()),
+                entity_id: Some(m.id),
+                ..LogFilter::default()
+            })
+            .expect("log")
+    };
+    let meeting = log("meeting");
+    let actions: Vec<&str> = meeting.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["update", "insert"], "newest first");
+    let new: serde_json::Value =
+        serde_json::from_str(meeting[0].new.as_deref().expect("new")).expect("json");
+    assert_eq!(new["status"], "cancelled");
+    let attendance = log("attendance");
+    assert_eq!(attendance.len(), 1);
+    let new: serde_json::Value =
+        serde_json::from_str(attendance[0].new.as_deref().expect("new")).expect("json");
+    assert_eq!(new["person_id"], s.anna);
+    assert_eq!(new["status"], "excused");
+}
