@@ -59,6 +59,8 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
   "meet.export.filter.csv": "CSV file",
   "meet.export.filter.xlsx": "Excel workbook",
   "meet.export.filter.ics": "Calendar file",
+  "meet.export.saveRoster": "Save roster",
+  "meet.export.saveCalendar": "Save calendar",
   "meet.export.fileName": "Roster {group} {day}",
 
   "meet.detail.back": "Back to the meetings",

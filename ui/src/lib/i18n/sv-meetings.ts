@@ -57,6 +57,8 @@ export const svMeetings = {
   "meet.export.filter.csv": "CSV-fil",
   "meet.export.filter.xlsx": "Excel-arbetsbok",
   "meet.export.filter.ics": "Kalenderfil",
+  "meet.export.saveRoster": "Spara deltagarlista",
+  "meet.export.saveCalendar": "Spara kalender",
   "meet.export.fileName": "Deltagarlista {group} {day}",
 
   "meet.detail.back": "Tillbaka till mötena",
