@@ -92,7 +92,12 @@ fn large(dir: &std::path::Path) -> (Register, i64) {
                 organisation_id: org,
                 title: Some("Handläggare".into()),
                 email: Some(format!("person{i}x{k}@example.se")),
-                phone: Some("070-123 45 67".into()),
+                phone: Some(format!(
+                    "070-{:03} {:02} {:02}",
+                    i % 1000,
+                    (i / 1000) % 100,
+                    k
+                )),
                 ..PersonDraft::default()
             };
             let p = store::people::insert(conn, &PersonFields::try_from(&d).expect("person"))
@@ -167,6 +172,13 @@ fn benches(c: &mut Criterion) {
     let big_xlsx = dir.path().join("large.xlsx");
     let mut group = c.benchmark_group("10,000 organisations");
     group.sample_size(10);
+    group.bench_function("full roster: read (20,000 rows)", |b| {
+        b.iter(|| black_box(big.roster(gid, None, today, &[]).expect("roster")))
+    });
+    let roster = big.roster(gid, None, today, &[]).expect("roster");
+    group.bench_function("full roster: XLSX bytes", |b| {
+        b.iter(|| black_box(export::xlsx::roster(&roster, Lang::Sv).expect("xlsx")))
+    });
     group.bench_function("full roster: XLSX file written and logged", |b| {
         b.iter(|| {
             black_box(
