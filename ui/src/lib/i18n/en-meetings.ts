@@ -23,6 +23,18 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
   "meet.open": "Open the meeting on {date}",
   "meet.cadence": "{count} meetings a year",
 
+  "meet.form.add": "New meeting …",
+  "meet.form.edit": "Change the meeting …",
+  "meet.form.addTitle": "New meeting",
+  "meet.form.editTitle": "Change the meeting",
+  "meet.form.start": "Start time",
+  "meet.form.end": "End time",
+  "meet.form.timeHint": "HH:MM (the group's time if empty)",
+  "meet.form.link": "Online link",
+  "meet.form.agenda": "Agenda",
+  "meet.form.extra": "Extra meeting beside the cadence",
+  "meet.form.added": "The meeting on {date} is added.",
+  "meet.form.saved": "The meeting on {date} is changed.",
   "meet.plan.open": "Plan the year …",
   "meet.plan.title": "Plan {year}",
   "meet.plan.intro":

@@ -21,6 +21,18 @@ export const svMeetings = {
   "meet.open": "Öppna mötet {date}",
   "meet.cadence": "{count} möten per år",
 
+  "meet.form.add": "Nytt möte …",
+  "meet.form.edit": "Ändra mötet …",
+  "meet.form.addTitle": "Nytt möte",
+  "meet.form.editTitle": "Ändra mötet",
+  "meet.form.start": "Starttid",
+  "meet.form.end": "Sluttid",
+  "meet.form.timeHint": "TT:MM (gruppens tid om tomt)",
+  "meet.form.link": "Möteslänk",
+  "meet.form.agenda": "Dagordning",
+  "meet.form.extra": "Extra möte utöver mötesrytmen",
+  "meet.form.added": "Mötet {date} är tillagt.",
+  "meet.form.saved": "Mötet {date} är ändrat.",
   "meet.plan.open": "Planera året …",
   "meet.plan.title": "Planera {year}",
   "meet.plan.intro":
