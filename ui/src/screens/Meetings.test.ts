@@ -203,6 +203,28 @@ describe("Möten, the year view", () => {
     });
   });
 
+  it("saves a group's planning weekdays and time", async () => {
+    router.param = null;
+    const calls = setup((cmd, a) => {
+      if (cmd === "plan_settings") {
+        return { group_id: county.id, weekdays: [2, 3, 4], start: "09:00", end: "12:00", place: null, online_link: null };
+      }
+      if (cmd === "set_plan_settings") return (a as { settings: unknown }).settings;
+      return undefined;
+    });
+    render(Meetings, { focusOnMount: false });
+    await screen.findByRole("option", { name: county.name });
+    await fireEvent.change(screen.getByTestId("meet-group"), { target: { value: String(county.id) } });
+    const panel = await screen.findByTestId("plan-settings");
+    await fireEvent.click(await within(panel).findByRole("checkbox", { name: "fredag" }));
+    await fireEvent.input(within(panel).getByRole("textbox", { name: "Starttid" }), { target: { value: "13:00" } });
+    await fireEvent.click(within(panel).getByRole("button", { name: "Spara" }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "set_plan_settings")).toBe(true));
+    expect(calls.find((c) => c.cmd === "set_plan_settings")?.args).toEqual({
+      settings: { group_id: county.id, weekdays: [2, 3, 4, 5], start: "13:00", end: "12:00", place: null, online_link: null },
+    });
+  });
+
   it("is in English after a language switch", async () => {
     router.param = null;
     setup();

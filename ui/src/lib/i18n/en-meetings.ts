@@ -35,6 +35,9 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
   "meet.form.extra": "Extra meeting beside the cadence",
   "meet.form.added": "The meeting on {date} is added.",
   "meet.form.saved": "The meeting on {date} is changed.",
+  "meet.settings.heading": "Planning settings for {group}",
+  "meet.settings.weekdays": "Weekdays the plan may use",
+  "meet.settings.saved": "The settings for {group} are saved.",
   "meet.plan.open": "Plan the year …",
   "meet.plan.title": "Plan {year}",
   "meet.plan.intro":

@@ -33,6 +33,9 @@ export const svMeetings = {
   "meet.form.extra": "Extra möte utöver mötesrytmen",
   "meet.form.added": "Mötet {date} är tillagt.",
   "meet.form.saved": "Mötet {date} är ändrat.",
+  "meet.settings.heading": "Planeringsinställningar för {group}",
+  "meet.settings.weekdays": "Veckodagar som planen får använda",
+  "meet.settings.saved": "Inställningarna för {group} är sparade.",
   "meet.plan.open": "Planera året …",
   "meet.plan.title": "Planera {year}",
   "meet.plan.intro":
