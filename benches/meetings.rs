@@ -1,1 +1,203 @@
-fn main() {}
+//! Benchmarks of the meetings feature at the sizes the issue names: planning a year for all
+//! groups of the Dalarna register (≤ 10 ms), the county group's roster as CSV and XLSX
+//! (≤ 50 ms each), and a full roster in XLSX at 10,000 organisations (≤ 1 s).
+
+use std::hint::black_box;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use samverkan::export::roster::RosterFormat;
+use samverkan::model::{
+    GroupDraft, GroupFields, GroupKind, OrgDraft, OrgFields, OrgKind, PersonDraft, PersonFields,
+    Role,
+};
+use samverkan::{Lang, Register, Template, export, store};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().expect("date")
+}
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-22T09:00:00Z")
+        .expect("time")
+        .with_timezone(&Utc)
+}
+
+/// The Dalarna register with a representative and a substitute (with e-mail, title and phone)
+/// for each of the county group's organisations, and the steering group's members.
+fn dalarna(dir: &std::path::Path) -> Register {
+    let reg = Register::create(&dir.join("dalarna.sqlite3"), &Template::dalarna()).expect("create");
+    let conn = reg.connection();
+    conn.execute_batch("BEGIN").expect("begin");
+    for (group, roles) in [
+        (
+            "Länsgruppen MVK",
+            &[Role::Representative, Role::Substitute][..],
+        ),
+        ("Styrgrupp MVK", &[Role::Member][..]),
+    ] {
+        let gid = reg.find_group(group).expect("group");
+        let orgs = store::groups::seat_orgs(conn, gid).expect("seats");
+        for (i, org) in orgs.iter().enumerate() {
+            for (k, role) in roles.iter().enumerate() {
+                let d = PersonDraft {
+                    name: format!("Person {gid}-{i}-{k}"),
+                    organisation_id: *org,
+                    title: Some("Utvecklingsledare".into()),
+                    email: Some(format!("p{gid}x{i}x{k}@example.se")),
+                    phone: Some("023-123 45".into()),
+                    ..PersonDraft::default()
+                };
+                let p = store::people::insert(conn, &PersonFields::try_from(&d).expect("person"))
+                    .expect("insert");
+                store::appointments::insert(conn, p, gid, *org, *role, day("2026-01-01"), None)
+                    .expect("appoint");
+            }
+        }
+    }
+    conn.execute_batch("COMMIT").expect("commit");
+    reg
+}
+
+/// An empty register with one group of 10,000 organisations, each with a representative and
+/// a substitute: 20,000 roster rows.
+fn large(dir: &std::path::Path) -> (Register, i64) {
+    let reg = Register::create(&dir.join("large.sqlite3"), &Template::empty()).expect("create");
+    let conn = reg.connection();
+    conn.execute_batch("BEGIN").expect("begin");
+    let g = GroupDraft {
+        name: "Länsgruppen".into(),
+        kind: GroupKind::County,
+        meetings_per_year: 4,
+        description: None,
+        one_per_org: true,
+    };
+    let gid = store::groups::insert(conn, &GroupFields::try_from(&g).expect("group")).expect("g");
+    for i in 0..10_000usize {
+        let d = OrgDraft {
+            name: format!("Organisation {i}"),
+            kind: OrgKind::ALL[i % OrgKind::ALL.len()],
+            active: true,
+            ..OrgDraft::default()
+        };
+        let org = store::organisations::insert(conn, &OrgFields::try_from(&d).expect("org"))
+            .expect("org");
+        store::organisations::add_seat(conn, gid, org).expect("seat");
+        for (k, role) in [Role::Representative, Role::Substitute]
+            .into_iter()
+            .enumerate()
+        {
+            let d = PersonDraft {
+                name: format!("Person {i} {k}"),
+                organisation_id: org,
+                title: Some("Handläggare".into()),
+                email: Some(format!("person{i}x{k}@example.se")),
+                phone: Some(format!(
+                    "070-{:03} {:02} {:02}",
+                    i % 1000,
+                    (i / 1000) % 100,
+                    k
+                )),
+                ..PersonDraft::default()
+            };
+            let p = store::people::insert(conn, &PersonFields::try_from(&d).expect("person"))
+                .expect("person");
+            store::appointments::insert(conn, p, gid, org, role, day("2026-01-01"), None)
+                .expect("appoint");
+        }
+    }
+    conn.execute_batch("COMMIT").expect("commit");
+    (reg, gid)
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut reg = dalarna(dir.path());
+    let county = reg.find_group("Länsgruppen").expect("county");
+    let today = day("2026-11-22");
+
+    c.bench_function("plan a year for all groups (Dalarna)", |b| {
+        b.iter(|| black_box(reg.propose_plan(2027, None).expect("plan")))
+    });
+    c.bench_function("county group roster: CSV bytes", |b| {
+        b.iter(|| {
+            let r = reg.roster(county, None, today, &[]).expect("roster");
+            black_box(export::csv::roster(&r, Lang::Sv))
+        })
+    });
+    c.bench_function("county group roster: XLSX bytes", |b| {
+        b.iter(|| {
+            let r = reg.roster(county, None, today, &[]).expect("roster");
+            black_box(export::xlsx::roster(&r, Lang::Sv).expect("xlsx"))
+        })
+    });
+    let csv = dir.path().join("roster.csv");
+    let xlsx = dir.path().join("roster.xlsx");
+    c.bench_function("county group roster: CSV file written and logged", |b| {
+        b.iter(|| {
+            black_box(
+                reg.export_roster(
+                    county,
+                    None,
+                    RosterFormat::Csv,
+                    &csv,
+                    &[],
+                    today,
+                    Lang::Sv,
+                    now(),
+                )
+                .expect("export"),
+            )
+        })
+    });
+    c.bench_function("county group roster: XLSX file written and logged", |b| {
+        b.iter(|| {
+            black_box(
+                reg.export_roster(
+                    county,
+                    None,
+                    RosterFormat::Xlsx,
+                    &xlsx,
+                    &[],
+                    today,
+                    Lang::Sv,
+                    now(),
+                )
+                .expect("export"),
+            )
+        })
+    });
+
+    let (mut big, gid) = large(dir.path());
+    let big_xlsx = dir.path().join("large.xlsx");
+    let mut group = c.benchmark_group("10,000 organisations");
+    group.sample_size(10);
+    group.bench_function("full roster: read (20,000 rows)", |b| {
+        b.iter(|| black_box(big.roster(gid, None, today, &[]).expect("roster")))
+    });
+    let roster = big.roster(gid, None, today, &[]).expect("roster");
+    group.bench_function("full roster: XLSX bytes", |b| {
+        b.iter(|| black_box(export::xlsx::roster(&roster, Lang::Sv).expect("xlsx")))
+    });
+    group.bench_function("full roster: XLSX file written and logged", |b| {
+        b.iter(|| {
+            black_box(
+                big.export_roster(
+                    gid,
+                    None,
+                    RosterFormat::Xlsx,
+                    &big_xlsx,
+                    &[],
+                    today,
+                    Lang::Sv,
+                    now(),
+                )
+                .expect("export"),
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(meetings, benches);
+criterion_main!(meetings);

@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 APP_PACKAGES=(build-essential pkg-config file curl ca-certificates libwebkit2gtk-4.1-dev
   libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev)
 # What the tests need on top: a virtual display, the WebKit WebDriver, PDF tools.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf xdotool)
 
 say() { printf '\033[1m[samverkan]\033[0m %s\n' "$*"; }
 

@@ -19,7 +19,7 @@ use crate::export::{self, write_file};
 use crate::lang::Lang;
 use crate::model::{
     AttendanceRow, AttendanceStatus, Blackout, BlackoutDraft, BlackoutFields, Id, Meeting,
-    MeetingDraft, MeetingFields, MeetingStatus, Phone, PlanSettings,
+    MeetingDraft, MeetingFields, MeetingStatus, PlanSettings,
 };
 use crate::schedule::plan::{BlockedPeriod, Forbidden, PlanInput, PlanRules, Slot};
 use crate::schedule::{SwedishCalendar, forbidden_reason, propose};
@@ -602,7 +602,8 @@ impl Register {
                 name: e.name,
                 title: e.title,
                 email: e.email,
-                phone: e.phone.map(|p| Phone::from_store(p).display()),
+                // As entered (and checked): formatting 20,000 numbers costs more than a roster may.
+                phone: e.phone,
                 protected: e.protected,
             });
         }

@@ -26,8 +26,8 @@ t_start=$(date +%s)
 
 log() { printf '[e2e] %s\n' "$*"; }
 
-for tool in Xvfb WebKitWebDriver node npm; do
-  command -v "$tool" >/dev/null || { log "missing $tool (apt-get install xvfb webkit2gtk-driver nodejs)"; exit 2; }
+for tool in Xvfb WebKitWebDriver xdotool node npm; do
+  command -v "$tool" >/dev/null || { log "missing $tool (apt-get install xvfb webkit2gtk-driver xdotool nodejs)"; exit 2; }
 done
 if ! command -v tauri-driver >/dev/null; then
   log "installing tauri-driver"

@@ -8,6 +8,7 @@ const SCREENS = [
   { route: "organisations", sv: "Organisationer", en: "Organisations" },
   { route: "people", sv: "Personer", en: "People" },
   { route: "groups", sv: "Grupper", en: "Groups" },
+  { route: "meetings", sv: "Möten", en: "Meetings" },
   { route: "coverage", sv: "Täckning", en: "Coverage" },
   { route: "settings", sv: "Inställningar", en: "Settings" },
 ];

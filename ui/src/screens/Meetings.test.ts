@@ -164,6 +164,67 @@ describe("Möten, the year view", () => {
     await waitFor(() => expect(box).not.toBeChecked());
   });
 
+  it("adds an extra meeting through the form and shows the core's refusal as is", async () => {
+    router.param = null;
+    let first = true;
+    const calls = setup((cmd) => {
+      if (cmd === "add_meeting" && first) {
+        first = false;
+        throw { code: "invalid", message: "Ogiltigt värde för sluttid: mötet måste sluta efter att det börjar.", field: "end" };
+      }
+      if (cmd === "add_meeting") return meeting({ id: 30, date: "2027-03-03", extra: true });
+      return undefined;
+    });
+    render(Meetings, { focusOnMount: false });
+    await screen.findByRole("option", { name: county.name });
+    await fireEvent.click(screen.getByTestId("meet-add"));
+    const form = await screen.findByTestId("meeting-form");
+    await fireEvent.change(within(form).getByRole("combobox", { name: "Grupp" }), { target: { value: String(county.id) } });
+    await fireEvent.input(within(form).getByRole("textbox", { name: "Datum" }), { target: { value: "2027-03-03" } });
+    await fireEvent.input(within(form).getByRole("textbox", { name: /Starttid/ }), { target: { value: "13:00" } });
+    await fireEvent.input(within(form).getByRole("textbox", { name: /Sluttid/ }), { target: { value: "12:00" } });
+    await fireEvent.click(within(form).getByRole("button", { name: "Spara" }));
+    expect(await within(form).findByText(/mötet måste sluta efter att det börjar/)).toBeInTheDocument();
+    await fireEvent.input(within(form).getByRole("textbox", { name: /Sluttid/ }), { target: { value: "15:00" } });
+    await fireEvent.click(within(form).getByRole("button", { name: "Spara" }));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "add_meeting").length).toBe(2));
+    expect(calls.filter((c) => c.cmd === "add_meeting")[1].args).toEqual({
+      draft: {
+        group_id: county.id,
+        date: "2027-03-03",
+        start: "13:00",
+        end: "15:00",
+        place: null,
+        online_link: null,
+        agenda: null,
+        extra: true,
+        status: null,
+      },
+    });
+  });
+
+  it("saves a group's planning weekdays and time", async () => {
+    router.param = null;
+    const calls = setup((cmd, a) => {
+      if (cmd === "plan_settings") {
+        return { group_id: county.id, weekdays: [2, 3, 4], start: "09:00", end: "12:00", place: null, online_link: null };
+      }
+      if (cmd === "set_plan_settings") return (a as { settings: unknown }).settings;
+      return undefined;
+    });
+    render(Meetings, { focusOnMount: false });
+    await screen.findByRole("option", { name: county.name });
+    await fireEvent.change(screen.getByTestId("meet-group"), { target: { value: String(county.id) } });
+    const panel = await screen.findByTestId("plan-settings");
+    await fireEvent.click(await within(panel).findByRole("checkbox", { name: "fredag" }));
+    await fireEvent.input(within(panel).getByRole("textbox", { name: "Starttid" }), { target: { value: "13:00" } });
+    await fireEvent.click(within(panel).getByRole("button", { name: "Spara" }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "set_plan_settings")).toBe(true));
+    expect(calls.find((c) => c.cmd === "set_plan_settings")?.args).toEqual({
+      settings: { group_id: county.id, weekdays: [2, 3, 4, 5], start: "13:00", end: "12:00", place: null, online_link: null },
+    });
+  });
+
   it("is in English after a language switch", async () => {
     router.param = null;
     setup();
