@@ -1,4 +1,5 @@
 //! Tauri command adapters, one module per feature area.
 
 pub mod app;
+pub mod forms;
 pub mod register;

@@ -10,6 +10,7 @@ export const ROUTES = [
   "people",
   "groups",
   "coverage",
+  "forms",
   "settings",
 ] as const;
 export type Route = (typeof ROUTES)[number];

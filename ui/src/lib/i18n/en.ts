@@ -2,10 +2,12 @@
 import type { MessageKey } from "./sv";
 import { enRegister } from "./en-register";
 import { enNetwork } from "./en-network";
+import { enForms } from "./en-forms";
 
 export const en: Record<MessageKey, string> = {
   ...enRegister,
   ...enNetwork,
+  ...enForms,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Skip to content",

@@ -1,10 +1,12 @@
 // Swedish, the app's default language. The key set is the reference: en.ts must match it.
 import { svRegister } from "./sv-register";
 import { svNetwork } from "./sv-network";
+import { svForms } from "./sv-forms";
 
 export const sv = {
   ...svRegister,
   ...svNetwork,
+  ...svForms,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Hoppa till innehållet",
