@@ -38,6 +38,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .manage(commands::forms::BatchCancel::default())
         .on_page_load(startup_probe)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
@@ -101,6 +102,16 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::safety::export_audit_log,
             commands::safety::import_preview,
             commands::safety::import_run,
+            commands::forms::default_form_group,
+            commands::forms::form_status,
+            commands::forms::print_form,
+            commands::forms::print_forms,
+            commands::forms::cancel_print_forms,
+            commands::forms::form_signed,
+            commands::forms::form_wording,
+            commands::forms::default_form_wording,
+            commands::forms::save_form_wording,
+            commands::forms::form_placeholders,
         ])
 }
 

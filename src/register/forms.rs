@@ -360,6 +360,16 @@ impl Register {
         write_file(out, &bytes)?;
         let holders = self.holders(group_id, org_id, opts.today)?;
         let at = log_time(opts.now);
+        let people = data.people();
+        let description = format!(
+            "{}: {}, {}",
+            opts.lang.pick("Uppdragsblankett", "Mandate form"),
+            data.organisation,
+            data.group_name
+        );
+        let user = super::os_user();
+        let file = out.display().to_string();
+        // The print and its export-log entry in one transaction (as `record_export` writes it).
         self.write(|tx| {
             store::forms::insert_print(
                 tx,
@@ -372,25 +382,21 @@ impl Register {
                     substitute_id: holders.substitute,
                     principal: holders.principal.as_deref(),
                 },
+            )?;
+            store::exports::insert(
+                tx,
+                &store::exports::NewEntry {
+                    at: &at,
+                    os_user: &user,
+                    kind: ExportKind::MandateForm,
+                    description: &description,
+                    group_id: Some(group_id),
+                    people: &people,
+                    protected_included: data.carries_protected(),
+                    file: Some(&file),
+                },
             )
         })?;
-        let people = data.people();
-        self.record_export(
-            &ExportRecord {
-                kind: ExportKind::MandateForm,
-                description: format!(
-                    "{}: {}, {}",
-                    opts.lang.pick("Uppdragsblankett", "Mandate form"),
-                    data.organisation,
-                    data.group_name
-                ),
-                group_id: Some(group_id),
-                people: &people,
-                protected_included: data.carries_protected(),
-                file: Some(out),
-            },
-            opts.now,
-        )?;
         Ok((
             PrintedForm {
                 organisation_id: org_id,

@@ -10,6 +10,10 @@ const SCREENS = [
   { route: "groups", sv: "Grupper", en: "Groups" },
   { route: "meetings", sv: "Möten", en: "Meetings" },
   { route: "coverage", sv: "Täckning", en: "Coverage" },
+  { route: "forms", sv: "Uppdragsblanketter", en: "Mandate forms" },
+  { route: "backups", sv: "Säkerhetskopior", en: "Backups" },
+  { route: "log", sv: "Logg", en: "Log" },
+  { route: "import", sv: "Import", en: "Import" },
   { route: "settings", sv: "Inställningar", en: "Settings" },
 ];
 

@@ -2,5 +2,6 @@
 
 pub mod app;
 pub mod meetings;
+pub mod forms;
 pub mod register;
 pub mod safety;

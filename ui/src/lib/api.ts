@@ -37,6 +37,12 @@ import type { RestoreReport } from "./bindings/RestoreReport";
 import type { ImportField } from "./bindings/ImportField";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportReport } from "./bindings/ImportReport";
+import type { BatchOutcome } from "./bindings/BatchOutcome";
+import type { FormStatusRow } from "./bindings/FormStatusRow";
+import type { PrintedForm } from "./bindings/PrintedForm";
+import type { Wording } from "./bindings/Wording";
+import type { WordingVersion } from "./bindings/WordingVersion";
+import type { Channel } from "@tauri-apps/api/core";
 
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { Field } from "./bindings/Field";
@@ -155,6 +161,38 @@ export interface Commands {
     args: { path: string; fields: (ImportField | null)[]; dryRun: boolean };
     result: ImportReport;
   };
+  default_form_group: { args: undefined; result: number };
+  form_status: { args: { groupId: number | null }; result: FormStatusRow[] };
+  print_form: { args: { orgId: number; groupId: number; path: string }; result: PrintedForm };
+  print_forms: {
+    args: {
+      groupId: number;
+      dir: string;
+      combined: string | null;
+      includeProtected: boolean;
+      onProgress: Channel<BatchProgress>;
+    };
+    result: BatchOutcome;
+  };
+  cancel_print_forms: { args: undefined; result: null };
+  form_signed: {
+    args: { orgId: number; groupId: number; on: string; note: string | null };
+    result: FormStatusRow;
+  };
+  form_wording: { args: { lang: Lang }; result: WordingVersion };
+  default_form_wording: { args: { lang: Lang }; result: Wording };
+  save_form_wording: { args: { lang: Lang; wording: Wording }; result: WordingVersion };
+  form_placeholders: {
+    args: { orgId: number; groupId: number; lang: Lang };
+    result: [string, string][];
+  };
+}
+
+/** Sent by `print_forms` after each form. */
+export interface BatchProgress {
+  done: number;
+  total: number;
+  organisation: string;
 }
 
 export type CommandName = keyof Commands;

@@ -11,6 +11,7 @@ export const ROUTES = [
   "groups",
   "meetings",
   "coverage",
+  "forms",
   "backups",
   "log",
   "import",

@@ -4,12 +4,14 @@ import { enRegister } from "./en-register";
 import { enNetwork } from "./en-network";
 import { enMeetings } from "./en-meetings";
 import { enSafety } from "./en-safety";
+import { enForms } from "./en-forms";
 
 export const en: Record<MessageKey, string> = {
   ...enRegister,
   ...enNetwork,
   ...enMeetings,
   ...enSafety,
+  ...enForms,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Skip to content",

@@ -3,12 +3,14 @@ import { svRegister } from "./sv-register";
 import { svNetwork } from "./sv-network";
 import { svMeetings } from "./sv-meetings";
 import { svSafety } from "./sv-safety";
+import { svForms } from "./sv-forms";
 
 export const sv = {
   ...svRegister,
   ...svNetwork,
   ...svMeetings,
   ...svSafety,
+  ...svForms,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Hoppa till innehållet",

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import WordingEditor from "./WordingEditor.svelte";
+import { initLanguage } from "../../lib/i18n/index.svelte";
+import { memorySettings } from "../../lib/settings";
+import { statusRow } from "./testdata";
+import type { Wording } from "../../lib/bindings/Wording";
+
+const wording: Wording = {
+  title: "Uppdrag i {group}",
+  before: [{ heading: "Syfte", text: "{organisation} deltar {meetings_words} gånger.\n- punkt ett" }],
+  after: [],
+  signature_note: "Skriv under, {principal}.",
+  coordinator: { name: "", title: "", email: "", phone: "" },
+};
+
+describe("WordingEditor", () => {
+  it("previews the wording filled in for an organisation and saves a new version", async () => {
+    const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> });
+      if (cmd === "form_wording") return { version: null, lang: "sv", saved_at: null, wording };
+      if (cmd === "form_placeholders") return [["group", "Länsgruppen MVK"], ["organisation", "Falu kommun"], ["meetings_words", "fyra"]];
+      if (cmd === "save_form_wording") {
+        return { version: 3, lang: "sv", saved_at: "2026-11-22T10:00:00Z", wording: (args as { wording: Wording }).wording };
+      }
+      return null;
+    });
+    initLanguage(memorySettings());
+    render(WordingEditor, { groupId: 2, orgs: [statusRow()] });
+
+    const preview = await screen.findByTestId("wording-preview");
+    await waitFor(() => expect(within(preview).getByText("Uppdrag i Länsgruppen MVK")).toBeInTheDocument());
+    expect(within(preview).getByText("Falu kommun deltar fyra gånger.")).toBeInTheDocument();
+    expect(within(preview).getByText("punkt ett").tagName).toBe("LI");
+    expect(within(preview).getByText("Skriv under, ____________.")).toBeInTheDocument();
+    expect(screen.getByTestId("wording-version")).toHaveTextContent("Standardtext");
+
+    const title = screen.getByTestId("wording-title");
+    await fireEvent.input(title, { target: { value: "Ny rubrik för {organisation}" } });
+    expect(within(preview).getByText("Ny rubrik för Falu kommun")).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId("wording-save"));
+    await waitFor(() => expect(screen.getByTestId("wording-version")).toHaveTextContent("Textversion 3"));
+    const saved = calls.find((c) => c.cmd === "save_form_wording")?.args as { lang: string; wording: Wording };
+    expect(saved.lang).toBe("sv");
+    expect(saved.wording.title).toBe("Ny rubrik för {organisation}");
+  });
+});

@@ -1,0 +1,109 @@
+// Mandate forms in the UI: choosing where a form is saved, opening it, and filling the
+// wording's placeholders for the preview.
+//
+// The save and folder dialogs are the dialog plugin's; the end-to-end tests cannot drive a
+// native dialog, so a path can be given beforehand through `window.__samverkanTestPaths`
+// (set by the test through WebDriver); the app never sets it itself.
+
+import { save, open } from "@tauri-apps/plugin-dialog";
+import { openPath } from "@tauri-apps/plugin-opener";
+
+export interface TestPaths {
+  /** Used instead of the save dialog. */
+  save?: string;
+  /** Used instead of the folder dialog. */
+  dir?: string;
+}
+
+declare global {
+  interface Window {
+    __samverkanTestPaths?: TestPaths;
+  }
+}
+
+function testPaths(): TestPaths | undefined {
+  return typeof window === "undefined" ? undefined : window.__samverkanTestPaths;
+}
+
+/** A file name for an organisation's form, safe on Windows (mirrors the core's rule). */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .replace(/[^\p{L}\p{N} ._-]/gu, "-")
+    .replace(/\s+/g, " ")
+    .replace(/^[. -]+|[. -]+$/g, "")
+    .slice(0, 80);
+  return cleaned === "" ? "organisation" : cleaned;
+}
+
+/** Asks where to save a PDF; null when the user cancels. */
+export async function chooseSavePath(title: string, defaultName: string, filterName: string): Promise<string | null> {
+  const hook = testPaths()?.save;
+  if (hook) return hook;
+  return save({ title, defaultPath: defaultName, filters: [{ name: filterName, extensions: ["pdf"] }] });
+}
+
+/** Asks for a folder; null when the user cancels. */
+export async function chooseDir(title: string): Promise<string | null> {
+  const hook = testPaths()?.dir;
+  if (hook) return hook;
+  const picked = await open({ title, directory: true, multiple: false });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** Opens a saved file in the system's viewer (not when a test chose the path). */
+export async function openFile(path: string): Promise<void> {
+  if (testPaths()) return;
+  await openPath(path);
+}
+
+/** Replaces `{name}` placeholders; one without a value becomes `blank`. */
+export function fillPlaceholders(text: string, values: Record<string, string>, blank: string): string {
+  return text.replace(/\{(\w+)\}/g, (_whole, name: string) =>
+    Object.hasOwn(values, name) && values[name].trim() !== "" ? values[name] : blank,
+  );
+}
+
+/** A section's text as paragraphs of prose and bullet lists, as the PDF lays it out. */
+export type Block = { kind: "p"; text: string } | { kind: "ul"; items: string[] };
+
+export function blocks(text: string): Block[] {
+  const out: Block[] = [];
+  for (const para of text.split("\n\n")) {
+    let prose: string[] = [];
+    let list: string[] = [];
+    const flushProse = () => {
+      if (prose.length) out.push({ kind: "p", text: prose.join(" ") });
+      prose = [];
+    };
+    const flushList = () => {
+      if (list.length) out.push({ kind: "ul", items: list });
+      list = [];
+    };
+    for (const line of para.split("\n")) {
+      const trimmed = line.trim();
+      if (trimmed.startsWith("- ")) {
+        flushProse();
+        list.push(trimmed.slice(2));
+      } else if (trimmed !== "") {
+        flushList();
+        prose.push(trimmed);
+      }
+    }
+    flushProse();
+    flushList();
+  }
+  return out;
+}
+
+/** The placeholders the core knows (`samverkan::forms::PLACEHOLDERS`). */
+export const PLACEHOLDERS = [
+  "network",
+  "group",
+  "group_description",
+  "organisation",
+  "meetings_per_year",
+  "meetings_words",
+  "representative",
+  "substitute",
+  "principal",
+] as const;
