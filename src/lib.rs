@@ -3,15 +3,15 @@
 //! shell or the command line; both call the functions re-exported here.
 
 pub mod error;
-pub mod forms;
 pub mod export;
+pub mod forms;
 pub mod import;
 pub mod lang;
 pub mod model;
 pub mod pdf;
 pub mod register;
-pub mod schedule;
 pub mod safety;
+pub mod schedule;
 pub mod store;
 pub mod template;
 

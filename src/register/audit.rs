@@ -48,7 +48,7 @@ pub struct LogEntry {
 }
 
 /// The entity names the log knows (for filters).
-pub const LOG_ENTITIES: [&str; 8] = [
+pub const LOG_ENTITIES: [&str; 14] = [
     "organisation",
     "contact",
     "person",
@@ -56,6 +56,12 @@ pub const LOG_ENTITIES: [&str; 8] = [
     "seat",
     "appointment",
     "setting",
+    "meeting",
+    "attendance",
+    "group_plan",
+    "blackout",
+    "form_print",
+    "form_wording",
     "export",
 ];
 

@@ -6,8 +6,8 @@ mod audit;
 mod exports;
 mod forms;
 mod groups;
-mod meetings;
 mod import;
+mod meetings;
 mod organisations;
 mod overview;
 mod people;
@@ -26,11 +26,11 @@ pub use audit::{LOG_ENTITIES, LogEntry, LogFilter};
 pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
 pub use forms::{BatchOutcome, FormOptions, FormState, FormStatusRow, PrintedForm};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
+pub use import::{Columns, preview_file, read_sheet};
 pub use meetings::{
     CalendarQuery, ExportOutcome, ForbiddenDay, GroupProposal, MeetingAttendance, OrganiserInfo,
     PlanProposal, PlannedMeeting,
 };
-pub use import::{Columns, preview_file, read_sheet};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};

@@ -8,8 +8,8 @@ pub mod contacts;
 pub mod exports;
 pub mod forms;
 pub mod groups;
-pub mod meetings;
 pub mod import;
+pub mod meetings;
 pub mod organisations;
 pub mod people;
 pub mod safety;
@@ -61,6 +61,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 5,
         name: "0005_safety",
         sql: include_str!("migrations/0005_safety.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "0006_audit_meetings_forms",
+        sql: include_str!("migrations/0006_audit_meetings_forms.sql"),
     },
 ];
 

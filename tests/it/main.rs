@@ -1,11 +1,11 @@
 //! The one integration-test binary: the register through its library API and through the CLI.
 
 mod cli;
-mod forms;
-mod meetings;
 mod crash;
+mod forms;
 mod hostile;
 mod import;
+mod meetings;
 mod properties;
 mod register;
 mod safety;
