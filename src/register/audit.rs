@@ -56,12 +56,12 @@ pub const LOG_ENTITIES: [&str; 14] = [
     "seat",
     "appointment",
     "setting",
-    "wording",
-    "form",
     "meeting",
-    "plan",
-    "blackout",
     "attendance",
+    "group_plan",
+    "blackout",
+    "form_print",
+    "form_wording",
     "export",
 ];
 

@@ -1,4 +1,5 @@
-//! Personal-data rights: a register extract for one person (JSON), erasure as anonymisation
+//! Personal-data rights: a register extract for one person (JSON: their data, appointments,
+//! attendance, exports and logged changes), erasure as anonymisation
 //! ("Borttagen person N", contact fields cleared, appointments kept as anonymous statistics,
 //! the log's copies of the person's data redacted), erasures re-applied after an older backup is
 //! restored (they are also kept in `backups/erasures.json`, outside the register), and the
@@ -16,7 +17,7 @@ use crate::error::{Entity, Error, Field};
 use crate::model::{Appointment, Id, Name, Person, PersonFields};
 use crate::safety::backup::backup_dir;
 use crate::store;
-use crate::store::audit::{ChangeEntry, Erasure};
+use crate::store::audit::{AttendanceRecord, ChangeEntry, Erasure};
 
 /// Everything the register holds about one person.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -26,6 +27,8 @@ pub struct PersonExtract {
     pub made_at: String,
     pub person: Person,
     pub appointments: Vec<Appointment>,
+    /// The meetings their attendance was recorded for.
+    pub attendance: Vec<AttendanceRecord>,
     /// Every export that carried the person's data.
     pub exports: Vec<ExportEntry>,
     /// Every change of the person's row and appointments.
@@ -152,6 +155,7 @@ impl Register {
         Ok(PersonExtract {
             made_at: log_time(now),
             appointments: store::appointments::for_person(&self.conn, person_id)?,
+            attendance: store::audit::attendance_of_person(&self.conn, person_id)?,
             exports: self.exports_of_person(person_id)?,
             changes: store::audit::about_person(&self.conn, person_id)?,
             person,

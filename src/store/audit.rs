@@ -68,7 +68,7 @@ pub fn list(conn: &Connection, f: &Filter<'_>) -> Result<Vec<ChangeEntry>, Error
 /// The changes about one person: their own row and their appointments, oldest first.
 pub fn about_person(conn: &Connection, person_id: Id) -> Result<Vec<ChangeEntry>, Error> {
     let sql = format!(
-        "{SELECT} WHERE (entity = 'person' AND entity_id = ?1)
+        "{SELECT} WHERE (entity IN ('person', 'attendance') AND entity_id = ?1)
             OR (entity = 'appointment'
                 AND (json_extract(new, '$.person_id') = ?1 OR json_extract(old, '$.person_id') = ?1))
          ORDER BY at, id"
@@ -139,5 +139,42 @@ pub fn retention_candidates(conn: &Connection, cutoff: &str) -> Result<Vec<(Id, 
          ORDER BY MAX(a.ended_on), a.person_id",
     )?;
     let rows = stmt.query_map([cutoff], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// One meeting a person's attendance was recorded for (for the register extract).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AttendanceRecord {
+    pub meeting_id: Id,
+    /// YYYY-MM-DD.
+    pub date: String,
+    pub group_name: String,
+    /// present, absent or excused.
+    pub status: String,
+    /// The person they stood in for, if any.
+    pub substitute_for: Option<Id>,
+}
+
+/// The person's recorded attendance, oldest meeting first.
+pub fn attendance_of_person(
+    conn: &Connection,
+    person_id: Id,
+) -> Result<Vec<AttendanceRecord>, Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.meeting_id, m.date, g.name, a.status, a.substitute_for
+         FROM attendance a JOIN meeting m ON m.id = a.meeting_id
+         JOIN network_group g ON g.id = m.group_id
+         WHERE a.person_id = ?1 ORDER BY m.date, m.id",
+    )?;
+    let rows = stmt.query_map([person_id], |r| {
+        Ok(AttendanceRecord {
+            meeting_id: r.get(0)?,
+            date: r.get(1)?,
+            group_name: r.get(2)?,
+            status: r.get(3)?,
+            substitute_for: r.get(4)?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -64,8 +64,8 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 6,
-        name: "0006_audit_forms_meetings",
-        sql: include_str!("migrations/0006_audit_forms_meetings.sql"),
+        name: "0006_audit_meetings_forms",
+        sql: include_str!("migrations/0006_audit_meetings_forms.sql"),
     },
 ];
 

@@ -983,22 +983,22 @@ fn meetings_and_attendance_are_in_the_audit_log() {
         .set_attendance(m.id, s.anna, AttendanceStatus::Excused, None)
         .expect("excused");
     s.reg.cancel_meeting(m.id, now()).expect("cancel");
-    let log = |entity: &str| {
+    let log = |entity: &str, id: i64| {
         s.reg
             .log(&LogFilter {
                 entity: Some(entity.into()),
-                entity_id: Some(m.id),
+                entity_id: Some(id),
                 ..LogFilter::default()
             })
             .expect("log")
     };
-    let meeting = log("meeting");
+    let meeting = log("meeting", m.id);
     let actions: Vec<&str> = meeting.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["update", "insert"], "newest first");
     let new: serde_json::Value =
         serde_json::from_str(meeting[0].new.as_deref().expect("new")).expect("json");
     assert_eq!(new["status"], "cancelled");
-    let attendance = log("attendance");
+    let attendance = log("attendance", s.anna);
     assert_eq!(attendance.len(), 1);
     let new: serde_json::Value =
         serde_json::from_str(attendance[0].new.as_deref().expect("new")).expect("json");

@@ -343,8 +343,9 @@ fn a_migration_that_fails_half_way_leaves_the_register_and_its_backup() {
         c.pragma_update(None, "user_version", 2).expect("version");
         c.execute_batch(
             "INSERT INTO organisation (name, name_key, sort_key, kind) VALUES ('Falu kommun', 'falu kommun', 'falu kommun', 'municipality');
-             -- A table in the way: the migration's CREATE TABLE change_log fails half-way.
-             CREATE TABLE erasure (x);",
+             -- A table in the way: the next migration (0003) fails half-way, after it has
+             -- created its first table and trigger.
+             CREATE TABLE form_print (x);",
         )
         .expect("old data");
     }
@@ -357,14 +358,14 @@ fn a_migration_that_fails_half_way_leaves_the_register_and_its_backup() {
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .expect("version");
     assert_eq!(v, 2);
-    let change_log: i64 = c
+    let half: i64 = c
         .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE name = 'change_log'",
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('form_wording', 'change_log')",
             [],
             |r| r.get(0),
         )
         .expect("schema");
-    assert_eq!(change_log, 0, "the half-run migration was rolled back");
+    assert_eq!(half, 0, "the half-run migration was rolled back");
     let backups = backup::list(&f.db).expect("list");
     let pre = backups
         .iter()
@@ -626,4 +627,40 @@ fn the_cli_backs_up_lists_checks_and_restores() {
     let people = f.ok(&["person", "list"]);
     assert!(people.contains("Borttagen person 1"), "{people}");
     f.ok(&["retention", "--months", "24"]);
+}
+
+#[test]
+fn meetings_and_attendance_are_logged_and_in_the_extract() {
+    use samverkan::model::{AttendanceStatus, MeetingDraft};
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let anna = add_person(&mut reg, "Anna Berg", None);
+    appoint(&mut reg, anna, "2026-01-01", None);
+    let group = reg.find_group("Länsgruppen").expect("group");
+    let m = reg
+        .add_meeting(
+            &MeetingDraft {
+                group_id: group,
+                date: "2026-12-01".into(),
+                start: Some("09:00".into()),
+                end: Some("12:00".into()),
+                ..MeetingDraft::default()
+            },
+            Utc::now(),
+        )
+        .expect("meeting");
+    reg.set_attendance(m.id, anna, AttendanceStatus::Present, None)
+        .expect("attendance");
+    let meetings = reg
+        .log(&LogFilter {
+            entity: Some("meeting".into()),
+            ..LogFilter::default()
+        })
+        .expect("log");
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0].entity_id, Some(m.id));
+    let x = reg.person_extract(anna, Utc::now()).expect("extract");
+    assert_eq!(x.attendance.len(), 1);
+    assert_eq!(x.attendance[0].status, "present");
+    assert!(x.changes.iter().any(|c| c.entity == "attendance"));
 }
