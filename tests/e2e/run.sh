@@ -83,19 +83,63 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 
-# The app's environment is tauri-driver's: a fresh database and fresh config/data dirs, so
-# the run neither sees nor touches the user's register, window state or saved language.
-mkdir -p "$WORK/config" "$WORK/data" "$WORK/cache"
-log "starting tauri-driver on port $PORT"
-DISPLAY=":$DISPLAY_NUM" \
-  SAMVERKAN_DB="$WORK/e2e.sqlite3" \
-  XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" XDG_CACHE_HOME="$WORK/cache" \
-  setsid tauri-driver --port "$PORT" --native-port "$NATIVE_PORT" \
-  >"$WORK/tauri-driver.log" 2>&1 &
-DRIVER_PID=$!
+# Each test file runs against its own app: tauri-driver (and so the app) is started afresh with
+# a new database and fresh config/data dirs, so files do not depend on each other and the run
+# neither sees nor touches the user's register, window state or saved language.
+if [ "$#" -gt 0 ]; then
+  FILES=("$@")
+else
+  mapfile -t FILES < <(cd "$E2E" && ls -1 ./*.test.mjs | sed 's|^\./||' | sort)
+fi
 
-log "running tests ($(( $(date +%s) - t_start )) s since start)"
+start_driver() {
+  local dir=$1
+  mkdir -p "$dir/config" "$dir/data" "$dir/cache"
+  DISPLAY=":$DISPLAY_NUM" \
+    SAMVERKAN_DB="$dir/e2e.sqlite3" \
+    XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data" XDG_CACHE_HOME="$dir/cache" \
+    setsid tauri-driver --port "$PORT" --native-port "$NATIVE_PORT" \
+    >>"$WORK/tauri-driver.log" 2>&1 &
+  DRIVER_PID=$!
+}
+
+stop_driver() {
+  if [ -n "$DRIVER_PID" ]; then
+    kill -TERM -- "-$DRIVER_PID" 2>/dev/null || true
+    wait "$DRIVER_PID" 2>/dev/null || true
+    DRIVER_PID=""
+  fi
+  # The port is free again before the next file starts its driver.
+  for _ in $(seq 1 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || break
+    sleep 0.1
+  done
+}
+
+log "running ${#FILES[@]} test file(s) ($(( $(date +%s) - t_start )) s since start)"
 mkdir -p "$SHOTS"
-# run-tests.mjs prints the closing "N passed, M failed" line; nothing is printed after it.
-E2E_APP="$APP" E2E_WEBDRIVER_URL="http://127.0.0.1:$PORT" E2E_SCREENSHOTS="$SHOTS" \
-  node "$E2E/run-tests.mjs" "$@"
+passed=0
+failed=0
+for file in "${FILES[@]}"; do
+  dir="$WORK/run-${file%.test.mjs}"
+  start_driver "$dir"
+  out="$WORK/out-${file%.test.mjs}.txt"
+  E2E_APP="$APP" E2E_WEBDRIVER_URL="http://127.0.0.1:$PORT" E2E_SCREENSHOTS="$SHOTS" \
+    node "$E2E/run-tests.mjs" "$file" | tee "$out" | grep -v -E '^(screenshots: |e2e took |[0-9]+ passed, [0-9]+ failed$)|^$' || true
+  summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1)
+  if [ -z "$summary" ]; then
+    log "$file: the runner ended without a summary"
+    failed=$((failed + 1))
+  else
+    passed=$((passed + ${summary%% passed*}))
+    f=${summary#*passed, }
+    failed=$((failed + ${f%% failed*}))
+  fi
+  stop_driver
+done
+
+echo
+echo "screenshots: $SHOTS"
+echo "e2e took $(( $(date +%s) - t_start )) s"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
