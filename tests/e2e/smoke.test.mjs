@@ -114,7 +114,7 @@ export const tests = [
       expect.equal(await h1.text(), "Settings");
       const toast = await session.waitForElement(".toast-success > span");
       expect.equal(await toast.text(), "The app is now shown in English.");
-      await screenshot("07-settings-en");
+      await screenshot(`${String(SCREENS.length + 1).padStart(2, "0")}-settings-en`);
       // Dismissing the message also keeps it out of the next screenshots.
       await (await session.find('.toast-success button[aria-label="Dismiss message"]')).click();
       await session.waitFor("the message to go", async () => (await session.findAll(".toast")).length === 0);
@@ -126,7 +126,7 @@ export const tests = [
       const h1 = await open(session, screen.route);
       expect.equal(await h1.text(), screen.en);
       await assertAccessible(session, `${screen.en} (English)`);
-      await screenshot(`${String(index + 8).padStart(2, "0")}-${screen.route}-en`);
+      await screenshot(`${String(SCREENS.length + 2 + index).padStart(2, "0")}-${screen.route}-en`);
     },
   })),
   {
