@@ -108,11 +108,14 @@ pub struct ExportEntry {
     pub file: Option<String>,
 }
 
-/// The name of the operating-system user running Samverkan, for the logs.
+/// The name of the operating-system user running Samverkan, for the logs: the login name
+/// from the environment, else the account's name asked of the operating system (a process
+/// started without USER, as by a launcher or a test driver, still logs who it runs as).
 pub fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .into_iter()
         .filter_map(|k| std::env::var(k).ok())
+        .chain(whoami::username().ok())
         .map(|u| u.trim().to_owned())
         .find(|u| !u.is_empty())
         .unwrap_or_else(|| "?".to_owned())
@@ -177,6 +180,12 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), ExportKind::ALL.len());
         assert_eq!(ExportKind::from_code("nonsense"), None);
+    }
+
+    #[test]
+    fn the_os_user_is_known() {
+        let user = os_user();
+        assert!(!user.is_empty() && user != "?", "{user:?}");
     }
 
     #[test]
