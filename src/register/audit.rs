@@ -65,20 +65,6 @@ pub const LOG_ENTITIES: [&str; 14] = [
     "export",
 ];
 
-fn csv_field(s: &str) -> String {
-    // Formula prefixes are neutralised so that a spreadsheet shows the text, not a formula.
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 impl Register {
     /// The audit log, newest first.
     pub fn log(&self, f: &LogFilter) -> Result<Vec<LogEntry>, Error> {
@@ -147,8 +133,7 @@ impl Register {
                 .filter(|p| p.protected)
                 .map(|p| p.id)
                 .collect();
-        let mut text =
-            String::from("\u{feff}tid;användare;vad;id;händelse;före;efter;personer;fil\r\n");
+        let mut rows: Vec<[String; 9]> = Vec::with_capacity(entries.len());
         let mut people: Vec<Id> = Vec::new();
         let mut protected_included = false;
         for e in &entries {
@@ -186,11 +171,20 @@ impl Register {
                 e.people.map(|n| n.to_string()).unwrap_or_default(),
                 e.file.clone().unwrap_or_default(),
             ];
-            let line: Vec<String> = row.iter().map(|s| csv_field(s)).collect();
-            text.push_str(&line.join(";"));
-            text.push_str("\r\n");
+            rows.push(row);
         }
-        fs::write(out, text).map_err(|e| Error::Io {
+        let header = [
+            "tid",
+            "användare",
+            "vad",
+            "id",
+            "händelse",
+            "före",
+            "efter",
+            "personer",
+            "fil",
+        ];
+        fs::write(out, crate::export::csv::document(&header, &rows)).map_err(|e| Error::Io {
             path: out.to_owned(),
             source: e,
         })?;
@@ -211,7 +205,7 @@ impl Register {
 
 #[cfg(test)]
 mod tests {
-    use super::csv_field;
+    use crate::export::csv::field as csv_field;
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_neutralised() {
