@@ -4,6 +4,8 @@ import type { Appointment } from "../../lib/bindings/Appointment";
 import type { GroupKind } from "../../lib/bindings/GroupKind";
 import type { Role } from "../../lib/bindings/Role";
 import type { MessageKey } from "../../lib/i18n/index.svelte";
+import { collator, localToday } from "../../lib/format";
+export { collator, localToday };
 
 export const GROUP_KINDS: readonly GroupKind[] = ["steering", "county", "working", "local"];
 export const ROLES: readonly Role[] = ["representative", "substitute", "member", "chair", "convener"];
@@ -12,13 +14,6 @@ export const SEAT_ROLES: readonly Role[] = ["representative", "substitute"];
 export const groupKindKey = (kind: GroupKind) => `net.groupKind.${kind}` as MessageKey;
 export const roleKey = (role: Role) => `net.role.${role}` as MessageKey;
 export const isSeatRole = (role: Role) => role === "representative" || role === "substitute";
-
-/** Today as YYYY-MM-DD on this computer (the core's `today` command is preferred). */
-export function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 export function isDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
@@ -40,8 +35,6 @@ export function messageOf(err: unknown): string {
 }
 
 /** Swedish collation, so that Å, Ä and Ö sort after Z. */
-export const collator = new Intl.Collator("sv", { sensitivity: "base", numeric: true });
-
 /** The organisation a link to a group detail should point at: `#/groups/3?org=12`. */
 export function groupHref(groupId: number, orgId?: number | null): string {
   const base = `#/groups/${groupId}`;

@@ -6,6 +6,8 @@ import type { OrgKind } from "../../lib/bindings/OrgKind";
 import type { Role } from "../../lib/bindings/Role";
 import type { Field } from "../../lib/bindings/Field";
 import { toAppError } from "../../lib/api";
+import { collator, localToday } from "../../lib/format";
+export { collator, localToday };
 
 export const ORG_KINDS: readonly OrgKind[] = [
   "municipality",
@@ -26,13 +28,6 @@ export function blankToNull(value: string): string | null {
   return trimmed === "" ? null : trimmed;
 }
 
-/** Today as YYYY-MM-DD on this computer (the core's `today` command is preferred). */
-export function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** Where an appointment stands on `today` (the same rule as the core's). */
 export function appointmentStatus(a: Appointment, today: string): AppointmentStatus {
   if (a.ended_on !== null && a.ended_on < today) return "ended";
@@ -42,8 +37,6 @@ export function appointmentStatus(a: Appointment, today: string): AppointmentSta
 }
 
 /** Swedish collation, so that Å, Ä and Ö sort after Z. */
-export const collator = new Intl.Collator("sv", { sensitivity: "base", numeric: true });
-
 export type SortDir = "asc" | "desc";
 
 export function compareText(a: string | null, b: string | null, dir: SortDir): number {
