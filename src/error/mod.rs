@@ -1,0 +1,498 @@
+//! The one error type of the core, its stable codes, and its messages in Swedish and English.
+//!
+//! Every error the user can cause is a domain case with the data needed to explain it; the
+//! message is rendered in the user's language at the edge. The UI and scripts act on
+//! [`ErrorCode`], never on the text.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+mod messages;
+
+use crate::lang::Lang;
+use crate::model::Role;
+
+/// The fields a user fills in, named in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Field {
+    Name,
+    ShortName,
+    Kind,
+    OrgNumber,
+    PostalAddress,
+    Email,
+    Phone,
+    Notes,
+    Title,
+    PrincipalName,
+    Function,
+    LocalGroup,
+    Contact,
+    GroupKind,
+    MeetingsPerYear,
+    Description,
+    Role,
+    Organisation,
+    From,
+    To,
+    Date,
+    Days,
+    Template,
+    Wording,
+    Status,
+    Start,
+    End,
+    Place,
+    OnlineLink,
+    Agenda,
+    Weekdays,
+    Label,
+    Year,
+    Format,
+}
+
+impl Field {
+    pub fn label(self, lang: Lang) -> &'static str {
+        use Field::*;
+        match self {
+            Name => lang.pick("namn", "name"),
+            ShortName => lang.pick("kortnamn", "short name"),
+            Kind => lang.pick("typ av organisation", "kind of organisation"),
+            OrgNumber => lang.pick("organisationsnummer", "organisation number"),
+            PostalAddress => lang.pick("postadress", "postal address"),
+            Email => lang.pick("e-post", "e-mail"),
+            Phone => lang.pick("telefon", "phone"),
+            Notes => lang.pick("anteckningar", "notes"),
+            Title => lang.pick("titel", "title"),
+            PrincipalName => lang.pick("uppdragsgivarens namn", "principal's name"),
+            Function => lang.pick("funktion", "function"),
+            LocalGroup => lang.pick("lokal samverkansgrupp", "local group"),
+            Contact => lang.pick("kontakt", "contact"),
+            GroupKind => lang.pick("typ av grupp", "kind of group"),
+            MeetingsPerYear => lang.pick("möten per år", "meetings per year"),
+            Description => lang.pick("beskrivning", "description"),
+            Role => lang.pick("roll", "role"),
+            Organisation => lang.pick("organisation", "organisation"),
+            From => lang.pick("från och med", "from"),
+            To => lang.pick("till och med", "to"),
+            Date => lang.pick("datum", "date"),
+            Days => lang.pick("antal dagar", "number of days"),
+            Template => lang.pick("mall", "template"),
+            Wording => lang.pick("blankettens text", "the form's wording"),
+            Status => lang.pick("status", "status"),
+            Start => lang.pick("starttid", "start time"),
+            End => lang.pick("sluttid", "end time"),
+            Place => lang.pick("plats", "place"),
+            OnlineLink => lang.pick("möteslänk", "online link"),
+            Agenda => lang.pick("dagordning", "agenda"),
+            Weekdays => lang.pick("veckodagar", "weekdays"),
+            Label => lang.pick("benämning", "label"),
+            Year => lang.pick("år", "year"),
+            Format => lang.pick("format", "format"),
+        }
+    }
+}
+
+/// Why a value was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    Empty,
+    TooLong { max: usize },
+    ControlCharacter,
+    LineBreak,
+    Email,
+    Phone,
+    OrgNumberFormat,
+    OrgNumberChecksum,
+    OrgNumberLooksPersonal,
+    Date(String),
+    UnknownValue(String),
+    OutOfRange { min: i64, max: i64 },
+    ToBeforeFrom,
+    Time(String),
+    Link,
+    EndBeforeStart,
+}
+
+/// The things the register holds, named in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Entity {
+    Organisation,
+    Person,
+    Group,
+    Appointment,
+    Contact,
+    Meeting,
+    Blackout,
+}
+
+impl Entity {
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Entity::Organisation => lang.pick("organisation", "organisation"),
+            Entity::Person => lang.pick("person", "person"),
+            Entity::Group => lang.pick("grupp", "group"),
+            Entity::Appointment => lang.pick("uppdrag", "appointment"),
+            Entity::Contact => lang.pick("kontakt", "contact"),
+            Entity::Meeting => lang.pick("möte", "meeting"),
+            Entity::Blackout => lang.pick("spärrperiod", "blocked period"),
+        }
+    }
+}
+
+/// The stable code of an error: what the UI and scripts act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    /// A value the user gave is not acceptable.
+    Invalid,
+    /// Nothing matches what the user named.
+    NotFound,
+    /// More than one thing matches what the user named.
+    Ambiguous,
+    /// The change breaks a rule of the register (a seat is taken, a name is used…).
+    Conflict,
+    /// The thing cannot be removed while other records refer to it.
+    InUse,
+    /// A register already exists where one was to be created.
+    Exists,
+    /// The register was written by a newer version of Samverkan.
+    NewerVersion,
+    /// The file is not a Samverkan register.
+    NotARegister,
+    /// Something went wrong that the user did not cause.
+    Internal,
+    /// The register or a backup is damaged (it fails the integrity checks).
+    Damaged,
+    /// Another process has the register open for writing: this one may only read.
+    Locked,
+}
+
+/// An error of the core.
+#[derive(Debug)]
+pub enum Error {
+    Invalid {
+        field: Field,
+        reason: Invalid,
+    },
+    NotFound {
+        what: Entity,
+        query: String,
+    },
+    Ambiguous {
+        what: Entity,
+        query: String,
+        candidates: Vec<String>,
+    },
+    /// The seat (representative or substitute) of an organisation in a group is held.
+    SeatTaken {
+        role: Role,
+        group: String,
+        organisation: String,
+        holder: String,
+        since: NaiveDate,
+    },
+    /// A replacement would start on or before the day the holder started: nothing to end.
+    ReplaceTooEarly {
+        role: Role,
+        group: String,
+        organisation: String,
+        holder: String,
+        since: NaiveDate,
+    },
+    /// The person already holds this role, or the other seat, in the group at that date.
+    AlreadyServing {
+        person: String,
+        role: Role,
+        group: String,
+    },
+    /// A name or number that must be unique is already used.
+    Duplicate {
+        what: Entity,
+        /// The field whose value is taken (the name, the organisation number).
+        field: Field,
+        value: String,
+    },
+    /// An organisation, person or group still has appointments.
+    InUse {
+        what: Entity,
+        name: String,
+        appointments: usize,
+    },
+    /// An organisation that people still belong to.
+    HasPeople {
+        name: String,
+        people: usize,
+    },
+    /// The one-per-organisation rule cannot be switched on: the history breaks it.
+    RuleBroken {
+        group: String,
+    },
+    /// An end date before the appointment's start.
+    EndsBeforeStart {
+        person: String,
+        from: NaiveDate,
+    },
+    /// Nothing to end: the person holds no such appointment on that date.
+    NotServing {
+        person: String,
+        group: String,
+    },
+    RegisterExists {
+        path: PathBuf,
+    },
+    NewerVersion {
+        found: i64,
+        supported: i64,
+    },
+    NotARegister {
+        path: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Database(rusqlite::Error),
+    /// A character the document font cannot draw; `field` says where it is.
+    Unprintable {
+        ch: char,
+        field: String,
+    },
+    /// The organisation does not sit in the group (so has no mandate form there).
+    NotSeated {
+        organisation: String,
+        group: String,
+    },
+    /// No mandate form has been printed for the organisation in the group.
+    FormNotPrinted {
+        organisation: String,
+        group: String,
+    },
+    /// The last printed form names people who no longer hold the seats.
+    FormOutdated {
+        organisation: String,
+        group: String,
+    },
+    /// A meeting may not be planned on that day.
+    ForbiddenDay {
+        group: String,
+        date: NaiveDate,
+        reason: crate::schedule::plan::Forbidden,
+    },
+    /// Two groups that share members would meet on the same day.
+    SharedMemberClash {
+        group: String,
+        other: String,
+        date: NaiveDate,
+    },
+    /// The person is not invited to the meeting (holds no appointment in the group that day).
+    NotInvited {
+        person: String,
+        group: String,
+        date: NaiveDate,
+    },
+    /// Someone can stand in only for an invited person of their own organisation.
+    CannotStandIn {
+        person: String,
+        for_person: String,
+    },
+    /// Attendance cannot be taken for a cancelled meeting.
+    MeetingCancelled {
+        group: String,
+        date: NaiveDate,
+    },
+    /// A person with protected personal data was asked for without being included.
+    ProtectedPerson {
+        person: String,
+    },
+    /// The register file cannot be opened as a register; the newest good backup, if any, is
+    /// offered. The file was not modified.
+    RegisterDamaged {
+        path: PathBuf,
+        backup: Option<PathBuf>,
+    },
+    /// A backup (or a copy being written) fails the integrity checks.
+    BackupFailed {
+        path: PathBuf,
+        report: crate::store::safety::CheckReport,
+    },
+    /// A backup's contents no longer match the SHA-256 recorded when it was written.
+    BackupDamaged {
+        path: PathBuf,
+    },
+    /// The register is open for writing elsewhere (who and since when, if known).
+    Locked {
+        holder: Option<crate::safety::LockHolder>,
+    },
+    /// The person was already erased (anonymised).
+    AlreadyErased {
+        name: String,
+    },
+    /// A file to import cannot be read at all (not a spreadsheet, no header row…).
+    ImportUnreadable {
+        path: PathBuf,
+        reason: String,
+    },
+    /// The import has rows that cannot be applied; nothing was written.
+    ImportRejected {
+        rows: usize,
+    },
+}
+
+/// What crosses to the UI and what `--json` prints: a stable code and a message in the user's
+/// language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ErrorBody {
+    pub code: ErrorCode,
+    pub message: String,
+    /// The input field the error is about, so that a form can show it beside that field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<Field>,
+}
+
+impl Error {
+    pub fn invalid(field: Field, reason: Invalid) -> Error {
+        Error::Invalid { field, reason }
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Invalid { .. } => ErrorCode::Invalid,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Ambiguous { .. } => ErrorCode::Ambiguous,
+            Error::SeatTaken { .. }
+            | Error::ReplaceTooEarly { .. }
+            | Error::AlreadyServing { .. }
+            | Error::Duplicate { .. }
+            | Error::EndsBeforeStart { .. }
+            | Error::NotServing { .. } => ErrorCode::Conflict,
+            Error::InUse { .. } | Error::HasPeople { .. } => ErrorCode::InUse,
+            Error::RuleBroken { .. } => ErrorCode::Conflict,
+            Error::RegisterExists { .. } => ErrorCode::Exists,
+            Error::NewerVersion { .. } => ErrorCode::NewerVersion,
+            Error::NotARegister { .. } => ErrorCode::NotARegister,
+            Error::Io { .. } | Error::Database(_) => ErrorCode::Internal,
+            Error::Unprintable { .. } => ErrorCode::Invalid,
+            Error::NotSeated { .. } | Error::FormOutdated { .. } => ErrorCode::Conflict,
+            Error::FormNotPrinted { .. } => ErrorCode::NotFound,
+            Error::ForbiddenDay { .. }
+            | Error::SharedMemberClash { .. }
+            | Error::NotInvited { .. }
+            | Error::CannotStandIn { .. }
+            | Error::MeetingCancelled { .. }
+            | Error::ProtectedPerson { .. } => ErrorCode::Conflict,
+            Error::RegisterDamaged { .. } => ErrorCode::NotARegister,
+            Error::BackupFailed { .. } | Error::BackupDamaged { .. } => ErrorCode::Damaged,
+            Error::Locked { .. } => ErrorCode::Locked,
+            Error::AlreadyErased { .. } => ErrorCode::Conflict,
+            Error::ImportUnreadable { .. } | Error::ImportRejected { .. } => ErrorCode::Invalid,
+        }
+    }
+
+    /// Whether the user caused the error (and can fix it), as opposed to a fault of the
+    /// machine or the program.
+    pub fn is_user_error(&self) -> bool {
+        self.code() != ErrorCode::Internal
+    }
+
+    /// The field the error is about, for showing it beside the input.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Error::Invalid { field, .. } | Error::Duplicate { field, .. } => Some(*field),
+            _ => None,
+        }
+    }
+
+    pub fn body(&self, lang: Lang) -> ErrorBody {
+        ErrorBody {
+            code: self.code(),
+            message: self.message(lang),
+            field: self.field(),
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::Sv))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            Error::Database(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        Error::Database(e)
+    }
+}
+
+/// Parses a date written `YYYY-MM-DD`.
+pub fn parse_date(field: Field, s: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, Invalid::Date(s.to_owned())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_crossing_to_the_ui_has_exactly_code_and_message() {
+        let e = Error::NotFound {
+            what: Entity::Organisation,
+            query: "Faluun".into(),
+        };
+        let json = serde_json::to_string(&e.body(Lang::Sv)).expect("serialises");
+        assert_eq!(
+            json,
+            r#"{"code":"not_found","message":"Hittar ingen organisation som heter ”Faluun”."}"#
+        );
+        let json = serde_json::to_string(&e.body(Lang::En)).expect("serialises");
+        assert_eq!(
+            json,
+            r#"{"code":"not_found","message":"No organisation matches “Faluun”."}"#
+        );
+    }
+
+    #[test]
+    fn a_taken_seat_names_the_holder() {
+        let e = Error::SeatTaken {
+            role: Role::Representative,
+            group: "Länsgruppen MVK".into(),
+            organisation: "Falu kommun".into(),
+            holder: "Anna Berg".into(),
+            since: "2026-01-01".parse().expect("date"),
+        };
+        assert_eq!(e.code(), ErrorCode::Conflict);
+        let m = e.message(Lang::Sv);
+        assert!(m.contains("Anna Berg") && m.contains("representant"), "{m}");
+    }
+
+    #[test]
+    fn dates_must_be_iso() {
+        assert!(parse_date(Field::From, "2026-02-30").is_err());
+        assert!(parse_date(Field::From, "1/2/2026").is_err());
+        assert_eq!(
+            parse_date(Field::From, "2026-02-28").ok(),
+            NaiveDate::from_ymd_opt(2026, 2, 28)
+        );
+    }
+}
