@@ -19,11 +19,30 @@ export async function injectAxe(session) {
 }
 
 /**
+ * Waits until the page's finite animations (a toast fading in) have finished: axe measures
+ * colour contrast with the opacity of the moment, so a half-faded toast reads as a violation.
+ */
+async function finishAnimations(session) {
+  await session.executeAsync(`
+    const done = arguments[arguments.length - 1];
+    const running = document.getAnimations().filter((a) => {
+      const timing = a.effect && a.effect.getComputedTiming();
+      return timing && Number.isFinite(timing.endTime);
+    });
+    Promise.race([
+      Promise.all(running.map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]).then(() => done(true));
+  `);
+}
+
+/**
  * Runs axe on the whole document and returns its violations (id, impact, help, targets).
  * Tags: WCAG 2.x A and AA, plus axe's best practices.
  */
 export async function runAxe(session) {
   await injectAxe(session);
+  await finishAnimations(session);
   const json = await session.executeAsync(`
     const done = arguments[arguments.length - 1];
     window.axe
