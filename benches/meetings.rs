@@ -1,6 +1,7 @@
 //! Benchmarks of the meetings feature at the sizes the issue names: planning a year for all
-//! groups of the Dalarna register (≤ 10 ms), the county group's roster as CSV and XLSX
-//! (≤ 50 ms each), and a full roster in XLSX at 10,000 organisations (≤ 1 s).
+//! groups of the Dalarna register (≤ 10 ms), the county group's roster as CSV, XLSX and PDF
+//! and its attendance list as PDF (≤ 50 ms each), and a full roster in XLSX at 10,000
+//! organisations (≤ 1 s).
 
 use std::hint::black_box;
 
@@ -131,6 +132,37 @@ fn benches(c: &mut Criterion) {
             black_box(export::xlsx::roster(&r, Lang::Sv).expect("xlsx"))
         })
     });
+    let fonts = samverkan::pdf::fonts().expect("fonts");
+    c.bench_function("county group roster: PDF bytes", |b| {
+        b.iter(|| {
+            let r = reg.roster(county, None, today, &[]).expect("roster");
+            let doc = export::roster_pdf::roster(&r, Some("Nätverket"), Lang::Sv, fonts, now());
+            black_box(samverkan::pdf::to_pdf(&doc).expect("pdf"))
+        })
+    });
+    let meeting = reg
+        .add_meeting(
+            &samverkan::model::MeetingDraft {
+                group_id: county,
+                date: "2027-03-09".into(),
+                place: Some("Länsstyrelsen, Falun".into()),
+                ..Default::default()
+            },
+            now(),
+        )
+        .expect("meeting");
+    let list = dir.path().join("närvaro.pdf");
+    c.bench_function(
+        "county group attendance list: PDF file written and logged",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    reg.export_attendance_list(meeting.id, &list, &[], Lang::Sv, now())
+                        .expect("list"),
+                )
+            })
+        },
+    );
     let csv = dir.path().join("roster.csv");
     let xlsx = dir.path().join("roster.xlsx");
     c.bench_function("county group roster: CSV file written and logged", |b| {

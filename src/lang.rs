@@ -1,5 +1,6 @@
 //! The two languages of the user interface and how a language is chosen from a tag.
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -31,11 +32,83 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// A date written out for a printed document: "tisdag 9 mars 2027" or
+    /// "Tuesday 9 March 2027".
+    pub fn long_date(self, d: NaiveDate) -> String {
+        const SV_DAYS: [&str; 7] = [
+            "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+        ];
+        const EN_DAYS: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        const SV_MONTHS: [&str; 12] = [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        const EN_MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let wd = d.weekday().num_days_from_monday() as usize;
+        let m = d.month0() as usize;
+        let (days, months) = match self {
+            Lang::Sv => (SV_DAYS, SV_MONTHS),
+            Lang::En => (EN_DAYS, EN_MONTHS),
+        };
+        format!("{} {} {} {}", days[wd], d.day(), months[m], d.year())
+    }
+
+    /// A time of day "HH:MM" as written in running text: "13.00" in Swedish, "13:00" in
+    /// English.
+    pub fn clock(self, hhmm: &str) -> String {
+        match self {
+            Lang::Sv => hhmm.replace(':', "."),
+            Lang::En => hhmm.to_owned(),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_times_are_written_out_in_each_language() {
+        let d = NaiveDate::from_ymd_opt(2027, 3, 9).expect("date");
+        assert_eq!(Lang::Sv.long_date(d), "tisdag 9 mars 2027");
+        assert_eq!(Lang::En.long_date(d), "Tuesday 9 March 2027");
+        let d = NaiveDate::from_ymd_opt(2027, 12, 19).expect("date");
+        assert_eq!(Lang::Sv.long_date(d), "söndag 19 december 2027");
+        assert_eq!(Lang::Sv.clock("13:00"), "13.00");
+        assert_eq!(Lang::En.clock("13:00"), "13:00");
+    }
 
     #[test]
     fn english_tags_choose_english_and_everything_else_swedish() {

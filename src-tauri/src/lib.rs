@@ -88,6 +88,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::meetings::set_attendance,
             commands::meetings::roster_preview,
             commands::meetings::export_roster,
+            commands::meetings::export_attendance_list,
             commands::meetings::mailing_list,
             commands::meetings::export_calendar,
             commands::meetings::organiser,

@@ -257,6 +257,22 @@ fn the_year_plan_is_proposed_applied_and_a_roster_exported_through_ipc() {
     .expect("export");
     assert_eq!(out["items"], 0);
     assert!(path.exists());
+    let list = t._dir.path().join("närvaro.pdf");
+    let out = call(
+        w,
+        "export_attendance_list",
+        json!({ "meetingId": county["id"], "path": list, "include": [] }),
+    )
+    .expect("attendance list");
+    assert_eq!(out["items"], 0);
+    assert!(std::fs::read(&list).is_ok_and(|b| b.starts_with(b"%PDF")));
+    let err = call(
+        w,
+        "export_attendance_list",
+        json!({ "meetingId": 999_999, "path": list, "include": [] }),
+    )
+    .expect_err("no such meeting");
+    assert_eq!(err["code"], "not_found");
 }
 
 #[test]

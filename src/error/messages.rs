@@ -21,10 +21,14 @@ impl Error {
             }
             Error::NotFound { what, query } => {
                 let w = what.label(lang);
-                if sv {
-                    format!("Hittar ingen {w} som heter ”{query}”.")
-                } else {
-                    format!("No {w} matches \u{201c}{query}\u{201d}.")
+                // Meetings, periods, appointments and contacts are named by their number.
+                let by_number = !query.is_empty() && query.bytes().all(|b| b.is_ascii_digit());
+                let none = if what.is_neuter() { "inget" } else { "ingen" };
+                match (sv, by_number) {
+                    (true, true) => format!("Hittar {none} {w} med nummer {query}."),
+                    (true, false) => format!("Hittar {none} {w} som heter ”{query}”."),
+                    (false, true) => format!("No {w} has the number {query}."),
+                    (false, false) => format!("No {w} matches \u{201c}{query}\u{201d}."),
                 }
             }
             Error::Ambiguous {

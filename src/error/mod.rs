@@ -145,6 +145,11 @@ impl Entity {
             Entity::Blackout => lang.pick("spärrperiod", "blocked period"),
         }
     }
+
+    /// Whether the Swedish noun is neuter ("inget möte", not "ingen möte").
+    fn is_neuter(self) -> bool {
+        matches!(self, Entity::Appointment | Entity::Meeting)
+    }
 }
 
 /// The stable code of an error: what the UI and scripts act on.
@@ -469,6 +474,26 @@ mod tests {
         assert_eq!(
             json,
             r#"{"code":"not_found","message":"No organisation matches “Faluun”."}"#
+        );
+    }
+
+    #[test]
+    fn a_thing_named_by_its_number_is_not_found_in_good_swedish() {
+        let e = |what| Error::NotFound {
+            what,
+            query: "999".into(),
+        };
+        assert_eq!(
+            e(Entity::Meeting).message(Lang::Sv),
+            "Hittar inget möte med nummer 999."
+        );
+        assert_eq!(
+            e(Entity::Blackout).message(Lang::Sv),
+            "Hittar ingen spärrperiod med nummer 999."
+        );
+        assert_eq!(
+            e(Entity::Meeting).message(Lang::En),
+            "No meeting has the number 999."
         );
     }
 

@@ -1,10 +1,13 @@
-//! Files that carry the register's data out: rosters (CSV, XLSX), mailing lists and calendars
-//! (iCalendar). Pure functions from data to bytes; the register decides who is in them and
-//! records every export.
+//! Files that carry the register's data out: rosters (CSV, XLSX, PDF), attendance lists (PDF),
+//! mailing lists and calendars (iCalendar). Pure functions from data to bytes (or, for PDF, to
+//! a drawing list that `pdf/` renders); the register decides who is in them and records every
+//! export.
 
 pub mod csv;
+pub mod extract_pdf;
 pub mod ics;
 pub mod roster;
+pub mod roster_pdf;
 pub mod xlsx;
 
 use std::path::Path;

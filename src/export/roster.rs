@@ -16,6 +16,7 @@ use crate::model::{Id, Role};
 pub enum RosterFormat {
     Csv,
     Xlsx,
+    Pdf,
 }
 
 impl std::str::FromStr for RosterFormat {
@@ -24,6 +25,7 @@ impl std::str::FromStr for RosterFormat {
         match s.trim().to_ascii_lowercase().as_str() {
             "csv" => Ok(RosterFormat::Csv),
             "xlsx" | "excel" => Ok(RosterFormat::Xlsx),
+            "pdf" => Ok(RosterFormat::Pdf),
             _ => Err(crate::Error::invalid(
                 crate::error::Field::Format,
                 crate::error::Invalid::UnknownValue(s.to_owned()),

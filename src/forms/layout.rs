@@ -178,6 +178,7 @@ pub fn layout(
             person_row(t("Ersättare", "Substitute"), &data.substitute, lang),
         ],
         size: 8.5,
+        min_row: 0.0,
     });
     let from = data
         .term_from
@@ -268,6 +269,7 @@ pub fn layout(
         ],
         rows,
         size: 8.5,
+        min_row: 0.0,
     });
     let lg = data.local_group.as_ref();
     let lg_name = lg.map(|g| g.name.as_str().to_owned()).unwrap_or_default();

@@ -33,6 +33,18 @@ impl PageSetup {
             bottom: 72.0,
         }
     }
+
+    /// A4 landscape, for wide tables, with the same margins.
+    pub fn a4_landscape() -> PageSetup {
+        let p = PageSetup::a4();
+        PageSetup {
+            width: p.height,
+            height: p.width,
+            left: 48.0,
+            right: 48.0,
+            ..p
+        }
+    }
 }
 
 /// Splits `text` into lines no wider than `width` points, at spaces; explicit line breaks
@@ -107,6 +119,8 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// Font size of the cells.
     pub size: f32,
+    /// The least height of a body row, in points: room to write by hand (a signature).
+    pub min_row: f32,
 }
 
 /// A labelled box of a form row: see [`Flow::boxes`].
@@ -323,9 +337,9 @@ impl<'f> Flow<'f> {
             .collect()
     }
 
-    fn row_height(lines: &[Vec<String>], size: f32) -> f32 {
+    fn row_height(lines: &[Vec<String>], size: f32, min: f32) -> f32 {
         let n = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        n as f32 * size * LEADING + 2.0 * CELL_PAD
+        (n as f32 * size * LEADING + 2.0 * CELL_PAD).max(min)
     }
 
     fn draw_row(
@@ -335,8 +349,9 @@ impl<'f> Flow<'f> {
         style: Style,
         size: f32,
         shade: Option<f32>,
+        min: f32,
     ) {
-        let h = Self::row_height(lines, size);
+        let h = Self::row_height(lines, size, min);
         let (x0, x1) = (edges[0], edges[edges.len() - 1]);
         self.push(Item::Rect {
             x: x0,
@@ -365,28 +380,42 @@ impl<'f> Flow<'f> {
         self.y += h;
     }
 
+    /// The height of a table's header row and first row: what a heading above the table
+    /// must be kept with.
+    pub fn table_start_height(&self, table: &Table) -> f32 {
+        let edges = self.column_edges(table);
+        let headers: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
+        let head = self.row_lines(&edges, Style::Bold, table.size, &headers);
+        let first = table.rows.first().map_or(0.0, |r| {
+            let lines = self.row_lines(&edges, Style::Regular, table.size, r);
+            Self::row_height(&lines, table.size, table.min_row)
+        });
+        Self::row_height(&head, table.size, 0.0) + first
+    }
+
     /// A table; its header is repeated on each page it continues onto.
     pub fn table(&mut self, table: &Table) {
         let edges = self.column_edges(table);
         let size = table.size;
         let headers: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
         let head = self.row_lines(&edges, Style::Bold, size, &headers);
-        let head_h = Self::row_height(&head, size);
+        let head_h = Self::row_height(&head, size, 0.0);
+        let min = table.min_row;
         let rows: Vec<Vec<Vec<String>>> = table
             .rows
             .iter()
             .map(|r| self.row_lines(&edges, Style::Regular, size, r))
             .collect();
-        let first_h = rows.first().map_or(0.0, |r| Self::row_height(r, size));
+        let first_h = rows.first().map_or(0.0, |r| Self::row_height(r, size, min));
         self.ensure(head_h + first_h);
-        self.draw_row(&edges, &head, Style::Bold, size, Some(0.9));
+        self.draw_row(&edges, &head, Style::Bold, size, Some(0.9), 0.0);
         for row in &rows {
-            let h = Self::row_height(row, size);
+            let h = Self::row_height(row, size, min);
             if h > self.remaining() {
                 self.page_break();
-                self.draw_row(&edges, &head, Style::Bold, size, Some(0.9));
+                self.draw_row(&edges, &head, Style::Bold, size, Some(0.9), 0.0);
             }
-            self.draw_row(&edges, row, Style::Regular, size, None);
+            self.draw_row(&edges, row, Style::Regular, size, None, min);
         }
     }
 
@@ -477,6 +506,42 @@ impl<'f> Flow<'f> {
     /// The pages so far.
     pub fn page_count(&self) -> usize {
         self.pages.len()
+    }
+
+    /// Ends the flow like [`Flow::finish`], and also writes `head` at the top of every page
+    /// after the first (whose own title says it): a running head, so that a loose page still
+    /// says what it belongs to.
+    pub fn finish_with_head(
+        self,
+        head: &str,
+        left: &str,
+        right: impl Fn(usize, usize) -> String,
+    ) -> Vec<Page> {
+        let (fonts, setup) = (self.fonts, self.setup);
+        let mut pages = self.finish(left, right);
+        let size = 8.0;
+        let width = setup.width - setup.left - setup.right;
+        let text = fit(fonts, size, width, head);
+        let rule_y = setup.top - 10.0;
+        for page in pages.iter_mut().skip(1) {
+            page.items.push(Item::Text(TextRun {
+                x: setup.left,
+                y: rule_y - 5.0,
+                size,
+                style: Style::Regular,
+                gray: 0.3,
+                text: text.clone(),
+            }));
+            page.items.push(Item::Line {
+                x1: setup.left,
+                y1: rule_y,
+                x2: setup.left + width,
+                y2: rule_y,
+                width: 0.4,
+                gray: 0.5,
+            });
+        }
+        pages
     }
 
     /// Ends the flow: writes the footer on every page (a thin rule, `left` text at the left,
@@ -584,6 +649,7 @@ mod tests {
                 .map(|i| vec![format!("Funktion {i}"), format!("Namn {i}")])
                 .collect(),
             size: 9.0,
+            min_row: 0.0,
         };
         flow.table(&table);
         let pages = flow.finish("Uppdragsblankett", |n, t| format!("Sida {n} av {t}"));

@@ -10,10 +10,11 @@ use ts_rs::TS;
 
 use super::{ExportKind, ExportRecord, OrgQuery, Register, log_time};
 use crate::error::{Entity, Error};
+use crate::export::write_file;
 use crate::forms::{FormData, FormPerson, Wording, WordingVersion, file_name, layout};
 use crate::lang::Lang;
 use crate::model::{GroupKind, Id, Role};
-use crate::pdf::{Document, Fonts, render};
+use crate::pdf::{Document, fonts, to_pdf};
 use crate::store;
 
 /// Where a form stands.
@@ -78,41 +79,6 @@ pub struct BatchOutcome {
     pub cancelled: bool,
     /// How many organisations the group has.
     pub total: usize,
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io = |e| Error::Io {
-        path: path.to_owned(),
-        source: e,
-    };
-    let mut part = path.as_os_str().to_owned();
-    part.push(".part");
-    let part = PathBuf::from(part);
-    std::fs::write(&part, bytes).map_err(io)?;
-    std::fs::rename(&part, path).map_err(|e| {
-        let _ = std::fs::remove_file(&part);
-        io(e)
-    })
-}
-
-fn fonts() -> Result<&'static Fonts, Error> {
-    Fonts::get().ok_or_else(|| Error::Io {
-        path: PathBuf::from("assets/fonts"),
-        source: std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "the embedded font is damaged",
-        ),
-    })
-}
-
-fn render_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
-    render(doc).map_err(|_| Error::Io {
-        path: PathBuf::from("assets/fonts"),
-        source: std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "the embedded font is damaged",
-        ),
-    })
 }
 
 fn lang_code(lang: Lang) -> &'static str {
@@ -356,7 +322,7 @@ impl Register {
         let (version, wording) = self.wording_for_print(opts.lang, opts.now)?;
         data.wording_version = Some(version);
         let doc = self.form_document(&data, &wording, opts.now)?;
-        let bytes = render_pdf(&doc)?;
+        let bytes = to_pdf(&doc)?;
         write_file(out, &bytes)?;
         let holders = self.holders(group_id, org_id, opts.today)?;
         let at = log_time(opts.now);
@@ -484,7 +450,7 @@ impl Register {
                     opts.lang.pick("Uppdragsblanketter", "Mandate forms"),
                     group.name
                 );
-                let bytes = render_pdf(&doc)?;
+                let bytes = to_pdf(&doc)?;
                 write_file(path, &bytes)?;
                 self.record_export(
                     &ExportRecord {

@@ -1,21 +1,16 @@
 //! Meetings: CRUD, each group's plan settings and blocked periods, the year plan (propose →
-//! adjust → apply), attendance, and the exports built on them (rosters, mailing lists,
-//! calendars), each recorded in the export log with protected people left out unless included.
+//! adjust → apply) and attendance. The exports built on them are in `meeting_exports.rs`.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
-use std::path::Path;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Register;
-use super::exports::{ExportKind, ExportRecord, log_time};
+use super::exports::log_time;
 use crate::error::{Entity, Error, Field, Invalid, parse_date};
-use crate::export::ics::Organiser;
-use crate::export::roster::{LeftOut, MailingList, Roster, RosterFormat, RosterRow};
-use crate::export::{self, write_file};
 use crate::lang::Lang;
 use crate::model::{
     AttendanceRow, AttendanceStatus, Blackout, BlackoutDraft, BlackoutFields, Id, Meeting,
@@ -78,42 +73,6 @@ pub struct MeetingAttendance {
     pub rows: Vec<AttendanceRow>,
 }
 
-/// Which meetings a calendar file holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct CalendarQuery {
-    #[serde(default)]
-    pub group_id: Option<Id>,
-    #[serde(default)]
-    pub year: Option<i32>,
-    /// Only the meetings this person is invited to.
-    #[serde(default)]
-    pub person_id: Option<Id>,
-    /// The person has protected personal data and the coordinator includes them anyway.
-    #[serde(default)]
-    pub include_protected: bool,
-}
-
-/// What an export wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct ExportOutcome {
-    pub file: String,
-    /// Rows (roster) or meetings (calendar) written.
-    pub items: usize,
-    pub people: usize,
-    pub protected_left_out: usize,
-    pub export_id: Id,
-}
-
-/// Who organises the meetings, as calendars name it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct OrganiserInfo {
-    pub name: Option<String>,
-    pub email: Option<String>,
-}
-
 /// A calendar identity that is unique across registers and machines: 128 random bits.
 fn new_uid() -> String {
     let word = || {
@@ -129,7 +88,7 @@ fn new_uid() -> String {
     format!("{:016x}{:016x}@samverkan", word(), word())
 }
 
-fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate), Error> {
+pub(super) fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate), Error> {
     let bad = || {
         Error::invalid(
             Field::Year,
@@ -151,7 +110,7 @@ fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate), Error> {
     }
 }
 
-fn not_found(what: Entity, id: Id) -> Error {
+pub(super) fn not_found(what: Entity, id: Id) -> Error {
     Error::NotFound {
         what,
         query: id.to_string(),
@@ -560,258 +519,5 @@ impl Register {
             store::meetings::set_attendance(tx, meeting_id, person_id, status, substitute_for)
         })?;
         self.attendance(meeting_id)
-    }
-
-    /// The roster of a group on a meeting's day (or on `today`), protected people left out
-    /// unless named in `include`.
-    pub fn roster(
-        &self,
-        group_id: Id,
-        meeting_id: Option<Id>,
-        today: NaiveDate,
-        include: &[Id],
-    ) -> Result<Roster, Error> {
-        let group = self.group(group_id)?;
-        let day = match meeting_id {
-            Some(id) => {
-                let m = self.meeting(id)?;
-                if m.group_id != group_id {
-                    return Err(not_found(Entity::Meeting, id));
-                }
-                m.date
-            }
-            None => today,
-        };
-        let entries = store::meetings::roster(&self.conn, group_id, day)?;
-        let mut left_out: Vec<LeftOut> = Vec::new();
-        let mut rows = Vec::with_capacity(entries.len());
-        for e in entries {
-            if e.protected && !include.contains(&e.person_id) {
-                if !left_out.iter().any(|l| l.person_id == e.person_id) {
-                    left_out.push(LeftOut {
-                        person_id: e.person_id,
-                        name: e.name,
-                    });
-                }
-                continue;
-            }
-            rows.push(RosterRow {
-                person_id: e.person_id,
-                organisation: e.organisation,
-                role: e.role,
-                name: e.name,
-                title: e.title,
-                email: e.email,
-                // As entered (and checked): formatting 20,000 numbers costs more than a roster may.
-                phone: e.phone,
-                protected: e.protected,
-            });
-        }
-        Ok(Roster {
-            group_id,
-            group_name: group.name.to_string(),
-            day,
-            meeting_id,
-            rows,
-            protected_left_out: left_out.len(),
-            left_out,
-        })
-    }
-
-    /// Writes a roster file and records the export.
-    #[allow(clippy::too_many_arguments)]
-    pub fn export_roster(
-        &mut self,
-        group_id: Id,
-        meeting_id: Option<Id>,
-        format: RosterFormat,
-        path: &Path,
-        include: &[Id],
-        today: NaiveDate,
-        lang: Lang,
-        now: DateTime<Utc>,
-    ) -> Result<ExportOutcome, Error> {
-        let roster = self.roster(group_id, meeting_id, today, include)?;
-        let (bytes, kind, label) = match format {
-            RosterFormat::Csv => (
-                export::csv::roster(&roster, lang),
-                ExportKind::RosterCsv,
-                "CSV",
-            ),
-            RosterFormat::Xlsx => (
-                export::xlsx::roster(&roster, lang)?,
-                ExportKind::RosterXlsx,
-                "XLSX",
-            ),
-        };
-        write_file(path, &bytes)?;
-        let path = &export::logged_path(path);
-        let people = roster.people();
-        let export_id = self.record_export(
-            &ExportRecord {
-                kind,
-                description: format!(
-                    "{} ({label}): {}, {}",
-                    lang.pick("Deltagarlista", "Roster"),
-                    roster.group_name,
-                    roster.day
-                ),
-                group_id: Some(group_id),
-                people: &people,
-                protected_included: roster.rows.iter().any(|r| r.protected),
-                file: Some(path),
-            },
-            now,
-        )?;
-        Ok(ExportOutcome {
-            file: path.display().to_string(),
-            items: roster.rows.len(),
-            people: people.len(),
-            protected_left_out: roster.protected_left_out,
-            export_id,
-        })
-    }
-
-    /// The mailing list of a group (on a meeting's day or `today`); recorded as an export
-    /// (to the clipboard or the screen).
-    pub fn mailing_list(
-        &mut self,
-        group_id: Id,
-        meeting_id: Option<Id>,
-        include: &[Id],
-        today: NaiveDate,
-        lang: Lang,
-        now: DateTime<Utc>,
-    ) -> Result<MailingList, Error> {
-        let roster = self.roster(group_id, meeting_id, today, include)?;
-        let list = MailingList::from_roster(&roster);
-        self.record_export(
-            &ExportRecord {
-                kind: ExportKind::MailingList,
-                description: format!(
-                    "{}: {}, {}",
-                    lang.pick("Sändlista", "Mailing list"),
-                    roster.group_name,
-                    roster.day
-                ),
-                group_id: Some(group_id),
-                people: &list.people,
-                protected_included: roster
-                    .rows
-                    .iter()
-                    .any(|r| r.protected && list.people.contains(&r.person_id)),
-                file: None,
-            },
-            now,
-        )?;
-        Ok(list)
-    }
-
-    pub fn organiser(&self) -> Result<OrganiserInfo, Error> {
-        Ok(OrganiserInfo {
-            name: store::settings::get(&self.conn, "organiser_name")?,
-            email: store::settings::get(&self.conn, "organiser_email")?,
-        })
-    }
-
-    /// Sets who organises the meetings (named in calendars). Empty values are kept out.
-    pub fn set_organiser(&mut self, info: &OrganiserInfo) -> Result<OrganiserInfo, Error> {
-        let name = crate::model::optional_text(Field::Name, info.name.as_deref())?;
-        let email = info
-            .email
-            .as_deref()
-            .filter(|e| !e.trim().is_empty())
-            .map(|e| crate::model::Email::parse(Field::Email, e))
-            .transpose()?;
-        self.write(|tx| {
-            store::settings::set(tx, "organiser_name", name.as_deref().unwrap_or(""))?;
-            store::settings::set(
-                tx,
-                "organiser_email",
-                email.as_ref().map_or("", |e| e.as_str()),
-            )
-        })?;
-        self.organiser()
-    }
-
-    /// The meetings a calendar file would hold, and its name.
-    pub fn calendar_meetings(&self, q: &CalendarQuery) -> Result<(String, Vec<Meeting>), Error> {
-        let (from, to) = match q.year {
-            Some(y) => {
-                let (a, b) = year_bounds(y)?;
-                (Some(a), Some(b))
-            }
-            None => (None, None),
-        };
-        let mut name = self
-            .info()?
-            .network_name
-            .unwrap_or_else(|| "Samverkan".to_owned());
-        let mut meetings = match q.person_id {
-            Some(p) => {
-                let person = self.person(p)?;
-                if person.protected && !q.include_protected {
-                    return Err(Error::ProtectedPerson {
-                        person: person.name.to_string(),
-                    });
-                }
-                name = format!("{name}: {}", person.name);
-                store::meetings::for_person(&self.conn, p, from, to)?
-            }
-            None => store::meetings::list(&self.conn, None, from, to)?,
-        };
-        if let Some(g) = q.group_id {
-            let group = self.group(g)?;
-            name = format!("{name}: {}", group.name);
-            meetings.retain(|m| m.group_id == g);
-        }
-        Ok((name, meetings))
-    }
-
-    /// Writes an .ics file of meetings and records the export (with the person, for a
-    /// person's calendar).
-    pub fn export_calendar(
-        &mut self,
-        q: &CalendarQuery,
-        path: &Path,
-        lang: Lang,
-        now: DateTime<Utc>,
-    ) -> Result<ExportOutcome, Error> {
-        let (name, meetings) = self.calendar_meetings(q)?;
-        let org = self.organiser()?;
-        let text = export::ics::calendar(
-            &name,
-            &meetings,
-            &Organiser {
-                name: org.name.filter(|s| !s.is_empty()),
-                email: org.email.filter(|s| !s.is_empty()),
-            },
-            now,
-        );
-        write_file(path, text.as_bytes())?;
-        let path = &export::logged_path(path);
-        let people: Vec<Id> = q.person_id.into_iter().collect();
-        let protected_included = match q.person_id {
-            Some(p) => self.person(p)?.protected,
-            None => false,
-        };
-        let export_id = self.record_export(
-            &ExportRecord {
-                kind: ExportKind::Calendar,
-                description: format!("{} (.ics): {name}", lang.pick("Kalender", "Calendar")),
-                group_id: q.group_id,
-                people: &people,
-                protected_included,
-                file: Some(path),
-            },
-            now,
-        )?;
-        Ok(ExportOutcome {
-            file: path.display().to_string(),
-            items: meetings.len(),
-            people: people.len(),
-            protected_left_out: 0,
-            export_id,
-        })
     }
 }

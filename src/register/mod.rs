@@ -7,6 +7,7 @@ mod exports;
 mod forms;
 mod groups;
 mod import;
+mod meeting_exports;
 mod meetings;
 mod organisations;
 mod overview;
@@ -27,14 +28,12 @@ pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
 pub use forms::{BatchOutcome, FormOptions, FormState, FormStatusRow, PrintedForm};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
 pub use import::{Columns, preview_file, read_sheet};
-pub use meetings::{
-    CalendarQuery, ExportOutcome, ForbiddenDay, GroupProposal, MeetingAttendance, OrganiserInfo,
-    PlanProposal, PlannedMeeting,
-};
+pub use meeting_exports::{CalendarQuery, ExportOutcome, OrganiserInfo};
+pub use meetings::{ForbiddenDay, GroupProposal, MeetingAttendance, PlanProposal, PlannedMeeting};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};
-pub use privacy::{PersonExtract, RetentionCandidate, erased_name};
+pub use privacy::{ExtractFormat, PersonExtract, RetentionCandidate, erased_name};
 pub use safety::OpenReport;
 
 use crate::error::Error;

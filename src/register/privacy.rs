@@ -14,7 +14,10 @@ use ts_rs::TS;
 
 use super::{ExportEntry, ExportKind, ExportRecord, Register, log_time, os_user};
 use crate::error::{Entity, Error, Field};
+use crate::export::{self, extract_pdf, write_file};
+use crate::lang::Lang;
 use crate::model::{Appointment, Id, Name, Person, PersonFields};
+use crate::pdf;
 use crate::safety::backup::backup_dir;
 use crate::store;
 use crate::store::audit::{AttendanceRecord, ChangeEntry, Erasure};
@@ -34,6 +37,41 @@ pub struct PersonExtract {
     /// Every change of the person's row and appointments.
     pub changes: Vec<ChangeEntry>,
     pub erased: Option<Erasure>,
+}
+
+/// The format of a register extract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExtractFormat {
+    /// Everything, machine-readable (data portability).
+    Json,
+    /// Everything, to read and to hand over.
+    Pdf,
+}
+
+impl ExtractFormat {
+    /// The format a file name asks for: PDF for `.pdf`, else JSON.
+    pub fn of_path(path: &Path) -> ExtractFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("pdf") => ExtractFormat::Pdf,
+            _ => ExtractFormat::Json,
+        }
+    }
+}
+
+impl std::str::FromStr for ExtractFormat {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<ExtractFormat, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "json" => Ok(ExtractFormat::Json),
+            "pdf" => Ok(ExtractFormat::Pdf),
+            _ => Err(Error::invalid(
+                Field::Format,
+                crate::error::Invalid::UnknownValue(s.to_owned()),
+            )),
+        }
+    }
 }
 
 /// A person the retention rule finds.
@@ -111,27 +149,44 @@ fn anonymise(tx: &rusqlite::Transaction<'_>, p: &Person, e: &Erasure) -> Result<
 }
 
 impl Register {
-    /// The register extract for one person, written as JSON to `out` and recorded in the
-    /// export log.
+    /// The register extract for one person, written to `out` as JSON or PDF and recorded in
+    /// the export log.
     pub fn extract_person(
         &mut self,
         person_id: Id,
         out: &Path,
+        format: ExtractFormat,
+        lang: Lang,
         now: DateTime<Utc>,
     ) -> Result<PersonExtract, Error> {
         let extract = self.person_extract(person_id, now)?;
-        let text = serde_json::to_string_pretty(&extract).map_err(|e| Error::Io {
-            path: out.to_owned(),
-            source: std::io::Error::other(e),
-        })?;
-        fs::write(out, text).map_err(|e| Error::Io {
-            path: out.to_owned(),
-            source: e,
-        })?;
+        let bytes = match format {
+            ExtractFormat::Json => serde_json::to_vec_pretty(&extract).map_err(|e| Error::Io {
+                path: out.to_owned(),
+                source: std::io::Error::other(e),
+            })?,
+            ExtractFormat::Pdf => {
+                let fonts = pdf::fonts()?;
+                extract_pdf::check_printable(&extract, lang, fonts)?;
+                let network = self.info()?.network_name;
+                let doc = extract_pdf::extract(&extract, network.as_deref(), lang, fonts, now);
+                pdf::to_pdf(&doc)?
+            }
+        };
+        write_file(out, &bytes)?;
+        let out = &export::logged_path(out);
         self.record_export(
             &ExportRecord {
                 kind: ExportKind::PersonExtract,
-                description: format!("Registerutdrag: {}", extract.person.name.as_str()),
+                description: format!(
+                    "{} ({}): {}",
+                    lang.pick("Registerutdrag", "Register extract"),
+                    match format {
+                        ExtractFormat::Json => "JSON",
+                        ExtractFormat::Pdf => "PDF",
+                    },
+                    extract.person.name.as_str()
+                ),
                 group_id: None,
                 people: &[person_id],
                 protected_included: extract.person.protected,

@@ -16,7 +16,7 @@ use samverkan::pdf::{DocInfo, Document, Fonts, Page, Style, TextRun, render};
 use samverkan::register::{ExportKind, FormOptions, FormState, OrgQuery};
 use samverkan::{Error, ErrorCode, Lang, Register};
 
-use crate::support::{Fixture, day, today};
+use crate::support::{Fixture, day, pdf_text, today};
 
 const MARTA: &str = "Märta Ödegård-Ibáñez";
 
@@ -43,14 +43,6 @@ fn opts() -> FormOptions {
 /// wraps is compared character for character, ignoring where the lines break.
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// The text of a PDF, as a copy-paste would give it, with white space collapsed.
-fn pdf_text(bytes: &[u8]) -> String {
-    let doc = lopdf::Document::load_mem(bytes).expect("a readable PDF");
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text = doc.extract_text(&pages).expect("extractable text");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 struct Seat {

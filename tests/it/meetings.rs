@@ -1,6 +1,6 @@
 //! Meetings: the Swedish calendar against the statutory rules for 2000–2100, the year plan's
-//! properties, attendance, and every export (CSV, XLSX, .ics, mailing list) read back, with
-//! protected people left out unless included.
+//! properties, attendance, and every export (CSV, XLSX, PDF, attendance list, .ics, mailing
+//! list) read back, with protected people left out unless included.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -16,7 +16,7 @@ use samverkan::schedule::plan::{BlockedPeriod, PlanInput, PlanRules};
 use samverkan::schedule::{DayKind, SwedishCalendar, easter_sunday, forbidden_reason, propose};
 use samverkan::{ErrorCode, Lang, Register};
 
-use crate::support::{Fixture, day, today};
+use crate::support::{Fixture, day, pdf_text, today};
 
 fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-22T09:00:00Z")
@@ -748,6 +748,122 @@ fn rosters_leave_protected_people_out_neutralise_formulas_and_read_back() {
             .is_some_and(|f| f.ends_with("roster.csv"))
     );
     assert_eq!(s.reg.exports_of_person(s.hidden).expect("log").len(), 1);
+}
+
+#[test]
+fn the_pdf_roster_and_the_attendance_list_name_everyone_invited_but_protected_people() {
+    let mut s = seeded();
+    let county = s.reg.find_group("Länsgruppen").expect("g");
+    let roster = s.f.dir.path().join("roster.pdf");
+    let out = s
+        .reg
+        .export_roster(
+            county,
+            None,
+            RosterFormat::Pdf,
+            &roster,
+            &[],
+            today(),
+            Lang::Sv,
+            now(),
+        )
+        .expect("pdf");
+    assert_eq!((out.items, out.protected_left_out), (3, 1));
+    let text = pdf_text(&std::fs::read(&roster).expect("pdf"));
+    for name in [
+        "Anna Berg",
+        "Erik Lund",
+        "Lisa Stark",
+        "anna.berg@falun.se",
+        "Länsgruppen MVK",
+    ] {
+        assert!(text.contains(name), "{name} in: {text}");
+    }
+    assert!(
+        !text.contains("Hanna"),
+        "protected person in the PDF roster"
+    );
+
+    let m = s
+        .reg
+        .add_meeting(
+            &MeetingDraft {
+                group_id: county,
+                date: "2027-03-09".into(),
+                start: Some("13:00".into()),
+                end: Some("16:00".into()),
+                place: Some("Länsstyrelsen, Falun".into()),
+                ..MeetingDraft::default()
+            },
+            now(),
+        )
+        .expect("meeting");
+    let list = s.f.dir.path().join("närvaro.pdf");
+    let out = s
+        .reg
+        .export_attendance_list(m.id, &list, &[], Lang::Sv, now())
+        .expect("list");
+    assert_eq!((out.items, out.protected_left_out), (3, 1));
+    let text = pdf_text(&std::fs::read(&list).expect("pdf"));
+    for s in [
+        "NÄRVAROLISTA",
+        "Länsgruppen MVK",
+        "tisdag 9 mars 2027 kl. 13.00–16.00",
+        "Plats: Länsstyrelsen, Falun",
+        "Underskrift",
+        "Anna Berg",
+        "Erik Lund",
+        "Ersättare",
+        "Sida 1 av 1",
+    ] {
+        assert!(text.contains(s), "{s} in: {text}");
+    }
+    assert!(!text.contains("Hanna"), "protected person on the list");
+
+    // Included for this one list: there, and the export says so.
+    let with = s.f.dir.path().join("med.pdf");
+    let out = s
+        .reg
+        .export_attendance_list(m.id, &with, &[s.hidden], Lang::En, now())
+        .expect("list");
+    assert_eq!((out.items, out.protected_left_out), (4, 0));
+    let text = pdf_text(&std::fs::read(&with).expect("pdf"));
+    assert!(
+        text.contains("Hanna Skydd") && text.contains("Signature"),
+        "{text}"
+    );
+    let log = s.reg.exports(None).expect("log");
+    assert_eq!(log[0].kind, ExportKind::AttendanceList);
+    assert!(log[0].protected_included && !log[1].protected_included);
+    assert_eq!(log[2].kind, ExportKind::RosterPdf);
+    assert_eq!(log[1].people, 3);
+
+    // A character the font cannot draw is refused by name; no file is written.
+    let mut d = PersonDraft::from(&s.reg.person(s.anna).expect("anna"));
+    d.title = Some("Samordnare \u{1F984}".into());
+    s.reg.edit_person(s.anna, &d).expect("edit");
+    let refused = s.f.dir.path().join("refused.pdf");
+    let err = s
+        .reg
+        .export_attendance_list(m.id, &refused, &[], Lang::Sv, now())
+        .expect_err("unprintable");
+    assert_eq!(err.code(), ErrorCode::Invalid);
+    assert!(
+        err.message(Lang::Sv).contains("Anna Berg"),
+        "{}",
+        err.message(Lang::Sv)
+    );
+    assert!(!refused.exists());
+    assert_eq!(
+        s.reg.exports(None).expect("log").len(),
+        3,
+        "nothing recorded"
+    );
+
+    let missing = s
+        .reg
+        .export_attendance_list(999_999, &refused, &[], Lang::Sv, now());
+    assert_eq!(missing.expect_err("none").code(), ErrorCode::NotFound);
 }
 
 #[test]

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, TimeDelta, Utc};
 use samverkan::error::ErrorCode;
 use samverkan::model::{AppointRequest, PersonDraft, Role};
-use samverkan::register::LogFilter;
+use samverkan::register::{ExtractFormat, LogFilter};
 use samverkan::safety::BackupReason;
 use samverkan::safety::backup::{self, sha256_file};
-use samverkan::{Error, Register, store};
+use samverkan::{Error, Lang, Register, store};
 
-use crate::support::{Fixture, day};
+use crate::support::{Fixture, day, pdf_text};
 
 fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s)
@@ -435,7 +435,8 @@ fn the_log_shows_exports_and_its_own_export_is_recorded() {
     let mut reg = f.open();
     let anna = add_person(&mut reg, "Anna Berg", None);
     let out = f.dir.path().join("extract.json");
-    reg.extract_person(anna, &out, Utc::now()).expect("extract");
+    reg.extract_person(anna, &out, ExtractFormat::Json, Lang::Sv, Utc::now())
+        .expect("extract");
     let exports = reg
         .log(&LogFilter {
             entity: Some("export".into()),
@@ -510,7 +511,8 @@ fn an_extract_holds_the_person_their_appointments_exports_and_changes() {
     let anna = add_person(&mut reg, "Anna Berg", Some("anna@falun.se"));
     appoint(&mut reg, anna, "2025-01-01", None);
     let out = f.dir.path().join("anna.json");
-    reg.extract_person(anna, &out, Utc::now()).expect("extract");
+    reg.extract_person(anna, &out, ExtractFormat::Json, Lang::Sv, Utc::now())
+        .expect("extract");
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).expect("read")).expect("json");
     assert_eq!(v["person"]["name"], "Anna Berg");
@@ -520,6 +522,29 @@ fn an_extract_holds_the_person_their_appointments_exports_and_changes() {
     // The second extract lists the first as an export of her data.
     let x = reg.person_extract(anna, Utc::now()).expect("extract");
     assert_eq!(x.exports.len(), 1);
+
+    // The same as PDF: her data, the appointment, the first extract, in readable text.
+    let pdf = f.dir.path().join("anna.pdf");
+    reg.extract_person(anna, &pdf, ExtractFormat::Pdf, Lang::Sv, Utc::now())
+        .expect("pdf extract");
+    let text = pdf_text(&std::fs::read(&pdf).expect("pdf"));
+    for s in [
+        "REGISTERUTDRAG",
+        "Anna Berg",
+        "anna@falun.se",
+        "Länsgruppen MVK",
+        "2025-01-01",
+        "Registerutdrag (JSON): Anna Berg",
+        "Ändringar",
+        "Sida 1 av",
+    ] {
+        assert!(text.contains(s), "{s} in: {text}");
+    }
+    let log = reg.exports(None).expect("log");
+    assert_eq!(log[0].kind, samverkan::register::ExportKind::PersonExtract);
+    assert!(log[0].description.contains("(PDF)"));
+    assert_eq!(ExtractFormat::of_path(&pdf), ExtractFormat::Pdf);
+    assert_eq!(ExtractFormat::of_path(&out), ExtractFormat::Json);
 }
 
 #[test]

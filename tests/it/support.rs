@@ -104,3 +104,11 @@ pub fn snapshot(path: &Path) -> (Vec<u8>, bool) {
         .unwrap_or(false);
     (std::fs::read(path).unwrap_or_default(), wal_has_data)
 }
+
+/// The text of a PDF, as a copy-paste would give it, with white space collapsed.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).expect("a readable PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("extractable text");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -151,6 +151,17 @@ pub fn export_roster(
 }
 
 #[tauri::command]
+pub fn export_attendance_list(
+    state: State<'_, AppState>,
+    meeting_id: Id,
+    path: PathBuf,
+    include: Vec<Id>,
+) -> Reply<ExportOutcome> {
+    let lang = state.lang();
+    state.write(|r| r.export_attendance_list(meeting_id, &path, &include, lang, Utc::now()))
+}
+
+#[tauri::command]
 pub fn mailing_list(
     state: State<'_, AppState>,
     group_id: Id,

@@ -135,8 +135,10 @@ pub enum Command {
     Attend(crate::meetings::AttendArgs),
     /// Write meetings to an .ics calendar file.
     Calendar(crate::meetings::CalendarArgs),
-    /// Write a group's roster as CSV or XLSX.
+    /// Write a group's roster as CSV, XLSX or PDF.
     Roster(crate::meetings::RosterArgs),
+    /// Write a meeting's attendance list to sign, as PDF.
+    AttendanceList(crate::meetings::AttendanceListArgs),
     /// A group's e-mail addresses for BCC, and a mailto: link.
     MailingList(crate::meetings::MailingListArgs),
     /// Backups, integrity, the audit log, personal-data rights, import.

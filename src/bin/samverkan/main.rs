@@ -293,6 +293,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Attend(a) => meetings::attend(&mut reg, a, &out),
         Command::Calendar(a) => meetings::calendar(&mut reg, a, &out),
         Command::Roster(a) => meetings::roster(&mut reg, a, &out, today),
+        Command::AttendanceList(a) => meetings::attendance_list(&mut reg, a, &out),
         Command::MailingList(a) => meetings::mailing_list(&mut reg, a, &out, today),
         Command::Safety(cmd) => safety::run(&mut reg, cmd, &out, today),
     }

@@ -12,7 +12,7 @@ use samverkan::model::{
     AttendanceStatus, BlackoutDraft, Id, Meeting, MeetingDraft, MeetingStatus, parse_weekdays,
 };
 use samverkan::register::{
-    CalendarQuery, MeetingAttendance, OrganiserInfo, PlanProposal, PlannedMeeting,
+    CalendarQuery, ExportOutcome, MeetingAttendance, OrganiserInfo, PlanProposal, PlannedMeeting,
 };
 use samverkan::{Error, Lang, Register};
 
@@ -168,12 +168,23 @@ pub struct RosterArgs {
     /// The roster on this meeting's day (default: today).
     #[arg(long)]
     pub meeting: Option<Id>,
-    /// csv or xlsx.
+    /// csv, xlsx or pdf.
     #[arg(long)]
     pub format: String,
     #[arg(long)]
     pub out: PathBuf,
     /// Include this person with protected data in this one export (repeatable).
+    #[arg(long = "include-protected", value_name = "PERSON")]
+    pub include_protected: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AttendanceListArgs {
+    /// The meeting's id (see `meeting list`).
+    pub meeting: Id,
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Include this person with protected data in this one list (repeatable).
     #[arg(long = "include-protected", value_name = "PERSON")]
     pub include_protected: Vec<String>,
 }
@@ -644,23 +655,39 @@ pub fn roster(reg: &mut Register, a: RosterArgs, out: &Out, today: NaiveDate) ->
         out.lang,
         Utc::now(),
     )?;
+    out.done(&r, &rows_written(&r, out.lang))
+}
+
+pub fn attendance_list(reg: &mut Register, a: AttendanceListArgs, out: &Out) -> Result<(), Error> {
+    let include = people(reg, &a.include_protected)?;
+    let r = reg.export_attendance_list(a.meeting, &a.out, &include, out.lang, Utc::now())?;
+    out.done(&r, &rows_written(&r, out.lang))
+}
+
+/// "N rader skrivna till FILE", and how many protected people were left out.
+fn rows_written(r: &ExportOutcome, lang: Lang) -> String {
     let mut text = format!(
         "{} {} {}",
         r.items,
-        out.lang.pick("rader skrivna till", "rows written to"),
+        lang.pick("rader skrivna till", "rows written to"),
         r.file
     );
-    if r.protected_left_out > 0 {
-        text.push_str(&format!(
-            "\n{} {}",
-            r.protected_left_out,
-            out.lang.pick(
-                "person(er) med skyddade personuppgifter är utelämnade.",
-                "person(s) with protected personal data left out."
-            )
-        ));
+    text.push_str(&left_out_note(r.protected_left_out, lang));
+    text
+}
+
+/// A line saying how many people with protected personal data were left out (or nothing).
+fn left_out_note(n: usize, lang: Lang) -> String {
+    if n == 0 {
+        return String::new();
     }
-    out.done(&r, &text)
+    format!(
+        "\n{n} {}",
+        lang.pick(
+            "person(er) med skyddade personuppgifter är utelämnade.",
+            "person(s) with protected personal data left out."
+        )
+    )
 }
 
 pub fn mailing_list(
@@ -680,15 +707,6 @@ pub fn mailing_list(
             l.without_email.join(", ")
         ));
     }
-    if l.protected_left_out > 0 {
-        text.push_str(&format!(
-            "\n{} {}",
-            l.protected_left_out,
-            out.lang.pick(
-                "person(er) med skyddade personuppgifter är utelämnade.",
-                "person(s) with protected personal data left out."
-            )
-        ));
-    }
+    text.push_str(&left_out_note(l.protected_left_out, out.lang));
     out.done(&l, &text)
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use samverkan::error::{Field, parse_date};
-use samverkan::register::{LogEntry, LogFilter, RetentionCandidate};
+use samverkan::register::{ExtractFormat, LogEntry, LogFilter, RetentionCandidate};
 use samverkan::safety::{BackupInfo, RestoreReport};
 use samverkan::store::safety::CheckReport;
 use samverkan::{Error, ErrorCode, Register};
@@ -46,11 +46,14 @@ pub enum SafetyCmd {
         #[arg(long, requires = "out")]
         include_protected: bool,
     },
-    /// A register extract for one person (everything stored about them), as JSON.
+    /// A register extract for one person (everything stored about them), as JSON or PDF.
     Extract {
         person: String,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// json or pdf (default: from the file name, PDF for .pdf, else JSON).
+        #[arg(long)]
+        format: Option<String>,
     },
     /// Erase a person: anonymise as "Borttagen person N" (appointments kept without a name).
     Erase { person: String },
@@ -153,9 +156,17 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
                 None => log(out, &reg.log(&filter)?),
             }
         }
-        SafetyCmd::Extract { person, out: file } => {
+        SafetyCmd::Extract {
+            person,
+            out: file,
+            format,
+        } => {
             let id = reg.find_person(&person)?;
-            let x = reg.extract_person(id, &file, now)?;
+            let format = match format {
+                Some(f) => f.parse()?,
+                None => ExtractFormat::of_path(&file),
+            };
+            let x = reg.extract_person(id, &file, format, out.lang, now)?;
             done(
                 out,
                 &serde_json::json!({ "person_id": id, "file": file.display().to_string(),

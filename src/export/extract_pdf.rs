@@ -1,0 +1,417 @@
+//! The register extract for one person (personal-data rights, GDPR article 15) as a printed
+//! document: everything the register holds about them, in sections (the person's data,
+//! appointments, attendance, exports that carried their data, logged changes). Pure: a
+//! [`PersonExtract`] in, a drawing list out.
+
+use chrono::{DateTime, Utc};
+
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::pdf::{Column, DocInfo, Document, Flow, Fonts, PageSetup, Style, Table};
+use crate::register::PersonExtract;
+
+const BODY: f32 = 9.5;
+const HEADING: f32 = 11.5;
+const CELL: f32 = 8.0;
+
+fn col(header: &str, share: f32) -> Column {
+    Column {
+        header: header.to_owned(),
+        share,
+    }
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// "2026-11-23 10:00 UTC" from an RFC 3339 time; the text as it is when it is not one.
+fn when(at: &str) -> String {
+    DateTime::parse_from_rfc3339(at)
+        .map(|t| {
+            t.with_timezone(&Utc)
+                .format("%Y-%m-%d %H:%M UTC")
+                .to_string()
+        })
+        .unwrap_or_else(|_| at.to_owned())
+}
+
+/// A logged value (a JSON object of the row's columns) as "column: value" lines, empty
+/// values left out; any other text as it is.
+fn logged_value(v: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(v) {
+        Ok(serde_json::Value::Object(map)) => map
+            .iter()
+            .filter_map(|(k, v)| match v {
+                serde_json::Value::Null => None,
+                serde_json::Value::String(s) if s.is_empty() => None,
+                serde_json::Value::String(s) => Some(format!("{k}: {s}")),
+                other => Some(format!("{k}: {other}")),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => v.to_owned(),
+    }
+}
+
+/// A section: a heading kept with its first rows, then the table, or a line saying there is
+/// nothing.
+fn section(flow: &mut Flow<'_>, heading: &str, none: &str, table: Table) {
+    flow.space(14.0);
+    let keep = if table.rows.is_empty() {
+        BODY * 2.0
+    } else {
+        flow.table_start_height(&table)
+    };
+    flow.heading(HEADING, keep, heading);
+    if table.rows.is_empty() {
+        flow.paragraph(Style::Regular, BODY, 0.0, none);
+    } else {
+        flow.table(&table);
+    }
+}
+
+/// Every text the extract prints, with the label of where it comes from.
+fn texts(x: &PersonExtract, lang: Lang) -> Vec<(String, String)> {
+    let t = |sv: &str, en: &str| lang.pick(sv, en).to_owned();
+    let p = &x.person;
+    let mut v = vec![
+        (t("Namn", "Name"), p.name.as_str().to_owned()),
+        (t("Titel", "Title"), p.title.clone().unwrap_or_default()),
+        (
+            t("Organisation", "Organisation"),
+            p.organisation_name.clone(),
+        ),
+        (
+            t("Anteckningar", "Notes"),
+            p.notes.clone().unwrap_or_default(),
+        ),
+    ];
+    for a in &x.appointments {
+        v.push((t("Grupp", "Group"), a.group_name.clone()));
+        v.push((
+            t("Organisation", "Organisation"),
+            a.organisation_name.clone(),
+        ));
+    }
+    for a in &x.attendance {
+        v.push((t("Möte", "Meeting"), a.group_name.clone()));
+    }
+    for e in &x.exports {
+        v.push((t("Utlämnande", "Export"), e.description.clone()));
+        v.push((t("Fil", "File"), e.file.clone().unwrap_or_default()));
+        v.push((t("Användare", "User"), e.os_user.clone()));
+    }
+    for c in &x.changes {
+        v.push((t("Ändring", "Change"), c.old.clone().unwrap_or_default()));
+        v.push((t("Ändring", "Change"), c.new.clone().unwrap_or_default()));
+        v.push((t("Användare", "User"), c.os_user.clone()));
+    }
+    v
+}
+
+/// Refuses, naming the character and where it is, an extract the font cannot draw. (The
+/// JSON extract has no such limit: it is offered when this refuses.)
+pub fn check_printable(x: &PersonExtract, lang: Lang, fonts: &Fonts) -> Result<(), Error> {
+    for (field, value) in texts(x, lang) {
+        if let Err(m) = fonts.check(&value) {
+            return Err(Error::Unprintable { ch: m.0, field });
+        }
+    }
+    Ok(())
+}
+
+/// The extract as a document.
+pub fn extract(
+    x: &PersonExtract,
+    network: Option<&str>,
+    lang: Lang,
+    fonts: &Fonts,
+    created: DateTime<Utc>,
+) -> Document {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    let yes = t("Ja", "Yes");
+    let setup = PageSetup::a4();
+    let mut flow = Flow::new(fonts, setup);
+    let p = &x.person;
+
+    let (lx, y, w) = (flow.left(), flow.y(), flow.width());
+    flow.gray_text_at(
+        lx,
+        y + 8.0,
+        Style::Bold,
+        8.0,
+        0.35,
+        t("REGISTERUTDRAG", "REGISTER EXTRACT"),
+    );
+    let made = format!("{} {}", t("Gjort", "Made"), when(&x.made_at));
+    let mw = fonts.width(Style::Regular, 8.0, &made);
+    flow.gray_text_at(lx + w - mw, y + 8.0, Style::Regular, 8.0, 0.35, &made);
+    flow.advance(14.0);
+    if let Some(n) = network.filter(|n| !n.is_empty()) {
+        flow.paragraph(Style::Regular, 10.0, 0.0, n);
+    }
+    flow.space(4.0);
+    flow.paragraph(Style::Bold, 16.0, 0.0, p.name.as_str());
+    flow.space(2.0);
+    flow.paragraph(
+        Style::Regular,
+        BODY,
+        0.0,
+        t(
+            "Det här är allt som registret innehåller om dig: dina uppgifter, dina uppdrag, din närvaro vid möten, när dina uppgifter har lämnats ut och vilka ändringar som har gjorts. Utdraget lämnas enligt artikel 15 i dataskyddsförordningen (GDPR).",
+            "This is everything the register holds about you: your details, your appointments, your attendance at meetings, when your details were handed out and which changes were made. The extract is given under article 15 of the General Data Protection Regulation (GDPR).",
+        ),
+    );
+    flow.space(6.0);
+    let (lx, y, w) = (flow.left(), flow.y(), flow.width());
+    flow.hline(lx, y, w, 1.2, 0.0);
+    flow.advance(4.0);
+
+    if let Some(e) = &x.erased {
+        flow.space(8.0);
+        flow.paragraph(
+            Style::Bold,
+            BODY,
+            0.0,
+            &format!(
+                "{} {} ({}).",
+                t(
+                    "Personens uppgifter är raderade och ersatta med",
+                    "The person's details were erased and replaced with",
+                ),
+                crate::register::erased_name(e.number),
+                when(&e.at)
+            ),
+        );
+    }
+
+    let field_rows: Vec<Vec<String>> = [
+        (t("Namn", "Name"), p.name.as_str().to_owned()),
+        (t("Titel", "Title"), p.title.clone().unwrap_or_default()),
+        (
+            t("Organisation", "Organisation"),
+            p.organisation_name.clone(),
+        ),
+        (
+            t("E-post", "E-mail"),
+            p.email
+                .as_ref()
+                .map(|e| e.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
+        (
+            t("Telefon", "Phone"),
+            p.phone.as_ref().map(|p| p.display()).unwrap_or_default(),
+        ),
+        (
+            t("Skyddade personuppgifter", "Protected personal data"),
+            if p.protected { yes } else { t("Nej", "No") }.to_owned(),
+        ),
+        (
+            t("Anteckningar", "Notes"),
+            p.notes.clone().unwrap_or_default(),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| vec![k.to_owned(), v])
+    .collect();
+    section(
+        &mut flow,
+        t("Dina uppgifter", "Your details"),
+        "",
+        Table {
+            columns: vec![
+                col(t("Uppgift", "Field"), 1.2),
+                col(t("Värde", "Value"), 3.0),
+            ],
+            rows: field_rows,
+            size: BODY - 0.5,
+            min_row: 0.0,
+        },
+    );
+
+    section(
+        &mut flow,
+        t("Uppdrag", "Appointments"),
+        t("Inga uppdrag.", "No appointments."),
+        Table {
+            columns: vec![
+                col(t("Grupp", "Group"), 1.6),
+                col(t("Organisation", "Organisation"), 1.6),
+                col(t("Roll", "Role"), 1.1),
+                col(t("Från", "From"), 0.9),
+                col(t("Till", "To"), 0.9),
+                col(t("Avslutat", "Ended"), 0.9),
+            ],
+            rows: x
+                .appointments
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.group_name.clone(),
+                        a.organisation_name.clone(),
+                        a.role.label(lang).to_owned(),
+                        a.from.to_string(),
+                        date(a.to),
+                        date(a.ended_on),
+                    ]
+                })
+                .collect(),
+            size: CELL,
+            min_row: 0.0,
+        },
+    );
+
+    section(
+        &mut flow,
+        t("Närvaro vid möten", "Attendance at meetings"),
+        t("Ingen närvaro registrerad.", "No attendance recorded."),
+        Table {
+            columns: vec![
+                col(t("Datum", "Date"), 1.0),
+                col(t("Grupp", "Group"), 2.2),
+                col(t("Närvaro", "Attendance"), 1.2),
+                col(t("Ersatte någon", "Stood in"), 1.0),
+            ],
+            rows: x
+                .attendance
+                .iter()
+                .map(|a| {
+                    let status = match a.status.as_str() {
+                        "present" => t("Närvarande", "Present"),
+                        "absent" => t("Frånvarande", "Absent"),
+                        "excused" => t("Anmält förhinder", "Excused"),
+                        other => other,
+                    };
+                    vec![
+                        a.date.clone(),
+                        a.group_name.clone(),
+                        status.to_owned(),
+                        if a.substitute_for.is_some() { yes } else { "" }.to_owned(),
+                    ]
+                })
+                .collect(),
+            size: CELL,
+            min_row: 0.0,
+        },
+    );
+
+    section(
+        &mut flow,
+        t(
+            "När dina uppgifter lämnades ut",
+            "When your details were handed out",
+        ),
+        t(
+            "Dina uppgifter har inte lämnats ut.",
+            "Your details have not been handed out.",
+        ),
+        Table {
+            columns: vec![
+                col(t("Tid", "Time"), 1.2),
+                col(t("Vad", "What"), 2.4),
+                col(t("Fil", "File"), 2.2),
+                col(t("Användare", "User"), 0.9),
+            ],
+            rows: x
+                .exports
+                .iter()
+                .map(|e| {
+                    vec![
+                        when(&e.at),
+                        e.description.clone(),
+                        e.file.clone().unwrap_or_default(),
+                        e.os_user.clone(),
+                    ]
+                })
+                .collect(),
+            size: CELL,
+            min_row: 0.0,
+        },
+    );
+
+    section(
+        &mut flow,
+        t("Ändringar", "Changes"),
+        t("Inga ändringar loggade.", "No changes logged."),
+        Table {
+            columns: vec![
+                col(t("Tid", "Time"), 1.2),
+                col(t("Vad", "What"), 1.1),
+                col(t("Före", "Before"), 2.2),
+                col(t("Efter", "After"), 2.2),
+                col(t("Användare", "User"), 0.9),
+            ],
+            rows: x
+                .changes
+                .iter()
+                .map(|c| {
+                    let redacted = t("(raderat)", "(erased)");
+                    let value = |v: &Option<String>| match (c.redacted, v) {
+                        (true, Some(_)) => redacted.to_owned(),
+                        (_, v) => v.as_deref().map(logged_value).unwrap_or_default(),
+                    };
+                    let action = match c.action.as_str() {
+                        "insert" => t("tillagd", "added"),
+                        "update" => t("ändrad", "changed"),
+                        "delete" => t("borttagen", "removed"),
+                        other => other,
+                    };
+                    vec![
+                        when(&c.at),
+                        format!("{}: {action}", c.entity),
+                        value(&c.old),
+                        value(&c.new),
+                        c.os_user.clone(),
+                    ]
+                })
+                .collect(),
+            size: 7.5,
+            min_row: 0.0,
+        },
+    );
+
+    let footer = format!(
+        "{} · {}",
+        t("Registerutdrag", "Register extract"),
+        p.name.as_str()
+    );
+    let pages = flow.finish_with_head(&footer, &footer, move |n, total| match lang {
+        Lang::Sv => format!("Sida {n} av {total}"),
+        Lang::En => format!("Page {n} of {total}"),
+    });
+    Document {
+        info: DocInfo {
+            title: format!(
+                "{} – {}",
+                t("Registerutdrag", "Register extract"),
+                p.name.as_str()
+            ),
+            author: network.unwrap_or("").to_owned(),
+            subject: t(
+                "Registerutdrag enligt artikel 15 i dataskyddsförordningen",
+                "Register extract under article 15 of the GDPR",
+            )
+            .to_owned(),
+            created,
+        },
+        width: setup.width,
+        height: setup.height,
+        pages,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::logged_value;
+
+    #[test]
+    fn a_logged_row_reads_as_column_value_lines_without_empty_values() {
+        assert_eq!(
+            logged_value(r#"{"name":"Anna Berg","title":null,"email":"","protected":0}"#),
+            "name: Anna Berg\nprotected: 0"
+        );
+        assert_eq!(logged_value("not json"), "not json");
+    }
+}
