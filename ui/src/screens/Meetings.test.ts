@@ -96,6 +96,12 @@ function setup(handler: (cmd: string, args: Record<string, unknown>) => unknown 
           protected_left_out: 1,
           left_out: [{ person_id: 9, name: "Hanna Skydd" }],
         };
+      case "list_people":
+        return [];
+      case "list_blackouts":
+        return [];
+      case "organiser":
+        return { name: null, email: null };
       case "plugin:dialog|save":
         return "/tmp/roster.csv";
       case "export_roster":
@@ -152,7 +158,7 @@ describe("Möten, the year view", () => {
     router.param = null;
     const calls = setup();
     render(Meetings, { focusOnMount: false });
-    await screen.findByRole("option", { name: county.name });
+    await within(screen.getByTestId("meet-group")).findByRole("option", { name: county.name });
     await fireEvent.change(screen.getByTestId("meet-group"), { target: { value: String(county.id) } });
     const panel = await screen.findByTestId("export-panel");
     const box = await within(panel).findByRole("checkbox", { name: "Ta med Hanna Skydd i denna export" });
@@ -176,7 +182,7 @@ describe("Möten, the year view", () => {
       return undefined;
     });
     render(Meetings, { focusOnMount: false });
-    await screen.findByRole("option", { name: county.name });
+    await within(screen.getByTestId("meet-group")).findByRole("option", { name: county.name });
     await fireEvent.click(screen.getByTestId("meet-add"));
     const form = await screen.findByTestId("meeting-form");
     await fireEvent.change(within(form).getByRole("combobox", { name: "Grupp" }), { target: { value: String(county.id) } });
@@ -213,7 +219,7 @@ describe("Möten, the year view", () => {
       return undefined;
     });
     render(Meetings, { focusOnMount: false });
-    await screen.findByRole("option", { name: county.name });
+    await within(screen.getByTestId("meet-group")).findByRole("option", { name: county.name });
     await fireEvent.change(screen.getByTestId("meet-group"), { target: { value: String(county.id) } });
     const panel = await screen.findByTestId("plan-settings");
     await fireEvent.click(await within(panel).findByRole("checkbox", { name: "fredag" }));

@@ -3,4 +3,4 @@
 /**
  * The format of a roster file.
  */
-export type RosterFormat = "csv" | "xlsx";
+export type RosterFormat = "csv" | "xlsx" | "pdf";
