@@ -45,6 +45,14 @@ describe("PersonCalendar", () => {
     await screen.findByRole("combobox", { name: "Person" });
     const button = screen.getByRole("button", { name: "Personens kalender (.ics)" });
     expect(button).toBeDisabled();
+    const select = screen.getByRole("combobox", { name: "Person" });
+    await fireEvent.input(screen.getByRole("searchbox", { name: "Sök namn eller organisation" }), { target: { value: "dahl" } });
+    expect(within(select).getAllByRole("option").map((o) => o.textContent?.trim())).toEqual([
+      "Välj en person",
+      "Cecilia Dahl (Falu kommun) – Skyddad",
+    ]);
+    expect(screen.getByText("1 av 2 personer visas i listan.")).toBeInTheDocument();
+    await fireEvent.input(screen.getByRole("searchbox", { name: "Sök namn eller organisation" }), { target: { value: "" } });
     await choose("Bo Ek");
     expect(screen.queryByTestId("protected-opt-in")).toBeNull();
     await fireEvent.click(button);

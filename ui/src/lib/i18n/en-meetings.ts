@@ -86,6 +86,8 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
   "meet.person.heading": "One person's calendar",
   "meet.person.intro": "The meetings of {year} the person is invited to, in every group, as a calendar file to send to that person.",
   "meet.person.label": "Person",
+  "meet.person.search": "Search a name or organisation",
+  "meet.person.matches": "{count} of {total} people shown in the list.",
   "meet.person.choose": "Choose a person",
   "meet.person.export": "The person's calendar (.ics)",
   "meet.person.none": "There are no people in the register yet.",

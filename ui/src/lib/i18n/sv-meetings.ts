@@ -84,6 +84,8 @@ export const svMeetings = {
   "meet.person.heading": "Kalender för en person",
   "meet.person.intro": "Mötena {year} som personen är kallad till, i alla grupper, som en kalenderfil att skicka till just den personen.",
   "meet.person.label": "Person",
+  "meet.person.search": "Sök namn eller organisation",
+  "meet.person.matches": "{count} av {total} personer visas i listan.",
   "meet.person.choose": "Välj en person",
   "meet.person.export": "Personens kalender (.ics)",
   "meet.person.none": "Det finns inga personer i registret ännu.",
