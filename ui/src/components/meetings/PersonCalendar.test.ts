@@ -9,6 +9,11 @@ import { person } from "../network/testdata";
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
+const REFUSED = {
+  code: "conflict",
+  message: "Cecilia Dahl har skyddade personuppgifter. Ta med personen uttryckligen för just denna export om det behövs.",
+};
+
 function setup() {
   const calls: Call[] = [];
   mockIPC((cmd, args) => {
@@ -19,8 +24,11 @@ function setup() {
         return [person({ id: 13, name: "Cecilia Dahl", protected: true }), person({ id: 12, name: "Bo Ek" })];
       case "plugin:dialog|save":
         return "/tmp/kalender.ics";
-      case "export_calendar":
+      case "export_calendar": {
+        const q = a.query as { person_id: number; include_protected: boolean };
+        if (q.person_id === 13 && !q.include_protected) throw REFUSED;
         return { file: "/tmp/kalender.ics", items: 4, people: 1, protected_left_out: 0, export_id: 7 };
+      }
       default:
         return null;
     }
@@ -67,10 +75,11 @@ describe("PersonCalendar", () => {
     await waitFor(() => expect(status.messages.some((m) => m.text === "4 möten sparade i /tmp/kalender.ics.")).toBe(true));
   });
 
-  it("includes a protected person only when ticked, for that one file", async () => {
+  it("makes a protected person's calendar only when ticked, for that one file, and shows the core's refusal otherwise", async () => {
     const calls = setup();
     await choose("Cecilia Dahl");
     const optIn = await screen.findByTestId("protected-opt-in");
+    expect(optIn).toHaveTextContent("Cecilia Dahl har skyddade personuppgifter. Kalendern görs bara om du kryssar i rutan");
     const box = within(optIn).getByRole("checkbox", { name: "Ta med Cecilia Dahl i denna export" });
     await fireEvent.click(box);
     await fireEvent.click(screen.getByRole("button", { name: "Personens kalender (.ics)" }));
@@ -81,5 +90,6 @@ describe("PersonCalendar", () => {
     await fireEvent.click(screen.getByRole("button", { name: "Personens kalender (.ics)" }));
     await waitFor(() => expect(exportsOf(calls)).toHaveLength(2));
     expect(exportsOf(calls)[1]).toMatchObject({ query: { person_id: 13, include_protected: false } });
+    expect(await screen.findByRole("alert")).toHaveTextContent(REFUSED.message);
   });
 });

@@ -89,6 +89,8 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
   "meet.person.search": "Search a name or organisation",
   "meet.person.matches": "{count} of {total} people shown in the list.",
   "meet.person.choose": "Choose a person",
+  "meet.person.protectedHelp":
+    "{name} has protected personal data. The calendar is made only if you tick the box, and the choice holds for this file only.",
   "meet.person.export": "The person's calendar (.ics)",
   "meet.person.none": "There are no people in the register yet.",
   "meet.person.fileName": "Meetings {name} {year}",

@@ -87,6 +87,8 @@ export const svMeetings = {
   "meet.person.search": "Sök namn eller organisation",
   "meet.person.matches": "{count} av {total} personer visas i listan.",
   "meet.person.choose": "Välj en person",
+  "meet.person.protectedHelp":
+    "{name} har skyddade personuppgifter. Kalendern görs bara om du kryssar i rutan, och valet gäller just denna fil.",
   "meet.person.export": "Personens kalender (.ics)",
   "meet.person.none": "Det finns inga personer i registret ännu.",
   "meet.person.fileName": "Möten {name} {year}",
