@@ -44,11 +44,17 @@ export class ExportTask {
    * False when the coordinator cancels the dialog or the core refuses.
    */
   async saveAs(target: SaveTarget, write: (path: string) => Promise<ExportOutcome>, done: MessageKey): Promise<boolean> {
-    const path = await save({
-      title: target.title,
-      defaultPath: `${safeName(target.name)}.${target.ext}`,
-      filters: [{ name: target.filter, extensions: [target.ext] }],
-    });
+    let path: string | null;
+    try {
+      path = await save({
+        title: target.title,
+        defaultPath: `${safeName(target.name)}.${target.ext}`,
+        filters: [{ name: target.filter, extensions: [target.ext] }],
+      });
+    } catch (err) {
+      this.error = messageOf(err);
+      return false;
+    }
     if (!path) return false;
     return this.run(async () => {
       const out = await write(path);
