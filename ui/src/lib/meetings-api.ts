@@ -57,6 +57,10 @@ export interface MeetingCommands {
     args: { groupId: number; meetingId: number | null; include: number[] };
     result: MailingList;
   };
+  export_attendance_list: {
+    args: { meetingId: number; path: string; include: number[] };
+    result: ExportOutcome;
+  };
   export_calendar: { args: { query: CalendarQuery; path: string }; result: ExportOutcome };
   organiser: { args: undefined; result: OrganiserInfo };
   set_organiser: { args: { info: OrganiserInfo }; result: OrganiserInfo };

@@ -4,11 +4,14 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import Meetings from "./Meetings.svelte";
 import { initLanguage, setLanguage } from "../lib/i18n/index.svelte";
 import { router } from "../lib/router.svelte";
+import { status } from "../lib/status.svelte";
 import { memorySettings } from "../lib/settings";
 import { county, steering } from "../components/network/testdata";
 import type { Meeting } from "../lib/bindings/Meeting";
 import type { AttendanceRow } from "../lib/bindings/AttendanceRow";
 import type { PlanProposal } from "../lib/bindings/PlanProposal";
+import type { Blackout } from "../lib/bindings/Blackout";
+import type { BlackoutDraft } from "../lib/bindings/BlackoutDraft";
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -96,6 +99,12 @@ function setup(handler: (cmd: string, args: Record<string, unknown>) => unknown 
           protected_left_out: 1,
           left_out: [{ person_id: 9, name: "Hanna Skydd" }],
         };
+      case "list_people":
+        return [];
+      case "list_blackouts":
+        return [];
+      case "organiser":
+        return { name: null, email: null };
       case "plugin:dialog|save":
         return "/tmp/roster.csv";
       case "export_roster":
@@ -152,7 +161,7 @@ describe("Möten, the year view", () => {
     router.param = null;
     const calls = setup();
     render(Meetings, { focusOnMount: false });
-    await screen.findByRole("option", { name: county.name });
+    await within(screen.getByTestId("meet-group")).findByRole("option", { name: county.name });
     await fireEvent.change(screen.getByTestId("meet-group"), { target: { value: String(county.id) } });
     const panel = await screen.findByTestId("export-panel");
     const box = await within(panel).findByRole("checkbox", { name: "Ta med Hanna Skydd i denna export" });
@@ -176,7 +185,7 @@ describe("Möten, the year view", () => {
       return undefined;
     });
     render(Meetings, { focusOnMount: false });
-    await screen.findByRole("option", { name: county.name });
+    await within(screen.getByTestId("meet-group")).findByRole("option", { name: county.name });
     await fireEvent.click(screen.getByTestId("meet-add"));
     const form = await screen.findByTestId("meeting-form");
     await fireEvent.change(within(form).getByRole("combobox", { name: "Grupp" }), { target: { value: String(county.id) } });
@@ -213,7 +222,7 @@ describe("Möten, the year view", () => {
       return undefined;
     });
     render(Meetings, { focusOnMount: false });
-    await screen.findByRole("option", { name: county.name });
+    await within(screen.getByTestId("meet-group")).findByRole("option", { name: county.name });
     await fireEvent.change(screen.getByTestId("meet-group"), { target: { value: String(county.id) } });
     const panel = await screen.findByTestId("plan-settings");
     await fireEvent.click(await within(panel).findByRole("checkbox", { name: "fredag" }));
@@ -223,6 +232,42 @@ describe("Möten, the year view", () => {
     expect(calls.find((c) => c.cmd === "set_plan_settings")?.args).toEqual({
       settings: { group_id: county.id, weekdays: [2, 3, 4, 5], start: "13:00", end: "12:00", place: null, online_link: null },
     });
+  });
+
+  it("plans around a blocked period added in the screen: the wizard asks the core afresh", async () => {
+    router.param = null;
+    let blackouts: Blackout[] = [];
+    const calls = setup((cmd, a) => {
+      if (cmd === "list_blackouts") return blackouts;
+      if (cmd === "add_blackout") {
+        const b = { id: 4, ...(a.draft as BlackoutDraft) };
+        blackouts = [b];
+        return b;
+      }
+      if (cmd === "forbidden_days") {
+        return blackouts.length === 0
+          ? []
+          : [{ date: "2027-03-02", reason: { kind: "blackout", label: "Sportlov v. 9" }, text: "spärrperiod: Sportlov v. 9" }];
+      }
+      return undefined;
+    });
+    render(Meetings, { focusOnMount: false });
+    await screen.findByRole("table", { name: "Möten 2027" });
+    const form = screen.getByTestId("blackout-form");
+    await fireEvent.input(within(form).getByRole("textbox", { name: /Benämning/ }), { target: { value: "Sportlov v. 9" } });
+    await fireEvent.input(within(form).getByRole("textbox", { name: /Från och med/ }), { target: { value: "2027-03-01" } });
+    await fireEvent.input(within(form).getByRole("textbox", { name: /Till och med/ }), { target: { value: "2027-03-07" } });
+    await fireEvent.click(within(form).getByRole("button", { name: "Lägg till spärrperioden" }));
+    expect(await screen.findByText("Spärrperioder (1)")).toBeInTheDocument();
+    const added = calls.findIndex((c) => c.cmd === "add_blackout");
+
+    await fireEvent.click(screen.getByRole("button", { name: "Planera året …" }));
+    const dialog = await screen.findByRole("dialog", { name: "Planera 2027" });
+    const first = await within(dialog).findByRole("textbox", { name: "Datum för Länsgruppen MVK, möte 1" });
+    expect(calls.findIndex((c, i) => i > added && c.cmd === "forbidden_days")).toBeGreaterThan(added);
+    expect(calls.findIndex((c, i) => i > added && c.cmd === "propose_plan")).toBeGreaterThan(added);
+    await fireEvent.input(first, { target: { value: "2027-03-02" } });
+    expect(await within(dialog).findByText("2027-03-02 går inte: spärrperiod: Sportlov v. 9")).toBeInTheDocument();
   });
 
   it("is in English after a language switch", async () => {
@@ -265,6 +310,30 @@ describe("Möten, a meeting's attendance", () => {
       { meetingId: 5, personId: 3, status: "excused", substituteFor: null },
       { meetingId: 5, personId: 2, status: "present", substituteFor: 1 },
     ]);
+    router.param = null;
+  });
+  it("prints the attendance list to sign for the meeting, with a protected person only when ticked", async () => {
+    router.param = "5";
+    const calls = setup((cmd) => {
+      if (cmd === "meeting_attendance") return { meeting: meeting(), rows: [row(1, "Anna Berg", 1, "representative")] };
+      if (cmd === "plugin:dialog|save") return "/tmp/narvaro.pdf";
+      if (cmd === "export_attendance_list") return { file: "/tmp/narvaro.pdf", items: 2, people: 2, protected_left_out: 0, export_id: 4 };
+      return undefined;
+    });
+    status.messages = [];
+    render(Meetings, { focusOnMount: false });
+    const panel = await screen.findByTestId("export-panel");
+    const box = await within(panel).findByRole("checkbox", { name: "Ta med Hanna Skydd i denna export" });
+    await fireEvent.click(box);
+    await fireEvent.click(within(panel).getByRole("button", { name: "Närvarolista för underskrift (PDF)" }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "export_attendance_list")).toBe(true));
+    expect(calls.filter((c) => c.cmd === "export_attendance_list").map((c) => c.args)).toEqual([
+      { meetingId: 5, path: "/tmp/narvaro.pdf", include: [9] },
+    ]);
+    const dialog = calls.find((c) => c.cmd === "plugin:dialog|save")?.args as { options: { filters: unknown } };
+    expect(dialog.options.filters).toEqual([{ name: "PDF-dokument", extensions: ["pdf"] }]);
+    await waitFor(() => expect(status.messages.some((m) => m.text === "2 rader sparade i /tmp/narvaro.pdf.")).toBe(true));
+    await waitFor(() => expect(box).not.toBeChecked());
     router.param = null;
   });
 });
