@@ -69,6 +69,30 @@ pub struct PrintedForm {
     pub wording_version: i64,
 }
 
+/// One organisation's form laid out and rendered, with what its print record needs.
+struct RenderedForm {
+    org_id: Id,
+    version: i64,
+    data: FormData,
+    doc: Document,
+    bytes: Vec<u8>,
+    holders: Holders,
+}
+
+impl RenderedForm {
+    fn printed(&self, file: String) -> PrintedForm {
+        PrintedForm {
+            organisation_id: self.org_id,
+            organisation_name: self.data.organisation.clone(),
+            file,
+            pages: self.doc.pages.len(),
+            bytes: self.bytes.len(),
+            people: self.data.people().len(),
+            wording_version: self.version,
+        }
+    }
+}
+
 /// What a batch print did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -295,6 +319,91 @@ impl Register {
         Ok(layout(data, wording, fonts, now))
     }
 
+    /// The form of one organisation, checked before anything is saved (a refused print
+    /// changes nothing): its data, and the wording version to print with.
+    fn checked_form_data(
+        &self,
+        org_id: Id,
+        group_id: Id,
+        wording: &Wording,
+        opts: FormOptions,
+    ) -> Result<FormData, Error> {
+        let data = self.form_data(org_id, group_id, opts.lang, opts.today)?;
+        data.check_printable(wording, fonts()?)?;
+        Ok(data)
+    }
+
+    /// Lays out and renders one organisation's form with a saved wording version.
+    fn render_form(
+        &self,
+        mut data: FormData,
+        group_id: Id,
+        org_id: Id,
+        (version, wording): (i64, &Wording),
+        opts: FormOptions,
+    ) -> Result<RenderedForm, Error> {
+        data.wording_version = Some(version);
+        let doc = self.form_document(&data, wording, opts.now)?;
+        let bytes = to_pdf(&doc)?;
+        let holders = self.holders(group_id, org_id, opts.today)?;
+        Ok(RenderedForm {
+            org_id,
+            version,
+            data,
+            doc,
+            bytes,
+            holders,
+        })
+    }
+
+    /// Records printed forms (the print, for tracking, and its export-log entry) in one
+    /// transaction.
+    fn record_prints(
+        &mut self,
+        group_id: Id,
+        written: &[(&RenderedForm, String)],
+        opts: FormOptions,
+    ) -> Result<(), Error> {
+        let at = log_time(opts.now);
+        let user = super::os_user();
+        self.write(|tx| {
+            for (r, file) in written {
+                let description = format!(
+                    "{}: {}, {}",
+                    opts.lang.pick("Uppdragsblankett", "Mandate form"),
+                    r.data.organisation,
+                    r.data.group_name
+                );
+                store::forms::insert_print(
+                    tx,
+                    &store::forms::NewPrint {
+                        group_id,
+                        organisation_id: r.org_id,
+                        printed_at: &at,
+                        wording_id: r.version,
+                        representative_id: r.holders.representative,
+                        substitute_id: r.holders.substitute,
+                        principal: r.holders.principal.as_deref(),
+                    },
+                )?;
+                store::exports::insert(
+                    tx,
+                    &store::exports::NewEntry {
+                        at: &at,
+                        os_user: &user,
+                        kind: ExportKind::MandateForm,
+                        description: &description,
+                        group_id: Some(group_id),
+                        people: &r.data.people(),
+                        protected_included: r.data.carries_protected(),
+                        file: Some(file),
+                    },
+                )?;
+            }
+            Ok(())
+        })
+    }
+
     /// Prints one organisation's mandate form to `out`, records the print (which wording,
     /// who it names) and the export.
     pub fn print_form(
@@ -304,77 +413,14 @@ impl Register {
         out: &Path,
         opts: FormOptions,
     ) -> Result<PrintedForm, Error> {
-        let (printed, _) = self.print_one(org_id, group_id, out, opts)?;
-        Ok(printed)
-    }
-
-    fn print_one(
-        &mut self,
-        org_id: Id,
-        group_id: Id,
-        out: &Path,
-        opts: FormOptions,
-    ) -> Result<(PrintedForm, (FormData, Wording)), Error> {
-        let mut data = self.form_data(org_id, group_id, opts.lang, opts.today)?;
-        // Check before anything is saved: a refused print changes nothing.
         let current = self.form_wording(opts.lang)?;
-        self.form_document(&data, &current.wording, opts.now)?;
+        let data = self.checked_form_data(org_id, group_id, &current.wording, opts)?;
         let (version, wording) = self.wording_for_print(opts.lang, opts.now)?;
-        data.wording_version = Some(version);
-        let doc = self.form_document(&data, &wording, opts.now)?;
-        let bytes = to_pdf(&doc)?;
-        write_file(out, &bytes)?;
-        let holders = self.holders(group_id, org_id, opts.today)?;
-        let at = log_time(opts.now);
-        let people = data.people();
-        let description = format!(
-            "{}: {}, {}",
-            opts.lang.pick("Uppdragsblankett", "Mandate form"),
-            data.organisation,
-            data.group_name
-        );
-        let user = super::os_user();
+        let r = self.render_form(data, group_id, org_id, (version, &wording), opts)?;
+        write_file(out, &r.bytes)?;
         let file = out.display().to_string();
-        // The print and its export-log entry in one transaction (as `record_export` writes it).
-        self.write(|tx| {
-            store::forms::insert_print(
-                tx,
-                &store::forms::NewPrint {
-                    group_id,
-                    organisation_id: org_id,
-                    printed_at: &at,
-                    wording_id: version,
-                    representative_id: holders.representative,
-                    substitute_id: holders.substitute,
-                    principal: holders.principal.as_deref(),
-                },
-            )?;
-            store::exports::insert(
-                tx,
-                &store::exports::NewEntry {
-                    at: &at,
-                    os_user: &user,
-                    kind: ExportKind::MandateForm,
-                    description: &description,
-                    group_id: Some(group_id),
-                    people: &people,
-                    protected_included: data.carries_protected(),
-                    file: Some(&file),
-                },
-            )
-        })?;
-        Ok((
-            PrintedForm {
-                organisation_id: org_id,
-                organisation_name: data.organisation.clone(),
-                file: out.display().to_string(),
-                pages: doc.pages.len(),
-                bytes: bytes.len(),
-                people: people.len(),
-                wording_version: version,
-            },
-            (data, wording),
-        ))
+        self.record_prints(group_id, &[(&r, file.clone())], opts)?;
+        Ok(r.printed(file))
     }
 
     /// Prints the forms of every organisation seated in the group into `dir` (one file each,
@@ -383,6 +429,10 @@ impl Register {
     /// organisation's file only, and in the combined file only when `include_protected`.
     /// `progress(done, total, organisation)` is called after each form; returning `false`
     /// cancels the batch (the forms written so far stay, and no combined file is written).
+    ///
+    /// Every form is checked before the first is written (one that cannot be printed refuses
+    /// the whole batch), each is laid out once, and the forms written are recorded together
+    /// in one transaction, also when the batch is cancelled or a file cannot be written.
     pub fn print_forms(
         &mut self,
         group_id: Id,
@@ -403,42 +453,66 @@ impl Register {
                 source: e,
             })?;
         }
-        // Refuse the whole batch up front when a form cannot be printed.
         let current = self.form_wording(opts.lang)?;
+        let mut checked = Vec::with_capacity(orgs.len());
         for o in &orgs {
-            let data = self.form_data(o.id, group_id, opts.lang, opts.today)?;
-            self.form_document(&data, &current.wording, opts.now)?;
+            checked.push(self.checked_form_data(o.id, group_id, &current.wording, opts)?);
         }
+        let (version, wording) = self.wording_for_print(opts.lang, opts.now)?;
         let total = orgs.len();
-        let mut forms = Vec::with_capacity(total);
-        let mut all: Vec<(FormData, Wording)> = Vec::with_capacity(total);
+        let mut written: Vec<(RenderedForm, String)> = Vec::with_capacity(total);
         let mut cancelled = false;
+        let mut failed = None;
         let mut used = std::collections::HashSet::new();
-        for (i, o) in orgs.iter().enumerate() {
+        for (i, (o, data)) in orgs.iter().zip(checked).enumerate() {
             let mut name = file_name(o.name.as_str());
             if !used.insert(name.to_lowercase()) {
                 name = name.replace(".pdf", &format!(" ({}).pdf", o.id));
             }
-            let (printed, data) = self.print_one(o.id, group_id, &dir.join(name), opts)?;
-            forms.push(printed);
-            all.push(data);
+            let path = dir.join(name);
+            let r = self
+                .render_form(data, group_id, o.id, (version, &wording), opts)
+                .and_then(|r| write_file(&path, &r.bytes).map(|()| r));
+            match r {
+                Ok(r) => written.push((r, path.display().to_string())),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
             if !progress(i + 1, total, o.name.as_str()) {
                 cancelled = true;
                 break;
             }
         }
+        let refs: Vec<(&RenderedForm, String)> =
+            written.iter().map(|(r, f)| (r, f.clone())).collect();
+        self.record_prints(group_id, &refs, opts)?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        let forms: Vec<PrintedForm> = written
+            .iter()
+            .map(|(r, file)| r.printed(file.clone()))
+            .collect();
         let mut combined_file = None;
-        if let (Some(path), false) = (combined, cancelled) {
+        if let (Some(path), false, false) = (combined, cancelled, written.is_empty()) {
             let mut doc: Option<Document> = None;
             let mut people = Vec::new();
             let mut protected = false;
-            for (mut data, wording) in all {
-                if !include_protected {
+            for (r, _) in written {
+                let RenderedForm {
+                    mut data, doc: own, ..
+                } = r;
+                // The organisation's own form, unless it names someone to withhold here.
+                let d = if !include_protected && data.carries_protected() {
                     data.withhold_protected();
-                }
+                    self.form_document(&data, &wording, opts.now)?
+                } else {
+                    own
+                };
                 people.extend(data.people());
                 protected |= data.carries_protected();
-                let d = self.form_document(&data, &wording, opts.now)?;
                 match &mut doc {
                     None => doc = Some(d),
                     Some(doc) => doc.append(d),

@@ -1,8 +1,8 @@
 // End-to-end flow of the Möten screen on a fresh Dalarna register: plan 2027 for all groups in
 // the wizard (see a date on julafton refused, move a date, apply), see the six meetings, export
-// the county group's roster as Excel and CSV through the export panel (the save dialog answered
+// the county group's roster as Excel, CSV and PDF through the export panel (the save dialog answered
 // by the test, the files read back: the protected person left out unless ticked), copy the
-// mailing list, and take attendance in a meeting with the keyboard. Axe runs on the screen and
+// mailing list, take attendance in a meeting with the keyboard and print its attendance list. Axe runs on the screen and
 // on the open wizard; screenshots are saved as meet-*.png.
 
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
@@ -57,6 +57,11 @@ async function setValue(session, selector, value) {
      }`,
     [selector, value],
   );
+}
+
+/** The text of a PDF as pdftotext reads it. */
+function pdfText(file) {
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
 }
 
 async function click(session, selector) {
@@ -174,12 +179,12 @@ export const tests = [
       await setValue(session, '[data-testid="meet-group"]', GROUP);
       await waitText(session, '[data-testid="export-panel"]', /Ta med Hanna Skydd i denna export/);
       const xlsx = path.join(ctx.dir, "lansgruppen.xlsx");
-      await answerSaveDialog(await session.waitForElement('[data-testid="export-panel"] .export-buttons button:nth-child(2)'), xlsx);
+      await answerSaveDialog(await session.waitForElement('[data-testid="export-panel"] [data-testid="export-xlsx"]'), xlsx);
       await waitText(session, ".toast", /2 rader sparade/, "the Excel export's message");
       const bytes = readFileSync(xlsx);
       expect.equal(bytes.subarray(0, 2).toString("latin1"), "PK", "an XLSX (zip) file");
       const csv = path.join(ctx.dir, "lansgruppen.csv");
-      await answerSaveDialog(await session.waitForElement('[data-testid="export-panel"] .export-buttons button:nth-child(1)'), csv);
+      await answerSaveDialog(await session.waitForElement('[data-testid="export-panel"] [data-testid="export-csv"]'), csv);
       await waitText(session, ".toast", new RegExp(`2 rader sparade i ${csv}`), "the CSV export's message");
       const text = readFileSync(csv, "utf8");
       expect.equal(text.charCodeAt(0), 0xfeff, "a UTF-8 byte-order mark");
@@ -189,18 +194,25 @@ export const tests = [
       // Ticked for one export: included there, and the box is cleared afterwards.
       await click(session, '[data-testid="export-panel"] input[type="checkbox"]');
       const withHanna = path.join(ctx.dir, "med-skyddad.csv");
-      await answerSaveDialog(await session.waitForElement('[data-testid="export-panel"] .export-buttons button:nth-child(1)'), withHanna);
+      await answerSaveDialog(await session.waitForElement('[data-testid="export-panel"] [data-testid="export-csv"]'), withHanna);
       await waitText(session, ".toast", /3 rader sparade/, "the export with the protected person");
       expect.match(readFileSync(withHanna, "utf8"), /Hanna Skydd/, "the ticked person");
       const checked = await session.execute(`return document.querySelector("[data-testid=export-panel] input[type=checkbox]").checked;`);
       expect.equal(checked, false, "the choice holds for one export only");
-      await click(session, '[data-testid="export-panel"] .export-buttons button:nth-child(4)');
+      const pdf = path.join(ctx.dir, "lansgruppen.pdf");
+      await answerSaveDialog(await session.waitForElement('[data-testid="export-panel"] [data-testid="export-pdf"]'), pdf);
+      await waitText(session, ".toast", new RegExp(`2 rader sparade i ${pdf}`), "the PDF roster's message");
+      const pdfRoster = pdfText(pdf);
+      expect.match(pdfRoster, /DELTAGARLISTA/, "a roster PDF");
+      expect.match(pdfRoster, /Anna Berg/, "Anna in the PDF roster");
+      expect.equal(pdfRoster.includes("Hanna"), false, "the protected person left out of the PDF");
+      await click(session, '[data-testid="export-panel"] [data-testid="export-mail"]');
       const bcc = await session.waitFor("the mailing list", async () =>
         session.execute(`const t = document.querySelector("[data-testid=bcc]"); return t ? t.value : null;`),
       );
       expect.equal(bcc, "anna.berg@falun.se; erik.lund@falun.se", "the Bcc addresses");
       const ics = path.join(ctx.dir, "lansgruppen.ics");
-      await answerSaveDialog(await session.waitForElement('[data-testid="export-panel"] .export-buttons button:nth-child(3)'), ics);
+      await answerSaveDialog(await session.waitForElement('[data-testid="export-panel"] [data-testid="export-ics"]'), ics);
       await waitText(session, ".toast", /4 möten sparade/, "the calendar export's message");
       expect.equal(existsSync(ics), true, "the .ics file");
       expect.equal(readFileSync(ics, "utf8").split("BEGIN:VEVENT").length - 1, 4, "events in the calendar");
@@ -227,6 +239,15 @@ export const tests = [
       await axe(session, "a meeting's attendance", log);
       await settle(session);
       await screenshot("meet-06-attendance");
+      // The attendance list to sign, from the meeting's page.
+      const list = path.join(ctx.dir, "narvarolista.pdf");
+      await answerSaveDialog(await session.waitForElement('[data-testid="export-attendance"]'), list);
+      await waitText(session, ".toast", new RegExp(`2 rader sparade i ${list}`), "the attendance list's message");
+      const text = pdfText(list);
+      expect.match(text, /NÄRVAROLISTA/, "an attendance list");
+      expect.match(text, /Underskrift/, "the signature column");
+      expect.match(text, /Erik Lund/, "Erik on the list");
+      expect.equal(text.includes("Hanna"), false, "the protected person left out of the list");
     },
   },
 ];

@@ -517,6 +517,40 @@ fn a_cancelled_batch_keeps_what_was_written_and_writes_no_combined_file() {
     assert_eq!(outcome.forms.len(), 2);
     assert!(outcome.combined.is_none() && !combined.exists());
     assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 2);
+    // The two forms written are recorded, as prints and in the export log.
+    let log = reg.exports(None).expect("log");
+    assert_eq!(log.len(), 2);
+    assert!(log.iter().all(|e| e.kind == ExportKind::MandateForm));
+}
+
+#[test]
+fn a_file_that_cannot_be_written_stops_the_batch_and_what_was_written_is_recorded() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let group = reg.find_group("Länsgruppen").expect("group");
+    let dir = f.dir.path().join("forms");
+    std::fs::create_dir_all(&dir).expect("dir");
+    // A folder where the third organisation's file should go: its file cannot be written.
+    let orgs = reg
+        .orgs(&OrgQuery {
+            group_id: Some(group),
+            ..OrgQuery::default()
+        })
+        .expect("orgs");
+    let third = samverkan::forms::file_name(orgs[2].name.as_str());
+    std::fs::create_dir_all(dir.join(&third)).expect("blocking folder");
+    let err = reg
+        .print_forms(group, &dir, None, false, opts(), &mut |_, _, _| true)
+        .expect_err("the third file cannot be written");
+    assert_eq!(err.code(), ErrorCode::Internal, "{err:?}");
+    let log = reg.exports(None).expect("log");
+    assert_eq!(log.len(), 2, "the two forms written are recorded");
+    let status = reg.form_status(Some(group), today()).expect("status");
+    let printed = status
+        .iter()
+        .filter(|r| r.state != FormState::NotPrinted)
+        .count();
+    assert_eq!(printed, 2);
 }
 
 fn fixed_form() -> FormData {

@@ -109,4 +109,31 @@ describe("Group detail", () => {
     await waitFor(() => expect(calls.filter((c) => c.cmd === "group_detail")).toHaveLength(2));
     router.param = null;
   });
+
+  it("prints every mandate form of a one-per-organisation group from its page, not of other groups", async () => {
+    router.param = "2";
+    window.__samverkanTestPaths = { dir: "/tmp/forms" };
+    const detail = (group: typeof county) => ({ group, rows: [], history: [] });
+    const calls = setup((cmd, args) => {
+      if (cmd === "group_detail") return detail(args.id === 2 ? county : steering);
+      if (cmd === "print_forms") return { forms: [], combined: null, cancelled: false, total: 29 };
+      return null;
+    });
+    render(Groups, { focusOnMount: false });
+    const panel = await screen.findByTestId("batch-print");
+    expect(within(panel).getByRole("heading", { name: "Skriv ut gruppens alla uppdragsblanketter" })).toBeInTheDocument();
+    await fireEvent.click(within(panel).getByTestId("batch-start"));
+    await waitFor(() => expect(calls.find((c) => c.cmd === "print_forms")?.args).toMatchObject({ groupId: 2, dir: "/tmp/forms" }));
+    delete window.__samverkanTestPaths;
+    router.param = null;
+  });
+
+  it("offers no mandate forms on a group without the one-per-organisation rule", async () => {
+    router.param = "1";
+    setup((cmd) => (cmd === "group_detail" ? { group: steering, rows: [], history: [] } : null));
+    render(Groups, { focusOnMount: false });
+    await screen.findByRole("heading", { name: "Styrgrupp MVK" });
+    expect(screen.queryByTestId("batch-print")).not.toBeInTheDocument();
+    router.param = null;
+  });
 });

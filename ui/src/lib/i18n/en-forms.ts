@@ -41,7 +41,7 @@ export const enForms: Record<keyof typeof svForms, string> = {
   "forms.col.action": "Action",
   "forms.summary": "{signed} of {total} have a signed, current form.",
 
-  "forms.batch.heading": "Print all in the group",
+  "forms.batch.heading": "Print every mandate form of the group",
   "forms.batch.help":
     "One PDF per organisation is saved in the folder you choose, named after the organisation.",
   "forms.batch.combined": "Also save all of them in one combined file for printing",

@@ -39,7 +39,7 @@ export const svForms = {
   "forms.col.action": "Åtgärd",
   "forms.summary": "{signed} av {total} har en underskriven, aktuell blankett.",
 
-  "forms.batch.heading": "Skriv ut alla i gruppen",
+  "forms.batch.heading": "Skriv ut gruppens alla uppdragsblanketter",
   "forms.batch.help":
     "En PDF per organisation sparas i den mapp du väljer, med organisationens namn som filnamn.",
   "forms.batch.combined": "Spara också alla i en samlad fil för utskrift",
