@@ -92,6 +92,25 @@ fn forms(c: &mut Criterion) {
     c.bench_function("forms/one form to a file", |b| {
         b.iter(|| reg.print_form(falun, group, &out, opts).expect("print"))
     });
+    // Where the time of one form goes: reading the register, laying out, rendering the PDF.
+    let wording = reg.form_wording(Lang::Sv).expect("wording").wording;
+    let fonts = samverkan::pdf::fonts().expect("fonts");
+    c.bench_function("forms/one form: data from the register", |b| {
+        b.iter(|| {
+            reg.form_data(falun, group, Lang::Sv, opts.today)
+                .expect("data")
+        })
+    });
+    let data = reg
+        .form_data(falun, group, Lang::Sv, opts.today)
+        .expect("data");
+    c.bench_function("forms/one form: layout", |b| {
+        b.iter(|| samverkan::forms::layout(&data, &wording, fonts, opts.now))
+    });
+    let doc = samverkan::forms::layout(&data, &wording, fonts, opts.now);
+    c.bench_function("forms/one form: PDF rendering", |b| {
+        b.iter(|| samverkan::pdf::to_pdf(&doc).expect("pdf"))
+    });
     let mut g = c.benchmark_group("forms");
     g.sample_size(10);
     g.bench_function("30 county-group forms plus the combined file", |b| {

@@ -17,11 +17,47 @@ pub const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.t
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MissingGlyph(pub char);
 
+/// Characters below this have their advance widths and drawability looked up once, when
+/// the fonts are loaded (Latin, Latin-1 and Latin Extended-A and -B: nearly every name).
+const CACHED: usize = 0x250;
+
+/// A face with the advances of the common characters at hand (the font's character map is
+/// slow to search, and layout measures the same letters thousands of times).
+#[derive(Debug)]
+struct Measured {
+    face: Face<'static>,
+    /// Advance width in font units, `None` where the face has no glyph.
+    advances: Vec<Option<u16>>,
+}
+
+impl Measured {
+    fn new(face: Face<'static>) -> Measured {
+        let advances = (0..CACHED)
+            .map(|i| {
+                char::from_u32(i as u32)
+                    .and_then(|c| face.glyph_index(c))
+                    .map(|g| face.glyph_hor_advance(g).unwrap_or(0))
+            })
+            .collect();
+        Measured { face, advances }
+    }
+
+    fn glyph(&self, c: char) -> Option<u16> {
+        match self.advances.get(c as usize) {
+            Some(cached) => *cached,
+            None => self
+                .face
+                .glyph_index(c)
+                .map(|g| self.face.glyph_hor_advance(g).unwrap_or(0)),
+        }
+    }
+}
+
 /// The two faces documents are set in, parsed once per process.
 #[derive(Debug)]
 pub struct Fonts {
-    regular: Face<'static>,
-    bold: Face<'static>,
+    regular: Measured,
+    bold: Measured,
 }
 
 static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
@@ -32,14 +68,14 @@ impl Fonts {
         FONTS
             .get_or_init(|| {
                 Some(Fonts {
-                    regular: Face::parse(REGULAR_TTF, 0).ok()?,
-                    bold: Face::parse(BOLD_TTF, 0).ok()?,
+                    regular: Measured::new(Face::parse(REGULAR_TTF, 0).ok()?),
+                    bold: Measured::new(Face::parse(BOLD_TTF, 0).ok()?),
                 })
             })
             .as_ref()
     }
 
-    fn face(&self, style: Style) -> &Face<'static> {
+    fn face(&self, style: Style) -> &Measured {
         match style {
             Style::Regular => &self.regular,
             Style::Bold => &self.bold,
@@ -50,7 +86,7 @@ impl Fonts {
     /// layout turns them into breaks and spaces.
     pub fn can_draw(&self, c: char) -> bool {
         matches!(c, '\n' | '\r' | '\t')
-            || (self.regular.glyph_index(c).is_some() && self.bold.glyph_index(c).is_some())
+            || (self.regular.glyph(c).is_some() && self.bold.glyph(c).is_some())
     }
 
     /// The first character of `text` that the fonts cannot draw, if any.
@@ -67,18 +103,14 @@ impl Fonts {
         let face = self.face(style);
         let units: u32 = text
             .chars()
-            .map(|c| {
-                face.glyph_index(c)
-                    .and_then(|g| face.glyph_hor_advance(g))
-                    .map_or(0, u32::from)
-            })
+            .map(|c| face.glyph(c).map_or(0, u32::from))
             .sum();
-        units as f32 * size / f32::from(face.units_per_em())
+        units as f32 * size / f32::from(face.face.units_per_em())
     }
 
     /// How far the tallest letters rise above the baseline, in points at `size`.
     pub fn ascent(&self, style: Style, size: f32) -> f32 {
-        let face = self.face(style);
+        let face = &self.face(style).face;
         f32::from(face.ascender()) * size / f32::from(face.units_per_em())
     }
 }
@@ -105,5 +137,25 @@ mod tests {
         assert!(a > 20.0 && a < 40.0, "{a}");
         assert!((f.width(Style::Regular, 20.0, "Falun") - 2.0 * a).abs() < 0.01);
         assert!(f.width(Style::Bold, 10.0, "Falun") > a);
+    }
+
+    #[test]
+    fn cached_and_looked_up_widths_agree() {
+        let f = Fonts::get().expect("fonts");
+        for style in [Style::Regular, Style::Bold] {
+            let m = f.face(style);
+            // Across the cached range and beyond it (Greek, Cyrillic, arrows).
+            for c in ('\u{20}'..='\u{2FF}')
+                .chain('Α'..='ω')
+                .chain('А'..='я')
+                .chain(['→'])
+            {
+                let looked_up = m
+                    .face
+                    .glyph_index(c)
+                    .map(|g| m.face.glyph_hor_advance(g).unwrap_or(0));
+                assert_eq!(m.glyph(c), looked_up, "{c:?}");
+            }
+        }
     }
 }

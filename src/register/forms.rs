@@ -93,6 +93,48 @@ impl RenderedForm {
     }
 }
 
+/// Checks, lays out and renders a form: pure, so that a batch runs it on several threads.
+fn typeset(
+    data: &FormData,
+    wording: &Wording,
+    now: DateTime<Utc>,
+) -> Result<(Document, Vec<u8>), Error> {
+    let fonts = fonts()?;
+    data.check_printable(wording, fonts)?;
+    let doc = layout(data, wording, fonts, now);
+    let bytes = to_pdf(&doc)?;
+    Ok((doc, bytes))
+}
+
+/// Typesets forms, one thread each, and returns the results in order.
+fn typeset_all(
+    forms: &[&FormData],
+    wording: &Wording,
+    now: DateTime<Utc>,
+) -> Vec<Result<(Document, Vec<u8>), Error>> {
+    if forms.len() < 2 {
+        return forms.iter().map(|d| typeset(d, wording, now)).collect();
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = forms
+            .iter()
+            .map(|d| s.spawn(move || typeset(d, wording, now)))
+            .collect();
+        handles
+            .into_iter()
+            .zip(forms)
+            .map(|(h, d)| {
+                h.join().unwrap_or_else(|_| {
+                    Err(Error::Io {
+                        path: PathBuf::from(&d.organisation),
+                        source: std::io::Error::other("the form could not be laid out"),
+                    })
+                })
+            })
+            .collect()
+    })
+}
+
 /// What a batch print did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -343,8 +385,7 @@ impl Register {
         opts: FormOptions,
     ) -> Result<RenderedForm, Error> {
         data.wording_version = Some(version);
-        let doc = self.form_document(&data, wording, opts.now)?;
-        let bytes = to_pdf(&doc)?;
+        let (doc, bytes) = typeset(&data, wording, opts.now)?;
         let holders = self.holders(group_id, org_id, opts.today)?;
         Ok(RenderedForm {
             org_id,
@@ -464,25 +505,49 @@ impl Register {
         let mut cancelled = false;
         let mut failed = None;
         let mut used = std::collections::HashSet::new();
-        for (i, (o, data)) in orgs.iter().zip(checked).enumerate() {
-            let mut name = file_name(o.name.as_str());
-            if !used.insert(name.to_lowercase()) {
-                name = name.replace(".pdf", &format!(" ({}).pdf", o.id));
-            }
-            let path = dir.join(name);
-            let r = self
-                .render_form(data, group_id, o.id, (version, &wording), opts)
-                .and_then(|r| write_file(&path, &r.bytes).map(|()| r));
-            match r {
-                Ok(r) => written.push((r, path.display().to_string())),
-                Err(e) => {
-                    failed = Some(e);
-                    break;
-                }
-            }
-            if !progress(i + 1, total, o.name.as_str()) {
-                cancelled = true;
+        // Forms are typeset a few at a time on every core; each is then written, recorded and
+        // reported in order, so progress and cancelling work form by form.
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let mut queue = orgs.iter().zip(checked.into_iter().map(|mut d| {
+            d.wording_version = Some(version);
+            d
+        }));
+        'batch: loop {
+            let chunk: Vec<_> = queue.by_ref().take(threads).collect();
+            if chunk.is_empty() {
                 break;
+            }
+            let datas: Vec<&FormData> = chunk.iter().map(|(_, d)| d).collect();
+            let typeset = typeset_all(&datas, &wording, opts.now);
+            for ((o, data), result) in chunk.into_iter().zip(typeset) {
+                let mut name = file_name(o.name.as_str());
+                if !used.insert(name.to_lowercase()) {
+                    name = name.replace(".pdf", &format!(" ({}).pdf", o.id));
+                }
+                let path = dir.join(name);
+                let r = result.and_then(|(doc, bytes)| {
+                    let holders = self.holders(group_id, o.id, opts.today)?;
+                    write_file(&path, &bytes)?;
+                    Ok(RenderedForm {
+                        org_id: o.id,
+                        version,
+                        data,
+                        doc,
+                        bytes,
+                        holders,
+                    })
+                });
+                match r {
+                    Ok(r) => written.push((r, path.display().to_string())),
+                    Err(e) => {
+                        failed = Some(e);
+                        break 'batch;
+                    }
+                }
+                if !progress(written.len(), total, o.name.as_str()) {
+                    cancelled = true;
+                    break 'batch;
+                }
             }
         }
         let refs: Vec<(&RenderedForm, String)> =
