@@ -167,6 +167,22 @@ export const tests = [
       await session.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });", ['[data-testid="forms-overview"]']);
       await settle(session);
       await screenshot("forms-05-overview");
+      // The line about the county group opens its forms.
+      await click(session, '[data-testid="forms-overview"] p a');
+      await waitText(session, '[data-testid="forms-summary"]', /av \d+ har en underskriven/, "the county group's forms");
+    },
+  },
+  {
+    name: "forms: a group's page prints all its mandate forms",
+    async run({ session, expect, screenshot }) {
+      const groups = await ipc(session, "list_groups");
+      const county = groups.find((g) => g.group.one_per_org).group;
+      await session.execute("location.hash = arguments[0];", [`#/groups/${county.id}`]);
+      const panel = await waitText(session, '[data-testid="batch-print"]', /Skriv ut gruppens alla uppdragsblanketter/, "the batch panel");
+      expect.match(panel, /En PDF per organisation/, "what printing all does");
+      await session.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", ['[data-testid="batch-print"]']);
+      await settle(session);
+      await screenshot("forms-06-group-page");
     },
   },
 ];

@@ -90,6 +90,8 @@ async function axe(session, where, log) {
 async function answerSaveDialog(button, file) {
   const env = { ...process.env, DISPLAY: `:${process.env.E2E_DISPLAY ?? "99"}` };
   const x = (...args) => execFileSync("xdotool", args, { env, encoding: "utf8", timeout: 15_000 }).trim();
+  // Centred first: scrolled to the bottom edge, a button can sit under a toast.
+  await button.session.execute("arguments[0].scrollIntoView({ block: 'center' });", [button]);
   await button.click();
   const win = x("search", "--sync", "--onlyvisible", "--name", "^Spara ").split("\n").pop();
   x("windowfocus", "--sync", win);

@@ -681,13 +681,12 @@ fn left_out_note(n: usize, lang: Lang) -> String {
     if n == 0 {
         return String::new();
     }
-    format!(
-        "\n{n} {}",
-        lang.pick(
-            "person(er) med skyddade personuppgifter är utelämnade.",
-            "person(s) with protected personal data left out."
-        )
-    )
+    match (lang, n) {
+        (Lang::Sv, 1) => "\n1 person med skyddade personuppgifter är utelämnad.".to_owned(),
+        (Lang::Sv, n) => format!("\n{n} personer med skyddade personuppgifter är utelämnade."),
+        (Lang::En, 1) => "\n1 person with protected personal data is left out.".to_owned(),
+        (Lang::En, n) => format!("\n{n} people with protected personal data are left out."),
+    }
 }
 
 pub fn mailing_list(

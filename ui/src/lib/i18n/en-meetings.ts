@@ -68,7 +68,9 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
   "meet.export.bcc": "Addresses for Bcc",
   "meet.export.protectedLegend": "Protected personal data",
   "meet.export.protectedHelp":
-    "{count} person(s) with protected personal data are left out. Tick the one to include in the next export only.",
+    "{count} people with protected personal data are left out. Tick the one to include in the next export only.",
+  "meet.export.protectedHelp.one":
+    "1 person with protected personal data is left out. Tick the box to include them in the next export only.",
   "meet.export.include": "Include {name} in this export",
   "meet.export.noEmail": "No e-mail: {names}",
   "meet.export.filter.csv": "CSV file",

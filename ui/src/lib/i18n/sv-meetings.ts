@@ -66,7 +66,9 @@ export const svMeetings = {
   "meet.export.bcc": "Adresser för Hemlig kopia",
   "meet.export.protectedLegend": "Skyddade personuppgifter",
   "meet.export.protectedHelp":
-    "{count} person(er) med skyddade personuppgifter lämnas utanför. Kryssa i den som ska vara med i just nästa export.",
+    "{count} personer med skyddade personuppgifter lämnas utanför. Kryssa i den som ska vara med i just nästa export.",
+  "meet.export.protectedHelp.one":
+    "1 person med skyddade personuppgifter lämnas utanför. Kryssa i rutan om hen ska vara med i just nästa export.",
   "meet.export.include": "Ta med {name} i denna export",
   "meet.export.noEmail": "Saknar e-post: {names}",
   "meet.export.filter.csv": "CSV-fil",
