@@ -225,11 +225,12 @@ export const tests = [
   {
     name: "safety: Gallring lists a person whose last appointment ended in 2012 and anonymises the ticked one",
     async run({ session, expect, screenshot, log }) {
-      const [org] = await ipc(session, "list_orgs", { query: { text: "Falu kommun" } });
+      // Falu kommun's substitute seat is Maja Lind's since the import.
+      const [org] = await ipc(session, "list_orgs", { query: { text: "Avesta kommun" } });
       const groups = await ipc(session, "list_groups");
       const county = groups.find((g) => g.group.kind === "county").group.id;
       const p = await ipc(session, "add_person", {
-        draft: { name: "Greta Gammal", title: null, organisation_id: org.id, email: "greta@falun.se", phone: null, protected: false, notes: null },
+        draft: { name: "Greta Gammal", title: null, organisation_id: org.id, email: "greta@avesta.se", phone: null, protected: false, notes: null },
       });
       const a = await ipc(session, "appoint", {
         request: { person_id: p.id, group_id: county, role: "substitute", from: "2010-01-01" },

@@ -67,7 +67,7 @@ describe("Retention", () => {
     const settings = memorySettings({ "samverkan.retentionMonths": "36" });
     const { calls } = setup({ settings });
     await screen.findByRole("table");
-    expect(screen.getByRole("spinbutton", { name: "Avslutade för mer än (månader)" })).toHaveValue(36);
+    expect(screen.getByRole("spinbutton", { name: "Månader sedan senaste uppdraget avslutades" })).toHaveValue(36);
     expect(rowNames()).toEqual(["Greta Gammal", "Olle Äldre"]);
     await fireEvent.input(screen.getByRole("spinbutton"), { target: { value: "12" } });
     await waitFor(() => expect(named(calls, "retention_list").at(-1)?.args).toEqual({ months: 12 }));

@@ -19,13 +19,13 @@ export const enPrivacy: Record<keyof typeof svPrivacy, string> = {
     "{name} has {count} current or upcoming appointments. They are kept, but without a name.",
   "privacy.erase.confirm": "Erase the personal data",
   "privacy.erase.done": "The personal data is erased. The person is now called {name}.",
-  "privacy.erased": "The personal data was erased {at}; the person is now called {name}.",
+  "privacy.erased": "The personal data was erased {at} (UTC); the person is now called {name}.",
   "privacy.failed": "That could not be done.",
 
   "nav.retention": "Retention",
   "screen.retention.description":
     "People whose last appointment ended more than a number of months ago. Their personal data is probably no longer needed: anonymise them.",
-  "retention.months": "Ended more than (months) ago",
+  "retention.months": "Months since the last appointment ended",
   "retention.monthsInvalid": "Give a whole number of months, 0–1200.",
   "retention.count": "People: {count}",
   "retention.none": "No one's last appointment ended more than {months} months ago.",

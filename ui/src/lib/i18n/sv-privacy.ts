@@ -18,13 +18,13 @@ export const svPrivacy = {
     "{name} har {count} pågående eller kommande uppdrag. De finns kvar, men utan namn.",
   "privacy.erase.confirm": "Radera personuppgifterna",
   "privacy.erase.done": "Personuppgifterna är raderade. Personen heter nu {name}.",
-  "privacy.erased": "Personuppgifterna raderades {at}; personen heter nu {name}.",
+  "privacy.erased": "Personuppgifterna raderades {at} (UTC); personen heter nu {name}.",
   "privacy.failed": "Det gick inte att genomföra.",
 
   "nav.retention": "Gallring",
   "screen.retention.description":
     "Personer vars senaste uppdrag avslutades för mer än ett antal månader sedan. Deras personuppgifter behövs troligen inte längre: anonymisera dem.",
-  "retention.months": "Avslutade för mer än (månader)",
+  "retention.months": "Månader sedan senaste uppdraget avslutades",
   "retention.monthsInvalid": "Ange ett helt antal månader, 0–1200.",
   "retention.count": "Antal personer: {count}",
   "retention.none": "Ingen person har ett senaste uppdrag som avslutades för mer än {months} månader sedan.",
