@@ -380,3 +380,114 @@ fn the_import_wizard_previews_checks_and_imports_a_file() {
     let people = call(&t.window, "list_people", json!({ "query": {} })).expect("people");
     assert_eq!(people.as_array().map(Vec::len), Some(1));
 }
+
+/// Adds a person to Falu kommun; returns their id.
+fn add_falun_person(w: &WebviewWindow<MockRuntime>, name: &str, email: &str) -> Value {
+    let orgs = call(w, "list_orgs", json!({ "query": { "text": "falu" } })).expect("orgs");
+    let falun = id_of(&orgs, "name", "Falu kommun");
+    let p = call(
+        w,
+        "add_person",
+        json!({ "draft": { "name": name, "organisation_id": falun, "email": email } }),
+    )
+    .expect("add_person");
+    p["id"].clone()
+}
+
+#[test]
+fn a_register_extract_is_written_as_pdf_and_json_and_a_person_is_erased_once() {
+    let t = app_on_new_register();
+    let w = &t.window;
+    let anna = add_falun_person(w, "Anna Berg", "anna@falun.se");
+    let pdf = t._dir.path().join("utdrag.pdf");
+    let x = call(
+        w,
+        "extract_person",
+        json!({ "personId": anna, "path": pdf, "format": "pdf" }),
+    )
+    .expect("extract as PDF");
+    assert_eq!(x["person"]["name"], "Anna Berg");
+    assert!(std::fs::read(&pdf).is_ok_and(|b| b.starts_with(b"%PDF")));
+    let file = t._dir.path().join("utdrag.json");
+    call(
+        w,
+        "extract_person",
+        json!({ "personId": anna, "path": file, "format": "json" }),
+    )
+    .expect("extract as JSON");
+    let written: Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("the JSON file")).expect("JSON");
+    assert_eq!(written["person"]["name"], "Anna Berg");
+    assert_eq!(written["person"]["email"], "anna@falun.se");
+    let err = call(
+        w,
+        "extract_person",
+        json!({ "personId": anna, "path": file, "format": "xml" }),
+    )
+    .expect_err("an unknown format");
+    assert!(err.to_string().contains("xml"), "{err}");
+
+    let e = call(w, "erase_person", json!({ "personId": anna })).expect("erase");
+    assert_eq!(e["number"], 1);
+    let detail = call(w, "person_detail", json!({ "id": anna })).expect("detail");
+    assert_eq!(detail["person"]["name"], "Borttagen person 1");
+    assert_eq!(detail["person"]["email"], Value::Null);
+    let err = call(w, "erase_person", json!({ "personId": anna })).expect_err("erased twice");
+    assert_eq!(err["code"], "conflict");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("redan borttagen")),
+        "{err}"
+    );
+    let err = call(w, "erase_person", json!({ "personId": 999_999 })).expect_err("no one");
+    assert_eq!(err["code"], "not_found");
+}
+
+#[test]
+fn retention_lists_people_whose_last_appointment_ended_long_ago_and_erases_them() {
+    let t = app_on_new_register();
+    let w = &t.window;
+    let old = add_falun_person(w, "Gamla Greta", "greta@falun.se");
+    let serving = add_falun_person(w, "Nya Nora", "nora@falun.se");
+    let groups = call(w, "list_groups", json!({})).expect("groups");
+    let county = groups
+        .as_array()
+        .and_then(|l| l.iter().find(|g| g["group"]["kind"] == "county"))
+        .expect("county")["group"]["id"]
+        .clone();
+    let appoint = |person: &Value, role: &str, from: &str| {
+        call(
+            w,
+            "appoint",
+            json!({ "request": {
+                "person_id": person, "group_id": county, "role": role, "from": from
+            }}),
+        )
+        .expect("appoint")
+    };
+    let a = appoint(&old, "representative", "2010-01-01");
+    let id = a["appointment"]["id"].clone();
+    call(
+        w,
+        "end_appointment",
+        json!({ "id": id, "lastDay": "2012-06-30" }),
+    )
+    .expect("end");
+    appoint(&serving, "substitute", "2020-01-01");
+
+    let list = call(w, "retention_list", json!({ "months": 24 })).expect("retention");
+    let found: Vec<&Value> = list.as_array().expect("a list").iter().collect();
+    assert_eq!(found.len(), 1, "{list}");
+    assert_eq!(found[0]["person_id"], old);
+    assert_eq!(found[0]["name"], "Gamla Greta");
+    assert_eq!(found[0]["organisation_name"], "Falu kommun");
+    assert_eq!(found[0]["last_served"], "2012-06-30");
+
+    let done = call(w, "erase_people", json!({ "personIds": [old] })).expect("erase");
+    assert_eq!(done.as_array().map(Vec::len), Some(1));
+    let list = call(w, "retention_list", json!({ "months": 24 })).expect("retention");
+    assert_eq!(list, json!([]));
+    let nora = call(w, "person_detail", json!({ "id": serving })).expect("detail");
+    assert_eq!(nora["person"]["name"], "Nya Nora");
+}

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { assertAccessible } from "./axe.mjs";
+import { answerSaveDialog } from "./dialogs.mjs";
 
 const GROUP = "Länsgruppen MVK";
 const ctx = { dir: mkdtempSync(path.join(tmpdir(), "samverkan-meet-e2e-")) };
@@ -80,25 +81,6 @@ async function axe(session, where, log) {
   await settle(session);
   const minor = await assertAccessible(session, where);
   if (minor.length) log(`axe on ${where} (moderate/minor): ${minor.map((v) => v.id).join(", ")}`);
-}
-
-/**
- * Answers the native save dialog (GTK, outside the web view) the way a person does: waits for
- * the window titled "Spara …", types the full path into its name field and presses Enter.
- * Needs xdotool (Debian: apt-get install xdotool).
- */
-async function answerSaveDialog(button, file) {
-  const env = { ...process.env, DISPLAY: `:${process.env.E2E_DISPLAY ?? "99"}` };
-  const x = (...args) => execFileSync("xdotool", args, { env, encoding: "utf8", timeout: 15_000 }).trim();
-  // Centred first: scrolled to the bottom edge, a button can sit under a toast.
-  await button.session.execute("arguments[0].scrollIntoView({ block: 'center' });", [button]);
-  await button.click();
-  const win = x("search", "--sync", "--onlyvisible", "--name", "^Spara ").split("\n").pop();
-  x("windowfocus", "--sync", win);
-  await new Promise((r) => setTimeout(r, 400));
-  x("key", "--window", win, "ctrl+a");
-  x("type", "--window", win, "--delay", "20", file);
-  x("key", "--window", win, "Return");
 }
 
 async function pressKey(session, key) {

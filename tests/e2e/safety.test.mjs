@@ -4,12 +4,16 @@
 // added afterwards shows in the log (filtered to people) as old → new; restoring the manual
 // backup (after the confirmation) removes that person again and keeps the register as it was as
 // a before-restore copy. The import wizard reads a CSV, reports the malformed row, and imports
-// the corrected file. Axe runs on every screen; screenshots are saved as safety-*.png.
+// the corrected file. On a person's page a register extract is saved as PDF (the save dialog
+// answered by the test) and the person is anonymised after confirming; the Gallring screen
+// lists a person whose last appointment ended in 2012 and anonymises the ticked one. Axe runs
+// on every screen; screenshots are saved as safety-*.png.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assertAccessible } from "./axe.mjs";
+import { answerSaveDialog } from "./dialogs.mjs";
 
 const PERSON = "Ingrid Wester";
 const ctx = {};
@@ -171,6 +175,91 @@ export const tests = [
       await session.execute('document.querySelector("[data-testid=import-report]").scrollIntoView({ block: "end" });');
       await settle(session);
       await screenshot("safety-06-imported");
+    },
+  },
+  {
+    name: "safety: a register extract is saved as PDF from a person's page; the person is anonymised after confirming",
+    async run({ session, expect, screenshot, log }) {
+      const dir = mkdtempSync(join(tmpdir(), "samverkan-e2e-extract-"));
+      const file = join(dir, "registerutdrag.pdf");
+      const [org] = await ipc(session, "list_orgs", { query: { text: "Falu kommun" } });
+      const p = await ipc(session, "add_person", {
+        draft: { name: "Tove Test", title: "Utredare", organisation_id: org.id, email: "tove@falun.se", phone: "023-123 45", protected: false, notes: "Anteckning" },
+      });
+      await dismissToasts(session);
+      await open(session, "people");
+      await click(session, `a[href="#/people/${p.id}"]`);
+      await waitText(session, '[data-testid="person-heading"]', /^Tove Test$/, "the person's page");
+      await answerSaveDialog(await session.waitForElement('[data-testid="extract-pdf"]'), file);
+      await waitText(session, "body", /Registerutdrag för Tove Test sparat/, "the extract's message");
+      await session.waitFor("the PDF on disk", async () => existsSync(file) || null);
+      const bytes = readFileSync(file);
+      expect.equal(bytes.subarray(0, 4).toString("latin1"), "%PDF", "the file is a PDF");
+      const exports = await ipc(session, "audit_log", { since: null, entity: "export" });
+      expect.equal(exports.some((e) => e.action === "person_extract" && e.file === file), true, "the extract is in the log");
+      await dismissToasts(session);
+      await axe(session, "person page with personal-data actions", log);
+      await session.execute('document.querySelector("[data-testid=person-privacy]").scrollIntoView({ block: "end" });');
+      await settle(session);
+      await screenshot("safety-07-person-privacy");
+      await click(session, '[data-testid="erase-person"]');
+      const dialog = await waitText(session, "dialog[open]", /Borttagen person N/, "the erase question");
+      expect.match(dialog, /Det går inte att ångra/, "it says it cannot be undone");
+      await settle(session);
+      await screenshot("safety-08-confirm-erase");
+      await session.execute(
+        `[...document.querySelectorAll("dialog[open] button")].find((b) => b.textContent.trim() === "Radera personuppgifterna").click();`,
+      );
+      const heading = await waitText(session, '[data-testid="person-heading"]', /^Borttagen person \d+$/, "the anonymised name");
+      const after = await ipc(session, "person_detail", { id: p.id });
+      expect.equal(after.person.name, heading.trim(), "the page shows the stored name");
+      expect.equal(after.person.email, null, "the e-mail is cleared");
+      expect.equal(after.person.notes, null, "the notes are cleared");
+      const page = await innerText(session, "main");
+      expect.equal(/tove@falun\.se|Tove Test/.test(page), false, "nothing of the old data on the page");
+      await dismissToasts(session);
+      await settle(session);
+      await screenshot("safety-09-erased");
+    },
+  },
+  {
+    name: "safety: Gallring lists a person whose last appointment ended in 2012 and anonymises the ticked one",
+    async run({ session, expect, screenshot, log }) {
+      // Falu kommun's substitute seat is Maja Lind's since the import.
+      const [org] = await ipc(session, "list_orgs", { query: { text: "Avesta kommun" } });
+      const groups = await ipc(session, "list_groups");
+      const county = groups.find((g) => g.group.kind === "county").group.id;
+      const p = await ipc(session, "add_person", {
+        draft: { name: "Greta Gammal", title: null, organisation_id: org.id, email: "greta@avesta.se", phone: null, protected: false, notes: null },
+      });
+      const a = await ipc(session, "appoint", {
+        request: { person_id: p.id, group_id: county, role: "substitute", from: "2010-01-01" },
+      });
+      await ipc(session, "end_appointment", { id: a.appointment.id, lastDay: "2012-06-30" });
+      await dismissToasts(session);
+      await open(session, "retention");
+      const table = await waitText(session, '[data-testid="retention-list"]', /Greta Gammal/, "the candidate");
+      expect.match(table, /2012-06-30/, "her last day");
+      await click(session, 'input[aria-label="Markera Greta Gammal"]');
+      await waitText(session, '[data-testid="retention-count"]', /markerade: 1/, "one ticked");
+      await axe(session, "Gallring", log);
+      await settle(session);
+      await screenshot("safety-10-retention");
+      await click(session, '[data-testid="retention-erase"]');
+      await waitText(session, "dialog[open]", /markerade personerna \(1 st\)/, "the question naming how many");
+      await session.execute(
+        `[...document.querySelectorAll("dialog[open] button")].find((b) => b.textContent.trim() === "Anonymisera (1 st)").click();`,
+      );
+      await waitText(session, "body", /Anonymiseringen är klar \(1 st\)/, "the message");
+      await session.waitFor("Greta gone from the list", async () => {
+        const text = await innerText(session, "main");
+        return text !== null && !text.includes("Greta Gammal") ? true : null;
+      });
+      const after = await ipc(session, "person_detail", { id: p.id });
+      expect.match(after.person.name, /^Borttagen person \d+$/, "anonymised");
+      await dismissToasts(session);
+      await settle(session);
+      await screenshot("safety-11-retention-done");
     },
   },
 ];

@@ -13,6 +13,7 @@ const SCREENS = [
   { route: "forms", sv: "Uppdragsblanketter", en: "Mandate forms" },
   { route: "backups", sv: "Säkerhetskopior", en: "Backups" },
   { route: "log", sv: "Logg", en: "Log" },
+  { route: "retention", sv: "Gallring", en: "Retention" },
   { route: "import", sv: "Import", en: "Import" },
   { route: "settings", sv: "Inställningar", en: "Settings" },
 ];

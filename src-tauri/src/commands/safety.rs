@@ -1,14 +1,17 @@
 //! Commands of the Säkerhetskopior and Logg screens: backups (list, make, restore, check),
-//! rescuing a register that cannot be opened, the audit log (list, export) and the import
-//! wizard (preview, dry run, import). Adapters only.
+//! rescuing a register that cannot be opened, the audit log (list, export), the import
+//! wizard (preview, dry run, import) and personal-data rights (register extract, erasure,
+//! retention). Adapters only.
 
 use std::path::PathBuf;
 
 use chrono::Utc;
 use samverkan::error::{Field, parse_date};
 use samverkan::import::{ImportField, ImportPreview, ImportReport};
-use samverkan::register::{LogEntry, LogFilter};
+use samverkan::model::Id;
+use samverkan::register::{ExtractFormat, LogEntry, LogFilter, PersonExtract, RetentionCandidate};
 use samverkan::safety::{BackupInfo, RestoreReport};
+use samverkan::store::audit::Erasure;
 use samverkan::store::safety::CheckReport;
 use samverkan::{ErrorBody, Register};
 use tauri::State;
@@ -115,4 +118,35 @@ pub fn import_run(
             Utc::now(),
         )
     })
+}
+
+/// The register extract for one person, written to `path` (chosen in the UI) as JSON or PDF.
+#[tauri::command]
+pub fn extract_person(
+    state: State<'_, AppState>,
+    person_id: Id,
+    path: PathBuf,
+    format: ExtractFormat,
+) -> Reply<PersonExtract> {
+    let lang = state.lang();
+    state.write(|r| r.extract_person(person_id, &path, format, lang, Utc::now()))
+}
+
+/// Erases (anonymises) one person.
+#[tauri::command]
+pub fn erase_person(state: State<'_, AppState>, person_id: Id) -> Reply<Erasure> {
+    state.write(|r| r.erase_person(person_id, Utc::now()))
+}
+
+/// People whose last appointment ended more than `months` months before today.
+#[tauri::command]
+pub fn retention_list(state: State<'_, AppState>, months: u32) -> Reply<Vec<RetentionCandidate>> {
+    let today = state.today();
+    state.read(|r| r.retention(months, today))
+}
+
+/// Erases several people in one transaction (the retention view's bulk anonymise).
+#[tauri::command]
+pub fn erase_people(state: State<'_, AppState>, person_ids: Vec<Id>) -> Reply<Vec<Erasure>> {
+    state.write(|r| r.erase_people(&person_ids, Utc::now()))
 }

@@ -37,6 +37,10 @@ import type { RestoreReport } from "./bindings/RestoreReport";
 import type { ImportField } from "./bindings/ImportField";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportReport } from "./bindings/ImportReport";
+import type { Erasure } from "./bindings/Erasure";
+import type { ExtractFormat } from "./bindings/ExtractFormat";
+import type { PersonExtract } from "./bindings/PersonExtract";
+import type { RetentionCandidate } from "./bindings/RetentionCandidate";
 import type { BatchOutcome } from "./bindings/BatchOutcome";
 import type { FormStatusRow } from "./bindings/FormStatusRow";
 import type { PrintedForm } from "./bindings/PrintedForm";
@@ -161,6 +165,13 @@ export interface Commands {
     args: { path: string; fields: (ImportField | null)[]; dryRun: boolean };
     result: ImportReport;
   };
+  extract_person: {
+    args: { personId: number; path: string; format: ExtractFormat };
+    result: PersonExtract;
+  };
+  erase_person: { args: { personId: number }; result: Erasure };
+  retention_list: { args: { months: number }; result: RetentionCandidate[] };
+  erase_people: { args: { personIds: number[] }; result: Erasure[] };
   default_form_group: { args: undefined; result: number };
   form_status: { args: { groupId: number | null }; result: FormStatusRow[] };
   print_form: { args: { orgId: number; groupId: number; path: string }; result: PrintedForm };

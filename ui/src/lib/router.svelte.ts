@@ -14,6 +14,7 @@ export const ROUTES = [
   "forms",
   "backups",
   "log",
+  "retention",
   "import",
   "settings",
 ] as const;

@@ -1,6 +1,6 @@
-// The save-dialog flow every export of the Möten screen shares: ask where to save, write the
-// file through the core, tell how many rows or meetings went into which file; and the busy
-// flag and refusal of the panel it runs in.
+// The save-dialog flow every export of the Möten screen (and a person's register extract)
+// shares: ask where to save, write the file through the core, tell what went into which file;
+// and the busy flag and refusal of the panel it runs in.
 import { save } from "@tauri-apps/plugin-dialog";
 import type { ExportOutcome } from "../../lib/bindings/ExportOutcome";
 import { t, type MessageKey } from "../../lib/i18n/index.svelte";
@@ -44,6 +44,15 @@ export class ExportTask {
    * False when the coordinator cancels the dialog or the core refuses.
    */
   async saveAs(target: SaveTarget, write: (path: string) => Promise<ExportOutcome>, done: MessageKey): Promise<boolean> {
+    return this.saveWith(target, write, (out) => t(done, { count: out.items, file: out.file }));
+  }
+
+  /**
+   * Asks where to save, writes the file with `write`, and shows what `done` makes of its
+   * result and the chosen path. False when the coordinator cancels the dialog or the core
+   * refuses.
+   */
+  async saveWith<T>(target: SaveTarget, write: (path: string) => Promise<T>, done: (out: T, path: string) => string): Promise<boolean> {
     let path: string | null;
     try {
       path = await save({
@@ -56,9 +65,10 @@ export class ExportTask {
       return false;
     }
     if (!path) return false;
+    const chosen = path;
     return this.run(async () => {
-      const out = await write(path);
-      notify(t(done, { count: out.items, file: out.file }), "success");
+      const out = await write(chosen);
+      notify(done(out, chosen), "success");
     });
   }
 }

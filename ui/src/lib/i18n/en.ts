@@ -4,6 +4,7 @@ import { enRegister } from "./en-register";
 import { enNetwork } from "./en-network";
 import { enMeetings } from "./en-meetings";
 import { enSafety } from "./en-safety";
+import { enPrivacy } from "./en-privacy";
 import { enForms } from "./en-forms";
 
 export const en: Record<MessageKey, string> = {
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...enNetwork,
   ...enMeetings,
   ...enSafety,
+  ...enPrivacy,
   ...enForms,
 
   "app.name": "Samverkan",

@@ -3,6 +3,7 @@ import { svRegister } from "./sv-register";
 import { svNetwork } from "./sv-network";
 import { svMeetings } from "./sv-meetings";
 import { svSafety } from "./sv-safety";
+import { svPrivacy } from "./sv-privacy";
 import { svForms } from "./sv-forms";
 
 export const sv = {
@@ -10,6 +11,7 @@ export const sv = {
   ...svNetwork,
   ...svMeetings,
   ...svSafety,
+  ...svPrivacy,
   ...svForms,
 
   "app.name": "Samverkan",
