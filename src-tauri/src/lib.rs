@@ -106,6 +106,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::safety::extract_person,
             commands::safety::erase_person,
             commands::safety::retention_list,
+            commands::safety::retention_months,
+            commands::safety::set_retention_months,
             commands::safety::erase_people,
             commands::forms::default_form_group,
             commands::forms::form_status,

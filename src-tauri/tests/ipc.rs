@@ -490,4 +490,15 @@ fn retention_lists_people_whose_last_appointment_ended_long_ago_and_erases_them(
     assert_eq!(list, json!([]));
     let nora = call(w, "person_detail", json!({ "id": serving })).expect("detail");
     assert_eq!(nora["person"]["name"], "Nya Nora");
+
+    // The retention period is the register's setting: 24 months until changed.
+    assert_eq!(call(w, "retention_months", json!({})).expect("months"), 24);
+    assert_eq!(
+        call(w, "set_retention_months", json!({ "months": 36 })).expect("set"),
+        36
+    );
+    assert_eq!(call(w, "retention_months", json!({})).expect("months"), 36);
+    let err = call(w, "set_retention_months", json!({ "months": 5000 })).expect_err("too long");
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(call(w, "retention_months", json!({})).expect("months"), 36);
 }

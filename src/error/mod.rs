@@ -54,6 +54,7 @@ pub enum Field {
     Label,
     Year,
     Format,
+    Months,
 }
 
 impl Field {
@@ -93,6 +94,7 @@ impl Field {
             Weekdays => lang.pick("veckodagar", "weekdays"),
             Label => lang.pick("benämning", "label"),
             Year => lang.pick("år", "year"),
+            Months => lang.pick("antal månader", "number of months"),
             Format => lang.pick("format", "format"),
         }
     }

@@ -89,6 +89,30 @@ pub fn erased_name(number: i64) -> String {
     format!("Borttagen person {number}")
 }
 
+/// The retention period when the register has no setting of its own, in months.
+pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
+/// The longest retention period the register takes (100 years).
+pub const MAX_RETENTION_MONTHS: u32 = 1200;
+const RETENTION_SETTING: &str = "retention_months";
+
+fn months_out_of_range() -> Error {
+    Error::invalid(
+        Field::Months,
+        crate::error::Invalid::OutOfRange {
+            min: 0,
+            max: i64::from(MAX_RETENTION_MONTHS),
+        },
+    )
+}
+
+fn check_months(months: u32) -> Result<u32, Error> {
+    if months <= MAX_RETENTION_MONTHS {
+        Ok(months)
+    } else {
+        Err(months_out_of_range())
+    }
+}
+
 fn journal_path(register: &Path) -> PathBuf {
     backup_dir(register).join("erasures.json")
 }
@@ -318,11 +342,8 @@ impl Register {
         today: NaiveDate,
     ) -> Result<Vec<RetentionCandidate>, Error> {
         let cutoff = today
-            .checked_sub_months(Months::new(months))
-            .ok_or(Error::invalid(
-                Field::Days,
-                crate::error::Invalid::OutOfRange { min: 0, max: 1200 },
-            ))?;
+            .checked_sub_months(Months::new(check_months(months)?))
+            .ok_or_else(months_out_of_range)?;
         let rows =
             store::audit::retention_candidates(&self.conn, &cutoff.format("%Y-%m-%d").to_string())?;
         let mut out = Vec::with_capacity(rows.len());
@@ -336,5 +357,21 @@ impl Register {
             });
         }
         Ok(out)
+    }
+
+    /// How many months after a person's last appointment the retention view lists them: the
+    /// register's setting, 24 when none is saved.
+    pub fn retention_months(&self) -> Result<u32, Error> {
+        Ok(store::settings::get(&self.conn, RETENTION_SETTING)?
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|m| *m <= MAX_RETENTION_MONTHS)
+            .unwrap_or(DEFAULT_RETENTION_MONTHS))
+    }
+
+    /// Saves the retention months (0–1200) as the register's setting.
+    pub fn set_retention_months(&mut self, months: u32) -> Result<u32, Error> {
+        let months = check_months(months)?;
+        self.write(|tx| store::settings::set(tx, RETENTION_SETTING, &months.to_string()))?;
+        Ok(months)
     }
 }

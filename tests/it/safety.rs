@@ -609,6 +609,11 @@ fn retention_lists_people_whose_last_appointment_ended_long_ago() {
     assert_eq!(list[0].last_served, day("2023-12-31"));
     let list = reg.retention(6, day("2026-11-22")).expect("retention");
     assert_eq!(list.len(), 2);
+    assert_eq!(reg.retention_months().expect("setting"), 24);
+    assert_eq!(reg.set_retention_months(6).expect("set"), 6);
+    assert_eq!(reg.retention_months().expect("setting"), 6);
+    assert!(reg.set_retention_months(1201).is_err());
+    assert!(reg.retention(1201, day("2026-11-22")).is_err());
     reg.erase_people(&[old, recent], Utc::now()).expect("bulk");
     assert!(
         reg.retention(6, day("2026-11-22"))
@@ -652,6 +657,15 @@ fn the_cli_backs_up_lists_checks_and_restores() {
     let people = f.ok(&["person", "list"]);
     assert!(people.contains("Borttagen person 1"), "{people}");
     f.ok(&["retention", "--months", "24"]);
+    // The retention period is a setting of the register: --save keeps it, and a plain
+    // `retention` uses it; an impossible period is refused and the setting stays.
+    let saved = f.ok(&["retention", "--months", "36", "--save"]);
+    assert!(saved.contains("36"), "{saved}");
+    let plain = f.ok(&["retention"]);
+    assert!(plain.contains("36"), "{plain}");
+    let err = f.refused(&["retention", "--months", "5000", "--save"]);
+    assert!(err.contains("antal månader"), "{err}");
+    assert!(f.ok(&["retention"]).contains("36"));
 }
 
 #[test]

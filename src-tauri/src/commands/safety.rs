@@ -145,6 +145,18 @@ pub fn retention_list(state: State<'_, AppState>, months: u32) -> Reply<Vec<Rete
     state.read(|r| r.retention(months, today))
 }
 
+/// The register's retention setting, in months.
+#[tauri::command]
+pub fn retention_months(state: State<'_, AppState>) -> Reply<u32> {
+    state.read(|r| r.retention_months())
+}
+
+/// Saves the register's retention setting.
+#[tauri::command]
+pub fn set_retention_months(state: State<'_, AppState>, months: u32) -> Reply<u32> {
+    state.write(|r| r.set_retention_months(months))
+}
+
 /// Erases several people in one transaction (the retention view's bulk anonymise).
 #[tauri::command]
 pub fn erase_people(state: State<'_, AppState>, person_ids: Vec<Id>) -> Reply<Vec<Erasure>> {

@@ -59,8 +59,13 @@ pub enum SafetyCmd {
     Erase { person: String },
     /// People whose last appointment ended more than N months ago; --erase anonymises them.
     Retention {
-        #[arg(long, default_value_t = 24)]
-        months: u32,
+        /// Months since the last appointment ended (default: the register's setting, 24
+        /// unless changed).
+        #[arg(long)]
+        months: Option<u32>,
+        /// Keep --months as the register's setting (the app's Gallring screen uses it too).
+        #[arg(long, requires = "months")]
+        save: bool,
         #[arg(long)]
         erase: bool,
     },
@@ -196,7 +201,16 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
                 ),
             )
         }
-        SafetyCmd::Retention { months, erase } => {
+        SafetyCmd::Retention {
+            months,
+            save,
+            erase,
+        } => {
+            let months = match (months, save) {
+                (Some(m), true) => reg.set_retention_months(m)?,
+                (Some(m), false) => m,
+                (None, _) => reg.retention_months()?,
+            };
             let list = reg.retention(months, today)?;
             if erase && !list.is_empty() {
                 let ids: Vec<i64> = list.iter().map(|c| c.person_id).collect();

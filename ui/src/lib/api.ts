@@ -171,6 +171,8 @@ export interface Commands {
   };
   erase_person: { args: { personId: number }; result: Erasure };
   retention_list: { args: { months: number }; result: RetentionCandidate[] };
+  retention_months: { args: undefined; result: number };
+  set_retention_months: { args: { months: number }; result: number };
   erase_people: { args: { personIds: number[] }; result: Erasure[] };
   default_form_group: { args: undefined; result: number };
   form_status: { args: { groupId: number | null }; result: FormStatusRow[] };

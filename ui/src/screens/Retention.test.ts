@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import { mockIPC } from "@tauri-apps/api/mocks";
 import Retention from "./Retention.svelte";
 import { initLanguage } from "../lib/i18n/index.svelte";
-import { memorySettings, type SettingsBackend } from "../lib/settings";
+import { memorySettings } from "../lib/settings";
 import { status } from "../lib/status.svelte";
 import type { RetentionCandidate } from "../lib/bindings/RetentionCandidate";
 
@@ -16,13 +16,19 @@ const ALL: RetentionCandidate[] = [
   { person_id: 8, name: "Stina Förr", organisation_name: "Mora kommun", last_served: "2023-01-15" },
 ];
 
-function setup(opts: { refuse?: boolean; settings?: SettingsBackend } = {}) {
+function setup(opts: { refuse?: boolean; months?: number } = {}) {
   const calls: Call[] = [];
   let erased: number[] = [];
+  let saved = opts.months ?? 24;
   mockIPC((cmd, raw) => {
     const args = (raw ?? {}) as Args;
     calls.push({ cmd, args });
     switch (cmd) {
+      case "retention_months":
+        return saved;
+      case "set_retention_months":
+        saved = args.months as number;
+        return saved;
       case "retention_list": {
         // Fewer months: more people; the fixture treats 36 months as "before 2022".
         const list = args.months === 36 ? ALL.filter((c) => c.last_served < "2022-01-01") : ALL;
@@ -40,9 +46,8 @@ function setup(opts: { refuse?: boolean; settings?: SettingsBackend } = {}) {
   });
   initLanguage(memorySettings());
   status.messages = [];
-  const settings = opts.settings ?? memorySettings();
-  render(Retention, { focusOnMount: false, settings });
-  return { calls, settings };
+  render(Retention, { focusOnMount: false });
+  return { calls, saved: () => saved };
 }
 
 const named = (calls: Call[], cmd: string) => calls.filter((c) => c.cmd === cmd);
@@ -63,19 +68,22 @@ describe("Retention", () => {
     expect(screen.getByRole("button", { name: "Anonymisera markerade" })).toBeDisabled();
   });
 
-  it("remembers the number of months as a setting and lists again for a new one", async () => {
-    const settings = memorySettings({ "samverkan.retentionMonths": "36" });
-    const { calls } = setup({ settings });
+  it("starts from the register's setting, saves a new number of months there and lists again", async () => {
+    const { calls, saved } = setup({ months: 36 });
     await screen.findByRole("table");
     expect(screen.getByRole("spinbutton", { name: "Månader sedan senaste uppdraget avslutades" })).toHaveValue(36);
+    expect(named(calls, "retention_list")[0].args).toEqual({ months: 36 });
+    expect(named(calls, "set_retention_months")).toHaveLength(0);
     expect(rowNames()).toEqual(["Greta Gammal", "Olle Äldre"]);
     await fireEvent.input(screen.getByRole("spinbutton"), { target: { value: "12" } });
     await waitFor(() => expect(named(calls, "retention_list").at(-1)?.args).toEqual({ months: 12 }));
-    expect(settings.get("samverkan.retentionMonths")).toBe("12");
+    expect(named(calls, "set_retention_months").at(-1)?.args).toEqual({ months: 12 });
+    expect(saved()).toBe(12);
     await waitFor(() => expect(rowNames()).toHaveLength(3));
     await fireEvent.input(screen.getByRole("spinbutton"), { target: { value: "-1" } });
     expect(screen.getByText("Ange ett helt antal månader, 0–1200.")).toBeInTheDocument();
     expect(named(calls, "retention_list").at(-1)?.args).toEqual({ months: 12 });
+    expect(saved()).toBe(12);
   });
 
   it("anonymises exactly the ticked people after a confirmation naming how many", async () => {
