@@ -25,6 +25,8 @@ pub struct PersonQuery {
 pub struct PersonDetail {
     pub person: Person,
     pub appointments: Vec<Appointment>,
+    /// When and as whom the person was erased (anonymised), if they were.
+    pub erased: Option<crate::store::audit::Erasure>,
 }
 
 impl Register {
@@ -47,6 +49,9 @@ impl Register {
         Ok(PersonDetail {
             person: self.person(id)?,
             appointments: store::appointments::for_person(&self.conn, id)?,
+            erased: store::audit::erasures(&self.conn)?
+                .into_iter()
+                .find(|e| e.person_id == id),
         })
     }
 

@@ -553,7 +553,12 @@ fn erasure_anonymises_keeps_appointments_and_redacts_the_log() {
     let mut reg = f.open();
     let anna = add_person(&mut reg, "Anna Berg", Some("anna@falun.se"));
     appoint(&mut reg, anna, "2024-01-01", Some("2024-06-30"));
+    assert!(reg.person_detail(anna).expect("detail").erased.is_none());
     let e = reg.erase_person(anna, Utc::now()).expect("erase");
+    assert_eq!(
+        reg.person_detail(anna).expect("detail").erased,
+        Some(e.clone())
+    );
     assert_eq!(e.number, 1);
     let p = reg.person(anna).expect("person");
     assert_eq!(p.name.as_str(), "Borttagen person 1");

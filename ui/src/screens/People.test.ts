@@ -41,6 +41,7 @@ function setup(overrides: Record<string, (args: Args) => unknown> = {}) {
             appointment(99, { from: "2020-01-01", to: "2023-12-31", ended_on: "2023-12-31", role: "substitute" }),
             appointment(100, { person_protected: true }),
           ],
+          erased: null,
         };
       default:
         return null;

@@ -13,9 +13,10 @@ type Call = { cmd: string; args: Args };
 
 const BO = person(11, "Bo Berg", 1, "Falu kommun", { email: "bo@falun.se", phone: "070-123 45 67" });
 
-function setup(opts: { active?: boolean; savePath?: string | null; refuse?: boolean } = {}) {
+function setup(opts: { active?: boolean; savePath?: string | null; refuse?: boolean; erasedBefore?: boolean } = {}) {
   const calls: Call[] = [];
-  let current: Person = BO;
+  let current: Person = opts.erasedBefore ? { ...BO, name: "Borttagen person 2", email: null, phone: null } : BO;
+  let erased = opts.erasedBefore ? { person_id: 11, number: 2, at: "2026-01-10T09:00:00Z", os_user: "anna" } : null;
   const appointments = [
     appointment(99, { person_id: 11, person_name: "Bo Berg", from: "2020-01-01", to: "2023-12-31", ended_on: "2023-12-31" }),
     ...(opts.active ? [appointment(100, { person_id: 11, person_name: "Bo Berg", to: null })] : []),
@@ -25,7 +26,7 @@ function setup(opts: { active?: boolean; savePath?: string | null; refuse?: bool
     calls.push({ cmd, args });
     switch (cmd) {
       case "person_detail":
-        return { person: current, appointments };
+        return { person: current, appointments, erased };
       case "plugin:dialog|save":
         return opts.savePath === undefined ? "/tmp/utdrag.pdf" : opts.savePath;
       case "extract_person":
@@ -41,7 +42,8 @@ function setup(opts: { active?: boolean; savePath?: string | null; refuse?: bool
       case "erase_person":
         if (opts.refuse) throw { code: "conflict", message: "Bo Berg är redan borttagen (anonymiserad)." };
         current = { ...BO, name: "Borttagen person 4", email: null, phone: null };
-        return { person_id: 11, number: 4, at: "2026-11-23T10:05:00Z", os_user: "anna" };
+        erased = { person_id: 11, number: 4, at: "2026-11-23T10:05:00Z", os_user: "anna" };
+        return erased;
       default:
         return null;
     }
@@ -119,5 +121,13 @@ describe("A person's register extract and erasure", () => {
     await waitFor(() => expect(screen.getByTestId("privacy-error")).toHaveTextContent("Bo Berg är redan borttagen (anonymiserad)."));
     expect(named(calls, "erase_person")).toHaveLength(1);
     expect(screen.getByTestId("person-heading")).toHaveTextContent("Bo Berg");
+  });
+
+  it("says that a person erased earlier is erased and offers no second erasure", async () => {
+    const calls = setup({ erasedBefore: true });
+    const notice = await screen.findByTestId("privacy-erased");
+    expect(notice).toHaveTextContent("Borttagen person 2");
+    expect(screen.getByRole("button", { name: "Radera personuppgifter (anonymisera)" })).toBeDisabled();
+    expect(named(calls, "erase_person")).toHaveLength(0);
   });
 });
