@@ -7,19 +7,14 @@ use chrono::{DateTime, Utc};
 
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::pdf::{Column, DocInfo, Document, Flow, Fonts, PageSetup, Style, Table};
+use crate::pdf::{
+    Column, DocInfo, Document, Flow, Fonts, PageSetup, Style, Table, TitleBlock, page_label,
+};
 use crate::register::PersonExtract;
 
 const BODY: f32 = 9.5;
 const HEADING: f32 = 11.5;
 const CELL: f32 = 8.0;
-
-fn col(header: &str, share: f32) -> Column {
-    Column {
-        header: header.to_owned(),
-        share,
-    }
-}
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
@@ -135,38 +130,18 @@ pub fn extract(
     let mut flow = Flow::new(fonts, setup);
     let p = &x.person;
 
-    let (lx, y, w) = (flow.left(), flow.y(), flow.width());
-    flow.gray_text_at(
-        lx,
-        y + 8.0,
-        Style::Bold,
-        8.0,
-        0.35,
-        t("REGISTERUTDRAG", "REGISTER EXTRACT"),
-    );
-    let made = format!("{} {}", t("Gjort", "Made"), when(&x.made_at));
-    let mw = fonts.width(Style::Regular, 8.0, &made);
-    flow.gray_text_at(lx + w - mw, y + 8.0, Style::Regular, 8.0, 0.35, &made);
-    flow.advance(14.0);
-    if let Some(n) = network.filter(|n| !n.is_empty()) {
-        flow.paragraph(Style::Regular, 10.0, 0.0, n);
-    }
-    flow.space(4.0);
-    flow.paragraph(Style::Bold, 16.0, 0.0, p.name.as_str());
-    flow.space(2.0);
-    flow.paragraph(
-        Style::Regular,
-        BODY,
-        0.0,
-        t(
+    flow.title_block(&TitleBlock {
+        kicker: t("REGISTERUTDRAG", "REGISTER EXTRACT"),
+        corner: &format!("{} {}", t("Gjort", "Made"), when(&x.made_at)),
+        network,
+        title: p.name.as_str(),
+        under: &[t(
             "Det här är allt som registret innehåller om dig: dina uppgifter, dina uppdrag, din närvaro vid möten, när dina uppgifter har lämnats ut och vilka ändringar som har gjorts. Utdraget lämnas enligt artikel 15 i dataskyddsförordningen (GDPR).",
             "This is everything the register holds about you: your details, your appointments, your attendance at meetings, when your details were handed out and which changes were made. The extract is given under article 15 of the General Data Protection Regulation (GDPR).",
-        ),
-    );
-    flow.space(6.0);
-    let (lx, y, w) = (flow.left(), flow.y(), flow.width());
-    flow.hline(lx, y, w, 1.2, 0.0);
-    flow.advance(4.0);
+        )
+        .to_owned()],
+        under_size: BODY,
+    });
 
     if let Some(e) = &x.erased {
         flow.space(8.0);
@@ -222,8 +197,8 @@ pub fn extract(
         "",
         Table {
             columns: vec![
-                col(t("Uppgift", "Field"), 1.2),
-                col(t("Värde", "Value"), 3.0),
+                Column::new(t("Uppgift", "Field"), 1.2),
+                Column::new(t("Värde", "Value"), 3.0),
             ],
             rows: field_rows,
             size: BODY - 0.5,
@@ -237,12 +212,12 @@ pub fn extract(
         t("Inga uppdrag.", "No appointments."),
         Table {
             columns: vec![
-                col(t("Grupp", "Group"), 1.6),
-                col(t("Organisation", "Organisation"), 1.6),
-                col(t("Roll", "Role"), 1.1),
-                col(t("Från", "From"), 0.9),
-                col(t("Till", "To"), 0.9),
-                col(t("Avslutat", "Ended"), 0.9),
+                Column::new(t("Grupp", "Group"), 1.6),
+                Column::new(t("Organisation", "Organisation"), 1.6),
+                Column::new(t("Roll", "Role"), 1.1),
+                Column::new(t("Från", "From"), 0.9),
+                Column::new(t("Till", "To"), 0.9),
+                Column::new(t("Avslutat", "Ended"), 0.9),
             ],
             rows: x
                 .appointments
@@ -269,10 +244,10 @@ pub fn extract(
         t("Ingen närvaro registrerad.", "No attendance recorded."),
         Table {
             columns: vec![
-                col(t("Datum", "Date"), 1.0),
-                col(t("Grupp", "Group"), 2.2),
-                col(t("Närvaro", "Attendance"), 1.2),
-                col(t("Ersatte någon", "Stood in"), 1.0),
+                Column::new(t("Datum", "Date"), 1.0),
+                Column::new(t("Grupp", "Group"), 2.2),
+                Column::new(t("Närvaro", "Attendance"), 1.2),
+                Column::new(t("Ersatte någon", "Stood in"), 1.0),
             ],
             rows: x
                 .attendance
@@ -309,10 +284,10 @@ pub fn extract(
         ),
         Table {
             columns: vec![
-                col(t("Tid", "Time"), 1.2),
-                col(t("Vad", "What"), 2.4),
-                col(t("Fil", "File"), 2.2),
-                col(t("Användare", "User"), 0.9),
+                Column::new(t("Tid", "Time"), 1.2),
+                Column::new(t("Vad", "What"), 2.4),
+                Column::new(t("Fil", "File"), 2.2),
+                Column::new(t("Användare", "User"), 0.9),
             ],
             rows: x
                 .exports
@@ -337,11 +312,11 @@ pub fn extract(
         t("Inga ändringar loggade.", "No changes logged."),
         Table {
             columns: vec![
-                col(t("Tid", "Time"), 1.2),
-                col(t("Vad", "What"), 1.1),
-                col(t("Före", "Before"), 2.2),
-                col(t("Efter", "After"), 2.2),
-                col(t("Användare", "User"), 0.9),
+                Column::new(t("Tid", "Time"), 1.2),
+                Column::new(t("Vad", "What"), 1.1),
+                Column::new(t("Före", "Before"), 2.2),
+                Column::new(t("Efter", "After"), 2.2),
+                Column::new(t("Användare", "User"), 0.9),
             ],
             rows: x
                 .changes
@@ -377,29 +352,22 @@ pub fn extract(
         t("Registerutdrag", "Register extract"),
         p.name.as_str()
     );
-    let pages = flow.finish_with_head(&footer, &footer, move |n, total| match lang {
-        Lang::Sv => format!("Sida {n} av {total}"),
-        Lang::En => format!("Page {n} of {total}"),
-    });
-    Document {
-        info: DocInfo {
-            title: format!(
-                "{} – {}",
-                t("Registerutdrag", "Register extract"),
-                p.name.as_str()
-            ),
-            author: network.unwrap_or("").to_owned(),
-            subject: t(
-                "Registerutdrag enligt artikel 15 i dataskyddsförordningen",
-                "Register extract under article 15 of the GDPR",
-            )
-            .to_owned(),
-            created,
-        },
-        width: setup.width,
-        height: setup.height,
-        pages,
-    }
+    let pages = flow.finish_with_head(&footer, &footer, page_label(lang));
+    let info = DocInfo {
+        title: format!(
+            "{} – {}",
+            t("Registerutdrag", "Register extract"),
+            p.name.as_str()
+        ),
+        author: network.unwrap_or("").to_owned(),
+        subject: t(
+            "Registerutdrag enligt artikel 15 i dataskyddsförordningen",
+            "Register extract under article 15 of the GDPR",
+        )
+        .to_owned(),
+        created,
+    };
+    Document::new(setup, info, pages)
 }
 
 #[cfg(test)]

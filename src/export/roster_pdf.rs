@@ -15,56 +15,14 @@ use super::roster::Roster;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::Meeting;
-use crate::pdf::{Column, DocInfo, Document, Flow, Fonts, PageSetup, Style, Table};
+use crate::pdf::{
+    Column, DocInfo, Document, Flow, Fonts, PageSetup, Style, Table, TitleBlock, page_label,
+};
 
 /// Blank rows at the end of an attendance list, for stand-ins and guests.
 pub const BLANK_ROWS: usize = 4;
 /// The height of a row to sign in, in points (about 11 mm).
 const SIGN_ROW: f32 = 31.0;
-
-fn page_label(lang: Lang) -> impl Fn(usize, usize) -> String {
-    move |n, total| match lang {
-        Lang::Sv => format!("Sida {n} av {total}"),
-        Lang::En => format!("Page {n} of {total}"),
-    }
-}
-
-fn col(header: &str, share: f32) -> Column {
-    Column {
-        header: header.to_owned(),
-        share,
-    }
-}
-
-/// The title block of the first page: a small kicker with the print date at the right, the
-/// network, the title in large type, the lines under it, and a rule.
-fn title_block(
-    flow: &mut Flow<'_>,
-    kicker: &str,
-    printed: &str,
-    network: Option<&str>,
-    title: &str,
-    lines: &[String],
-) {
-    let (x, y, w) = (flow.left(), flow.y(), flow.width());
-    flow.gray_text_at(x, y + 8.0, Style::Bold, 8.0, 0.35, kicker);
-    let pw = flow.fonts().width(Style::Regular, 8.0, printed);
-    flow.gray_text_at(x + w - pw, y + 8.0, Style::Regular, 8.0, 0.35, printed);
-    flow.advance(14.0);
-    if let Some(n) = network.filter(|n| !n.is_empty()) {
-        flow.paragraph(Style::Regular, 10.0, 0.0, n);
-    }
-    flow.space(4.0);
-    flow.paragraph(Style::Bold, 16.0, 0.0, title);
-    flow.space(2.0);
-    for l in lines {
-        flow.paragraph(Style::Regular, 10.5, 0.0, l);
-    }
-    flow.space(6.0);
-    let (x, y, w) = (flow.left(), flow.y(), flow.width());
-    flow.hline(x, y, w, 1.2, 0.0);
-    flow.advance(10.0);
-}
 
 fn printed_on(lang: Lang, created: DateTime<Utc>) -> String {
     format!(
@@ -93,26 +51,27 @@ pub fn roster(
         (Lang::En, 1) => "1 person".to_owned(),
         (Lang::En, n) => format!("{n} people"),
     };
-    title_block(
-        &mut flow,
-        t("DELTAGARLISTA", "ROSTER"),
-        &printed_on(lang, created),
+    flow.title_block(&TitleBlock {
+        kicker: t("DELTAGARLISTA", "ROSTER"),
+        corner: &printed_on(lang, created),
         network,
-        &roster.group_name,
-        &[format!(
+        title: &roster.group_name,
+        under: &[format!(
             "{} {day} · {count}",
             t("Ledamöter och ersättare den", "Members and substitutes on")
         )],
-    );
+        under_size: 11.0,
+    });
+    flow.space(6.0);
     let [org, role, name, title, email, phone] = Roster::headers(lang);
     let table = Table {
         columns: vec![
-            col(org, 2.0),
-            col(role, 1.1),
-            col(name, 1.6),
-            col(title, 1.8),
-            col(email, 2.1),
-            col(phone, 1.2),
+            Column::new(org, 2.0),
+            Column::new(role, 1.1),
+            Column::new(name, 1.6),
+            Column::new(title, 1.8),
+            Column::new(email, 2.1),
+            Column::new(phone, 1.2),
         ],
         rows: roster.cells(lang).map(Vec::from).collect(),
         size: 8.5,
@@ -139,26 +98,22 @@ pub fn roster(
     );
     let head = footer.clone();
     let pages = flow.finish_with_head(&head, &footer, page_label(lang));
-    Document {
-        info: DocInfo {
-            title: format!(
-                "{} – {} {}",
-                t("Deltagarlista", "Roster"),
-                roster.group_name,
-                roster.day
-            ),
-            author: network.unwrap_or("").to_owned(),
-            subject: format!(
-                "{} {} {day}",
-                t("Ledamöter i", "Members of"),
-                roster.group_name
-            ),
-            created,
-        },
-        width: setup.width,
-        height: setup.height,
-        pages,
-    }
+    let info = DocInfo {
+        title: format!(
+            "{} – {} {}",
+            t("Deltagarlista", "Roster"),
+            roster.group_name,
+            roster.day
+        ),
+        author: network.unwrap_or("").to_owned(),
+        subject: format!(
+            "{} {} {day}",
+            t("Ledamöter i", "Members of"),
+            roster.group_name
+        ),
+        created,
+    };
+    Document::new(setup, info, pages)
 }
 
 /// When and where a meeting is, in one line: "tisdag 9 mars 2027 kl. 13.00–16.00".
@@ -193,14 +148,15 @@ pub fn attendance_list(
     if let Some(l) = meeting.online_link.as_deref().filter(|l| !l.is_empty()) {
         lines.push(format!("{}: {l}", t("Länk", "Link")));
     }
-    title_block(
-        &mut flow,
-        t("NÄRVAROLISTA", "ATTENDANCE LIST"),
-        &printed_on(lang, created),
+    flow.title_block(&TitleBlock {
+        kicker: t("NÄRVAROLISTA", "ATTENDANCE LIST"),
+        corner: &printed_on(lang, created),
         network,
-        &meeting.group_name,
-        &lines,
-    );
+        title: &meeting.group_name,
+        under: &lines,
+        under_size: 11.0,
+    });
+    flow.space(6.0);
     flow.paragraph(
         Style::Regular,
         9.0,
@@ -227,10 +183,10 @@ pub fn attendance_list(
     rows.extend(std::iter::repeat_n(vec![String::new(); 4], BLANK_ROWS));
     flow.table(&Table {
         columns: vec![
-            col(org, 1.5),
-            col(name, 1.5),
-            col(role, 1.1),
-            col(t("Underskrift", "Signature"), 2.2),
+            Column::new(org, 1.5),
+            Column::new(name, 1.5),
+            Column::new(role, 1.1),
+            Column::new(t("Underskrift", "Signature"), 2.2),
         ],
         rows,
         size: 9.0,
@@ -254,22 +210,18 @@ pub fn attendance_list(
         meeting.date
     );
     let pages = flow.finish_with_head(&head, &footer, page_label(lang));
-    Document {
-        info: DocInfo {
-            title: format!(
-                "{} – {} {}",
-                t("Närvarolista", "Attendance list"),
-                meeting.group_name,
-                meeting.date
-            ),
-            author: network.unwrap_or("").to_owned(),
-            subject: format!("{} {when}", t("Möte", "Meeting")),
-            created,
-        },
-        width: setup.width,
-        height: setup.height,
-        pages,
-    }
+    let info = DocInfo {
+        title: format!(
+            "{} – {} {}",
+            t("Närvarolista", "Attendance list"),
+            meeting.group_name,
+            meeting.date
+        ),
+        author: network.unwrap_or("").to_owned(),
+        subject: format!("{} {when}", t("Möte", "Meeting")),
+        created,
+    };
+    Document::new(setup, info, pages)
 }
 
 /// Refuses, naming the character and where it is, a document the font cannot draw.

@@ -4,7 +4,10 @@
 use chrono::{DateTime, Utc};
 
 use crate::lang::Lang;
-use crate::pdf::{Column, DocInfo, Document, Flow, Fonts, LabelledBox, PageSetup, Style, Table};
+use crate::pdf::{
+    Column, DocInfo, Document, Flow, Fonts, LabelledBox, PageSetup, Style, Table, TitleBlock,
+    page_label,
+};
 
 use super::content::{FormData, FormPerson};
 use super::wording::{Section, Wording, fill};
@@ -106,33 +109,15 @@ pub fn layout(
 
     // Header: who issues the form, what it is, for whom.
     let network = data.network.as_deref().unwrap_or("");
-    let kicker = t("UPPDRAGSBLANKETT", "MANDATE FORM");
-    let x = flow.left();
-    let y = flow.y();
-    flow.gray_text_at(x, y + 8.0, Style::Bold, 8.0, 0.35, kicker);
     let date = data.printed_on.format("%Y-%m-%d").to_string();
-    let printed = format!("{} {date}", t("Utskriven", "Printed"));
-    let pw = fonts.width(Style::Regular, 8.0, &printed);
-    flow.gray_text_at(
-        x + flow.width() - pw,
-        y + 8.0,
-        Style::Regular,
-        8.0,
-        0.35,
-        &printed,
-    );
-    flow.advance(14.0);
-    if !network.is_empty() {
-        flow.paragraph(Style::Regular, 10.0, 0.0, network);
-    }
-    flow.space(4.0);
-    flow.paragraph(Style::Bold, 16.0, 0.0, &title);
-    flow.space(2.0);
-    flow.paragraph(Style::Regular, 11.0, 0.0, &data.organisation);
-    flow.space(6.0);
-    let (x, y, w) = (flow.left(), flow.y(), flow.width());
-    flow.hline(x, y, w, 1.2, 0.0);
-    flow.advance(4.0);
+    flow.title_block(&TitleBlock {
+        kicker: t("UPPDRAGSBLANKETT", "MANDATE FORM"),
+        corner: &format!("{} {date}", t("Utskriven", "Printed")),
+        network: Some(network),
+        title: &title,
+        under: std::slice::from_ref(&data.organisation),
+        under_size: 11.0,
+    });
 
     for s in &wording.before {
         section(&mut flow, data, s);
@@ -157,10 +142,7 @@ pub fn layout(
         ),
         90.0,
     );
-    let col = |h: &str, share: f32| Column {
-        header: h.to_owned(),
-        share,
-    };
+    let col = Column::new;
     flow.table(&Table {
         columns: vec![
             col(t("Roll", "Role"), 1.0),
@@ -398,31 +380,25 @@ pub fn layout(
         data.organisation,
         data.group_name
     );
-    let pages = flow.finish(&footer, |n, total| match lang {
-        Lang::Sv => format!("Sida {n} av {total}"),
-        Lang::En => format!("Page {n} of {total}"),
-    });
-    Document {
-        info: DocInfo {
-            title: format!(
-                "{} – {}",
-                t("Uppdragsblankett", "Mandate form"),
-                data.organisation
+    let pages = flow.finish(&footer, page_label(lang));
+    let info = DocInfo {
+        title: format!(
+            "{} – {}",
+            t("Uppdragsblankett", "Mandate form"),
+            data.organisation
+        ),
+        author: network.to_owned(),
+        subject: format!(
+            "{} {} {} {}",
+            t(
+                "Uppdrag som representant i",
+                "Mandate of the representative in"
             ),
-            author: network.to_owned(),
-            subject: format!(
-                "{} {} {}",
-                t(
-                    "Uppdrag som representant i",
-                    "Mandate of the representative in"
-                ),
-                data.group_name,
-                t("för", "for"),
-            ) + &format!(" {}", data.organisation),
-            created,
-        },
-        width: setup.width,
-        height: setup.height,
-        pages,
-    }
+            data.group_name,
+            t("för", "for"),
+            data.organisation
+        ),
+        created,
+    };
+    Document::new(setup, info, pages)
 }

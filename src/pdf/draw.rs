@@ -89,6 +89,16 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document of `pages` laid out on `setup`'s page size.
+    pub fn new(setup: super::layout::PageSetup, info: DocInfo, pages: Vec<Page>) -> Document {
+        Document {
+            info,
+            width: setup.width,
+            height: setup.height,
+            pages,
+        }
+    }
+
     /// Appends another document's pages (for a combined file). Page sizes must agree; the
     /// other's information is dropped.
     pub fn append(&mut self, other: Document) {

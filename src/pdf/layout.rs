@@ -4,6 +4,7 @@
 
 use super::draw::{Item, Page, Style, TextRun};
 use super::font::Fonts;
+use crate::lang::Lang;
 
 /// Line height as a multiple of the font size.
 pub const LEADING: f32 = 1.32;
@@ -108,6 +109,37 @@ pub fn fit(fonts: &Fonts, size: f32, width: f32, text: &str) -> String {
 pub struct Column {
     pub header: String,
     pub share: f32,
+}
+
+impl Column {
+    pub fn new(header: &str, share: f32) -> Column {
+        Column {
+            header: header.to_owned(),
+            share,
+        }
+    }
+}
+
+/// The head of a document's first page: a small kicker at the left ("UPPDRAGSBLANKETT") and
+/// a note at the right ("Utskriven 2026-11-23"), the network's name, the title in large
+/// type, the lines under it, and a rule.
+#[derive(Debug, Clone, Copy)]
+pub struct TitleBlock<'a> {
+    pub kicker: &'a str,
+    pub corner: &'a str,
+    pub network: Option<&'a str>,
+    pub title: &'a str,
+    pub under: &'a [String],
+    /// Font size of the lines under the title.
+    pub under_size: f32,
+}
+
+/// The page label of the footer in the user's language: "Sida 1 av 2" or "Page 1 of 2".
+pub fn page_label(lang: Lang) -> impl Fn(usize, usize) -> String {
+    move |n, total| match lang {
+        Lang::Sv => format!("Sida {n} av {total}"),
+        Lang::En => format!("Page {n} of {total}"),
+    }
 }
 
 /// A ruled table: a shaded header row repeated at the top of every page it runs onto, and
@@ -298,6 +330,28 @@ impl<'f> Flow<'f> {
             self.text_at(x, baseline, Style::Regular, size, line);
             self.y += lh;
         }
+    }
+
+    /// The title block at the top of the first page (see [`TitleBlock`]).
+    pub fn title_block(&mut self, b: &TitleBlock<'_>) {
+        let (x, y, w) = (self.left(), self.y(), self.width());
+        self.gray_text_at(x, y + 8.0, Style::Bold, 8.0, 0.35, b.kicker);
+        let cw = self.fonts.width(Style::Regular, 8.0, b.corner);
+        self.gray_text_at(x + w - cw, y + 8.0, Style::Regular, 8.0, 0.35, b.corner);
+        self.advance(14.0);
+        if let Some(n) = b.network.filter(|n| !n.is_empty()) {
+            self.paragraph(Style::Regular, 10.0, 0.0, n);
+        }
+        self.space(4.0);
+        self.paragraph(Style::Bold, 16.0, 0.0, b.title);
+        self.space(2.0);
+        for line in b.under {
+            self.paragraph(Style::Regular, b.under_size, 0.0, line);
+        }
+        self.space(6.0);
+        let (x, y, w) = (self.left(), self.y(), self.width());
+        self.hline(x, y, w, 1.2, 0.0);
+        self.advance(4.0);
     }
 
     /// A heading kept on the same page as the next `keep_with` points of content.

@@ -147,18 +147,32 @@ impl Register {
             }
         };
         write_file(path, &bytes)?;
+        let description = format!(
+            "{} ({label}): {}, {}",
+            lang.pick("Deltagarlista", "Roster"),
+            roster.group_name,
+            roster.day
+        );
+        self.record_roster_file(kind, description, &roster, path, now)
+    }
+
+    /// Records a file written from a roster (who is in it, whether a protected person was
+    /// included) and says what was written.
+    fn record_roster_file(
+        &mut self,
+        kind: ExportKind,
+        description: String,
+        roster: &Roster,
+        path: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<ExportOutcome, Error> {
         let path = &export::logged_path(path);
         let people = roster.people();
         let export_id = self.record_export(
             &ExportRecord {
                 kind,
-                description: format!(
-                    "{} ({label}): {}, {}",
-                    lang.pick("Deltagarlista", "Roster"),
-                    roster.group_name,
-                    roster.day
-                ),
-                group_id: Some(group_id),
+                description,
+                group_id: Some(roster.group_id),
                 people: &people,
                 protected_included: roster.rows.iter().any(|r| r.protected),
                 file: Some(path),
@@ -193,31 +207,13 @@ impl Register {
         let doc =
             roster_pdf::attendance_list(&meeting, &roster, network.as_deref(), lang, fonts, now);
         write_file(path, &pdf::to_pdf(&doc)?)?;
-        let path = &export::logged_path(path);
-        let people = roster.people();
-        let export_id = self.record_export(
-            &ExportRecord {
-                kind: ExportKind::AttendanceList,
-                description: format!(
-                    "{} (PDF): {}, {}",
-                    lang.pick("Närvarolista", "Attendance list"),
-                    meeting.group_name,
-                    meeting.date
-                ),
-                group_id: Some(meeting.group_id),
-                people: &people,
-                protected_included: roster.rows.iter().any(|r| r.protected),
-                file: Some(path),
-            },
-            now,
-        )?;
-        Ok(ExportOutcome {
-            file: path.display().to_string(),
-            items: roster.rows.len(),
-            people: people.len(),
-            protected_left_out: roster.protected_left_out,
-            export_id,
-        })
+        let description = format!(
+            "{} (PDF): {}, {}",
+            lang.pick("Närvarolista", "Attendance list"),
+            meeting.group_name,
+            meeting.date
+        );
+        self.record_roster_file(ExportKind::AttendanceList, description, &roster, path, now)
     }
 
     /// The mailing list of a group (on a meeting's day or `today`); recorded as an export

@@ -5,21 +5,12 @@ import Forms from "./Forms.svelte";
 import { initLanguage } from "../lib/i18n/index.svelte";
 import { router } from "../lib/router.svelte";
 import { memorySettings } from "../lib/settings";
-import { county, steering } from "../components/network/testdata";
-import { statusRow } from "../components/forms/testdata";
-
-const working = { ...county, id: 3, name: "Arbetsgrupp Barn", kind: "working" as const };
+import { GROUPS, statusRow } from "../components/forms/testdata";
 
 function setup() {
   const asked: number[] = [];
   mockIPC((cmd, args) => {
-    if (cmd === "list_groups") {
-      return [
-        { group: steering, seats: 0, serving: 3 },
-        { group: county, seats: 29, serving: 40 },
-        { group: working, seats: 2, serving: 2 },
-      ];
-    }
+    if (cmd === "list_groups") return GROUPS;
     if (cmd === "default_form_group") return 2;
     if (cmd === "form_status") {
       const groupId = (args as { groupId: number }).groupId;

@@ -4,22 +4,13 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import FormsOverview from "./FormsOverview.svelte";
 import { initLanguage } from "../../lib/i18n/index.svelte";
 import { memorySettings } from "../../lib/settings";
-import { county, steering } from "../network/testdata";
-import { statusRow } from "./testdata";
-
-const working = { ...county, id: 3, name: "Arbetsgrupp Barn", kind: "working" as const };
+import { GROUPS, statusRow, working } from "./testdata";
 
 describe("FormsOverview", () => {
   it("lists, per group with the one-per-organisation rule, the organisations without a signed, current form", async () => {
     const asked: unknown[] = [];
     mockIPC((cmd, args) => {
-      if (cmd === "list_groups") {
-        return [
-          { group: steering, seats: 0, serving: 3 },
-          { group: county, seats: 29, serving: 40 },
-          { group: working, seats: 2, serving: 2 },
-        ];
-      }
+      if (cmd === "list_groups") return GROUPS;
       if (cmd === "form_status") {
         const groupId = (args as { groupId: number }).groupId;
         asked.push(groupId);

@@ -1,4 +1,16 @@
 import type { FormStatusRow } from "../../lib/bindings/FormStatusRow";
+import type { GroupSummary } from "../../lib/bindings/GroupSummary";
+import { county, steering } from "../network/testdata";
+
+/** A working group with the one-per-organisation rule, besides the county group. */
+export const working = { ...county, id: 3, name: "Arbetsgrupp Barn", kind: "working" as const };
+
+/** `list_groups`: the steering group (no seats), the county group and the working group. */
+export const GROUPS: GroupSummary[] = [
+  { group: steering, seats: 0, serving: 3 },
+  { group: county, seats: 29, serving: 40 },
+  { group: working, seats: 2, serving: 2 },
+];
 
 export function statusRow(over: Partial<FormStatusRow> = {}): FormStatusRow {
   return {
