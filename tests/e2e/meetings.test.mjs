@@ -8,80 +8,11 @@
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { assertAccessible } from "./axe.mjs";
 import { answerSaveDialog } from "./dialogs.mjs";
+import { ipc, open, click, waitText, setValue, settle, axe, pdfText } from "./helpers.mjs";
 
 const GROUP = "Länsgruppen MVK";
 const ctx = { dir: mkdtempSync(path.join(tmpdir(), "samverkan-meet-e2e-")) };
-
-async function ipc(session, cmd, args = {}) {
-  const json = await session.executeAsync(
-    `const done = arguments[arguments.length - 1];
-     window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-       .then((r) => done(JSON.stringify({ ok: r })), (e) => done(JSON.stringify({ err: e })));`,
-    [cmd, args],
-  );
-  const result = JSON.parse(json);
-  if ("err" in result) throw new Error(`${cmd}: ${JSON.stringify(result.err)}`);
-  return result.ok;
-}
-
-async function open(session, route) {
-  await (await session.waitForElement(`nav a[data-route="${route}"]`)).click();
-  return session.waitForElement(`[data-screen="${route}"] h1`);
-}
-
-const innerText = (session, selector) =>
-  session.execute("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", [selector]);
-
-async function waitText(session, selector, pattern, what) {
-  return session.waitFor(what ?? `${selector} to match ${pattern}`, async () => {
-    const text = await innerText(session, selector);
-    return text !== null && pattern.test(text) ? text : null;
-  });
-}
-
-/** Sets a form control's value the way typing or choosing does, so Svelte's binding sees it. */
-async function setValue(session, selector, value) {
-  await session.execute(
-    `const el = document.querySelector(arguments[0]);
-     if (!el) throw new Error("no " + arguments[0]);
-     if (el.tagName === "SELECT") {
-       const option = [...el.options].find((o) => o.value === arguments[1] || o.textContent.trim() === arguments[1]);
-       if (!option) throw new Error("no option " + arguments[1]);
-       el.value = option.value;
-       el.dispatchEvent(new Event("change", { bubbles: true }));
-     } else {
-       el.value = arguments[1];
-       el.dispatchEvent(new Event("input", { bubbles: true }));
-     }`,
-    [selector, value],
-  );
-}
-
-/** The text of a PDF as pdftotext reads it. */
-function pdfText(file) {
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-}
-
-async function click(session, selector) {
-  await (await session.waitForElement(selector)).click();
-}
-
-async function settle(session) {
-  await session.executeAsync(
-    "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 250)));",
-  );
-}
-
-async function axe(session, where, log) {
-  // Toasts fade in and out; axe would measure their contrast mid-animation.
-  await session.execute("document.querySelectorAll('.toast-close').forEach((b) => b.click());");
-  await settle(session);
-  const minor = await assertAccessible(session, where);
-  if (minor.length) log(`axe on ${where} (moderate/minor): ${minor.map((v) => v.id).join(", ")}`);
-}
 
 async function pressKey(session, key) {
   await session.cmd("POST", "/actions", {

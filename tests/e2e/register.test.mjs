@@ -4,7 +4,7 @@
 // axe on every view. Screenshots are named reg-*. The organisation and its people stay in the
 // run's register (they hold appointments, which are history and are never deleted).
 
-import { assertAccessible } from "./axe.mjs";
+import { ipc, open, click, dismissToasts, axe } from "./helpers.mjs";
 
 const ORG_NAME = "Föreningen Trygg Dalarna";
 const PERSON_NAME = "Maria Lind";
@@ -21,11 +21,6 @@ function luhn(nine) {
 }
 const ORG_NUMBER = `802477-391${luhn("802477391")}`;
 
-async function open(session, route) {
-  await (await session.waitForElement(`nav a[data-route="${route}"]`)).click();
-  return session.waitForElement(`[data-screen="${route}"] h1`);
-}
-
 /** Types into an input, textarea or select the way a user's edit ends: value, then events. */
 async function fill(session, selector, value) {
   await session.waitForElement(selector);
@@ -40,10 +35,6 @@ async function fill(session, selector, value) {
     [selector, value],
   );
   if (!ok) throw new Error(`no element ${selector}`);
-}
-
-async function click(session, selector) {
-  await (await session.waitForElement(selector)).click();
 }
 
 /** Clicks the first button (or link) whose text is `text`, optionally inside `within`. */
@@ -83,10 +74,6 @@ async function toastText(session) {
       return all.length ? all[all.length - 1].textContent : null;`));
 }
 
-async function dismissToasts(session) {
-  await session.execute(`document.querySelectorAll(".toast-close").forEach((b) => b.click());`);
-}
-
 /** Scrolls the main area (only it) so that the element with `id` is at its top. */
 async function scrollTo(session, id) {
   await session.execute(
@@ -97,24 +84,6 @@ async function scrollTo(session, id) {
   );
   // Let the web view paint the new position before a screenshot.
   await new Promise((resolve) => setTimeout(resolve, 250));
-}
-
-/** Calls a backend command from the page, as the UI does. */
-async function ipc(session, cmd, args = {}) {
-  const json = await session.executeAsync(
-    `const done = arguments[arguments.length - 1];
-     window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-       .then((r) => done(JSON.stringify({ ok: r })), (e) => done(JSON.stringify({ err: e })));`,
-    [cmd, args],
-  );
-  const result = JSON.parse(json);
-  if ("err" in result) throw new Error(`${cmd}: ${JSON.stringify(result.err)}`);
-  return result.ok;
-}
-
-async function axe(session, where, log) {
-  const minor = await assertAccessible(session, where);
-  if (minor.length) log(`axe on ${where} (moderate/minor): ${minor.map((v) => v.id).join(", ")}`);
 }
 
 let orgId = null;

@@ -12,67 +12,11 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assertAccessible } from "./axe.mjs";
 import { answerSaveDialog } from "./dialogs.mjs";
+import { ipc, open, click, innerText, waitText, setValue, settle, dismissToasts, axe } from "./helpers.mjs";
 
 const PERSON = "Ingrid Wester";
 const ctx = {};
-
-async function ipc(session, cmd, args = {}) {
-  const json = await session.executeAsync(
-    `const done = arguments[arguments.length - 1];
-     window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-       .then((r) => done(JSON.stringify({ ok: r })), (e) => done(JSON.stringify({ err: e })));`,
-    [cmd, args],
-  );
-  const result = JSON.parse(json);
-  if ("err" in result) throw new Error(`${cmd}: ${JSON.stringify(result.err)}`);
-  return result.ok;
-}
-
-async function open(session, route) {
-  await (await session.waitForElement(`nav a[data-route="${route}"]`)).click();
-  return session.waitForElement(`[data-screen="${route}"] h1`);
-}
-
-const innerText = (session, selector) =>
-  session.execute("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", [selector]);
-
-async function waitText(session, selector, pattern, what) {
-  return session.waitFor(what ?? `${selector} to match ${pattern}`, async () => {
-    const text = await innerText(session, selector);
-    return text !== null && pattern.test(text) ? text : null;
-  });
-}
-
-async function setValue(session, selector, value) {
-  await session.execute(
-    `const el = document.querySelector(arguments[0]);
-     if (!el) throw new Error("no " + arguments[0]);
-     el.value = arguments[1];
-     el.dispatchEvent(new Event(el.tagName === "SELECT" ? "change" : "input", { bubbles: true }));`,
-    [selector, value],
-  );
-}
-
-async function click(session, selector) {
-  await (await session.waitForElement(selector)).click();
-}
-
-async function settle(session) {
-  await session.executeAsync(
-    "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 250)));",
-  );
-}
-
-async function axe(session, where, log) {
-  const minor = await assertAccessible(session, where);
-  if (minor.length) log(`axe on ${where} (moderate/minor): ${minor.map((v) => v.id).join(", ")}`);
-}
-
-async function dismissToasts(session) {
-  await session.execute("document.querySelectorAll('.toast-close').forEach((b) => b.click());");
-}
 
 export const tests = [
   {

@@ -2,6 +2,7 @@
 // switches to English and back, and a screenshot of every screen is kept.
 
 import { assertAccessible } from "./axe.mjs";
+import { open } from "./helpers.mjs";
 
 const SCREENS = [
   { route: "overview", sv: "Översikt", en: "Overview" },
@@ -17,12 +18,6 @@ const SCREENS = [
   { route: "import", sv: "Import", en: "Import" },
   { route: "settings", sv: "Inställningar", en: "Settings" },
 ];
-
-async function open(session, route) {
-  const link = await session.waitForElement(`nav a[data-route="${route}"]`);
-  await link.click();
-  return session.waitForElement(`[data-screen="${route}"] h1`);
-}
 
 async function navTexts(session) {
   return session.execute(
