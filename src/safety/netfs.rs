@@ -1,7 +1,8 @@
 //! Is the register on a network file system? SQLite's write-ahead log keeps its index in shared
 //! memory, which two computers on a network share do not share: on such a file system the
 //! register uses the rollback journal instead. Linux: the mount table (`/proc/self/mountinfo`);
-//! Windows: a UNC path (`\\server\share`); macOS: the output of `mount`.
+//! Windows: a UNC path (`\\server\share`), or a drive letter that `net use` lists as mapped
+//! to one; macOS: the output of `mount`.
 
 use std::path::Path;
 
@@ -51,6 +52,17 @@ pub fn is_network_path(path: &Path) -> bool {
     if let Ok(table) = std::fs::read_to_string("/proc/self/mountinfo") {
         return mount_type_linux(&table, &real).is_some_and(is_network_type);
     }
+    if cfg!(windows)
+        && let Some(letter) = drive_letter(&abs.to_string_lossy())
+    {
+        // A mapped network drive (H:, Z:) looks like a local path; `net use` knows better.
+        let mut net = std::process::Command::new("net");
+        net.arg("use");
+        without_console(&mut net);
+        return net.output().is_ok_and(|out| {
+            mapped_drives(&String::from_utf8_lossy(&out.stdout)).contains(&letter)
+        });
+    }
     if cfg!(target_os = "macos")
         && let Ok(out) = std::process::Command::new("/sbin/mount").output()
     {
@@ -58,6 +70,47 @@ pub fn is_network_path(path: &Path) -> bool {
         return mount_type_macos(&table, &real).is_some_and(is_network_type);
     }
     false
+}
+
+/// On Windows, a command started from the app must not flash a console window.
+#[cfg(windows)]
+fn without_console(cmd: &mut std::process::Command) {
+    use std::os::windows::process::CommandExt;
+    const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+    cmd.creation_flags(CREATE_NO_WINDOW);
+}
+
+#[cfg(not(windows))]
+fn without_console(_: &mut std::process::Command) {}
+
+/// The drive letter of a Windows path (`Z:\…` or `\\?\Z:\…`), upper case.
+pub fn drive_letter(path: &str) -> Option<char> {
+    let rest = path.strip_prefix(r"\\?\").unwrap_or(path);
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), Some(':')) if c.is_ascii_alphabetic() => Some(c.to_ascii_uppercase()),
+        _ => None,
+    }
+}
+
+/// The drive letters that `net use` lists as connected to a network share. Its columns are
+/// named in the computer's language ("Status Local Remote" or "Status Lokal Fjärr"), so a
+/// line counts when a drive letter is followed by a `\\server\share` path, whatever the
+/// headings and the status say.
+pub fn mapped_drives(net_use: &str) -> Vec<char> {
+    net_use
+        .lines()
+        .filter_map(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            words.windows(2).find_map(|w| {
+                let remote = w[1].starts_with(r"\\");
+                match (drive_letter(w[0]), remote, w[0].len()) {
+                    (Some(letter), true, 2) => Some(letter),
+                    _ => None,
+                }
+            })
+        })
+        .collect()
 }
 
 /// The type of the file system holding `path`, from a Linux `mountinfo` table: the mount with
@@ -157,6 +210,34 @@ mod tests {
             mount_type_macos(table, Path::new("/Users/anna/r.sqlite3")),
             Some("apfs")
         );
+    }
+
+    #[test]
+    fn mapped_network_drives_are_read_from_net_use_in_any_language() {
+        let swedish = "\
+Nya anslutningar kommer att sparas.
+
+Status       Lokal     Fjärr                     Nätverk
+
+-------------------------------------------------------------------------------
+OK           H:        \\\\fs01\\hem$\\anna           Microsoft Windows Network
+Frånkopplad  Z:        \\\\lst-w.se\\data              Microsoft Windows Network
+OK                     \\\\srv\\IPC$                 Microsoft Windows Network
+Kommandot har slutförts.
+";
+        assert_eq!(mapped_drives(swedish), vec!['H', 'Z']);
+        let english = "Status       Local     Remote                    Network\n\
+                       OK           S:        \\\\srv\\shared              Microsoft Windows Network\n";
+        assert_eq!(mapped_drives(english), vec!['S']);
+        assert!(mapped_drives("There are no entries in the list.").is_empty());
+    }
+
+    #[test]
+    fn drive_letters_are_read_from_windows_paths() {
+        assert_eq!(drive_letter(r"z:\register.sqlite3"), Some('Z'));
+        assert_eq!(drive_letter(r"\\?\H:\data\register.sqlite3"), Some('H'));
+        assert_eq!(drive_letter(r"\\srv\data\register.sqlite3"), None);
+        assert_eq!(drive_letter("/home/anna/register.sqlite3"), None);
     }
 
     #[test]
