@@ -25,7 +25,7 @@ function testPaths(): TestPaths | undefined {
   return typeof window === "undefined" ? undefined : window.__samverkanTestPaths;
 }
 
-/** A file name for an organisation's form, safe on Windows (mirrors the core's rule). */
+/** A file name (a form's, an export's), safe on Windows (mirrors the core's `forms::file_name`). */
 export function safeFileName(name: string): string {
   const cleaned = name
     .replace(/[^\p{L}\p{N} ._-]/gu, "-")

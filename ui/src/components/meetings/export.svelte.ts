@@ -5,12 +5,9 @@ import { save } from "@tauri-apps/plugin-dialog";
 import type { ExportOutcome } from "../../lib/bindings/ExportOutcome";
 import { t, type MessageKey } from "../../lib/i18n/index.svelte";
 import { notify } from "../../lib/status.svelte";
+import { safeFileName } from "../../lib/forms";
 import { messageOf } from "../network/format";
 
-/** A file name without the characters Windows refuses. */
-export function safeName(s: string): string {
-  return s.replace(/[\\/:*?"<>|]+/g, " ").trim();
-}
 
 /** What the save dialog shows: its title, the proposed name (without extension), the filter. */
 export interface SaveTarget {
@@ -57,7 +54,7 @@ export class ExportTask {
     try {
       path = await save({
         title: target.title,
-        defaultPath: `${safeName(target.name)}.${target.ext}`,
+        defaultPath: `${safeFileName(target.name)}.${target.ext}`,
         filters: [{ name: target.filter, extensions: [target.ext] }],
       });
     } catch (err) {
