@@ -1,4 +1,5 @@
 // Small helpers shared by the register screens: ids, labels, periods and statuses.
+import { tick } from "svelte";
 import type { MessageKey } from "../../lib/i18n/index.svelte";
 import type { Appointment } from "../../lib/bindings/Appointment";
 import type { AppointmentStatus } from "../../lib/bindings/AppointmentStatus";
@@ -55,6 +56,23 @@ export function splitError(
   const e = toAppError(err);
   const target = e.field ? fields[e.field] : undefined;
   return { field: target ?? null, message: e.message };
+}
+
+/**
+ * Shows a refusal from the core where it belongs: beside the field it names, which then gets
+ * focus once the page shows the message (so a screen reader reads the two together), or in the
+ * form's alert. `show` sets the form's field errors and alert.
+ */
+export async function showRefusal(
+  err: unknown,
+  fields: Partial<Record<Field, string>>,
+  idPrefix: string,
+  show: (errors: Record<string, string>, general: string | null) => void,
+): Promise<void> {
+  const { field, message } = splitError(err, fields);
+  show(field ? { [field]: message } : {}, field ? null : message);
+  await tick();
+  if (field) focusById(`${idPrefix}-${field}`);
 }
 
 /** Moves focus to an element by id once the DOM shows it. */
