@@ -107,8 +107,8 @@ impl Register {
             wal: !network_fs,
         };
         let mut checked = None;
-        let conn = store::open_with(path, mode, |conn, version| {
-            if unclean || check_due(path, now) {
+        let conn = store::open_with(path, mode, |conn, file| {
+            if unclean || file.recovers_from_log || check_due(path, now) {
                 let r = store::safety::check(conn);
                 if !r.ok() {
                     return Err(Error::NotARegister {
@@ -117,7 +117,7 @@ impl Register {
                 }
                 checked = Some(r);
             }
-            if version < store::latest_version() {
+            if file.user_version < store::latest_version() {
                 backup::backup_to_folder(conn, path, BackupReason::BeforeMigration, now)?;
             }
             Ok(())

@@ -78,6 +78,10 @@ pub fn latest_version() -> i64 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileInfo {
     pub user_version: i64,
+    /// The file is shorter than its header records, and a write-ahead log or rollback journal
+    /// lies beside it: a writer was killed while copying its pages back, and SQLite completes
+    /// the file from the log. Such a file is checked before it is used.
+    pub recovers_from_log: bool,
 }
 
 /// Looks at an existing file read-only: is it a register, and of which version? The file is
@@ -93,7 +97,9 @@ pub fn inspect(path: &Path) -> Result<FileInfo, Error> {
     if !meta.is_file() || meta.len() == 0 {
         return Err(not_register());
     }
-    if is_truncated(path, meta.len()) {
+    let short = is_shorter_than_its_header(path, meta.len());
+    let recovers_from_log = short && has_pending_log(path);
+    if short && !recovers_from_log {
         return Err(not_register());
     }
     let conn = Connection::open_with_flags(
@@ -116,12 +122,26 @@ pub fn inspect(path: &Path) -> Result<FileInfo, Error> {
             supported: latest_version(),
         });
     }
-    Ok(FileInfo { user_version })
+    Ok(FileInfo {
+        user_version,
+        recovers_from_log,
+    })
 }
 
-/// Whether the file is shorter than the size its SQLite header records (a file cut off by a
-/// failed copy). Read from the header bytes alone; the file is not opened by SQLite.
-fn is_truncated(path: &Path, len: u64) -> bool {
+/// Whether a non-empty write-ahead log or rollback journal lies beside the file.
+fn has_pending_log(path: &Path) -> bool {
+    ["-wal", "-journal"].iter().any(|suffix| {
+        let mut log = path.as_os_str().to_owned();
+        log.push(suffix);
+        fs::metadata(&log).is_ok_and(|m| m.len() > 0)
+    })
+}
+
+/// Whether the file is shorter than the size its SQLite header records: a file cut off by a
+/// failed copy, or one whose writer was killed in the middle of a checkpoint (page 1 is copied
+/// back before the pages that extend the file). Read from the header bytes alone; the file is
+/// not opened by SQLite.
+fn is_shorter_than_its_header(path: &Path, len: u64) -> bool {
     use std::io::Read;
     let mut header = [0u8; 100];
     let Ok(mut f) = fs::File::open(path) else {
@@ -180,29 +200,13 @@ fn configure(conn: &Connection, mode: OpenMode) -> Result<(), Error> {
     Ok(())
 }
 
-/// Opens an existing register for reading and writing, migrating it to the latest schema
-/// (after a backup of the file) when it is older.
-pub fn open_existing(path: &Path) -> Result<Connection, Error> {
-    open_with(path, OpenMode::default(), |conn, from| {
-        if from < latest_version() {
-            crate::safety::backup::backup_to_folder(
-                conn,
-                path,
-                crate::safety::BackupReason::BeforeMigration,
-                chrono::Utc::now(),
-            )?;
-        }
-        Ok(())
-    })
-}
-
-/// Opens an existing register in `mode`. For writing, `before` is called with the file's
-/// version before anything is written (to check the file, and to back it up when a migration
+/// Opens an existing register in `mode`. For writing, `before` is called with what the file
+/// turned out to be (its version) before anything is written (to check the file, and to back it up when a migration
 /// follows); an error from it stops the opening. A read-only opening never migrates.
 pub fn open_with(
     path: &Path,
     mode: OpenMode,
-    before: impl FnOnce(&Connection, i64) -> Result<(), Error>,
+    before: impl FnOnce(&Connection, FileInfo) -> Result<(), Error>,
 ) -> Result<Connection, Error> {
     let info = inspect(path)?;
     if mode.read_only {
@@ -215,7 +219,7 @@ pub fn open_with(
     }
     let mut conn = Connection::open(path)?;
     configure(&conn, mode)?;
-    before(&conn, info.user_version)?;
+    before(&conn, info)?;
     if info.user_version < latest_version() {
         migrate(&mut conn)?;
     }
