@@ -2,6 +2,8 @@
 //! groups, appointments), its rules, and its SQLite store. It knows nothing of the desktop
 //! shell or the command line; both call the functions re-exported here.
 
+#![forbid(unsafe_code)]
+
 pub mod error;
 pub mod export;
 pub mod forms;

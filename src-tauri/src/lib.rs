@@ -6,6 +6,8 @@
 //! `main.rs` and the tests share [`app_builder`], so the mock runtime tests the same wiring
 //! that ships.
 
+#![forbid(unsafe_code)]
+
 pub mod commands;
 pub mod state;
 

@@ -4,7 +4,8 @@
 //! UI's language.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
+use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
 use samverkan::{Error, ErrorBody, ErrorCode, Lang, Register, Template};
@@ -12,20 +13,79 @@ use samverkan::{Error, ErrorBody, ErrorCode, Lang, Register, Template};
 /// The opened register, or the error that kept it from opening.
 #[derive(Debug)]
 pub struct AppState {
-    register: Mutex<Result<Register, Error>>,
+    register: Mutex<Opening>,
     lang: Mutex<Lang>,
     path: PathBuf,
+}
+
+/// A register being opened on a thread of its own while the window starts, and the outcome.
+#[derive(Debug)]
+struct Opening {
+    thread: Option<JoinHandle<Result<Register, Error>>>,
+    outcome: Result<Register, Error>,
+}
+
+impl Opening {
+    fn done(outcome: Result<Register, Error>) -> Opening {
+        Opening {
+            thread: None,
+            outcome,
+        }
+    }
+
+    /// The outcome, waiting for the opening thread if it is still at work.
+    fn outcome(&mut self) -> &mut Result<Register, Error> {
+        if let Some(thread) = self.thread.take() {
+            self.outcome = thread.join().unwrap_or_else(|_| {
+                Err(Error::Io {
+                    path: PathBuf::new(),
+                    source: std::io::Error::other("the register's opening stopped unexpectedly"),
+                })
+            });
+        }
+        &mut self.outcome
+    }
 }
 
 impl AppState {
     /// Opens the register at `path`, creating it from the default template on first start.
     /// A failure is kept and reported to the UI on every call, with the file left untouched.
     pub fn open(path: &Path) -> AppState {
+        AppState::with(path, Opening::done(open_register(path)))
+    }
+
+    /// Like [`AppState::open`], on a thread of its own, so that the window starts meanwhile
+    /// (creating the register, its integrity check and daily backup take a while). The first
+    /// command waits for it.
+    pub fn open_in_background(path: &Path) -> AppState {
+        let owned = path.to_owned();
+        match std::thread::Builder::new()
+            .name("open-register".into())
+            .spawn(move || open_register(&owned))
+        {
+            Ok(thread) => AppState::with(
+                path,
+                Opening {
+                    thread: Some(thread),
+                    // Replaced by the thread's outcome before anything reads it.
+                    outcome: Err(Error::Locked { holder: None }),
+                },
+            ),
+            Err(_) => AppState::open(path),
+        }
+    }
+
+    fn with(path: &Path, opening: Opening) -> AppState {
         AppState {
-            register: Mutex::new(Register::open_or_create(path, &Template::dalarna())),
+            register: Mutex::new(opening),
             lang: Mutex::new(Lang::default()),
             path: path.to_owned(),
         }
+    }
+
+    /// The register's slot, once its opening has finished.
+    fn slot(&self) -> Result<MutexGuard<'_, Opening>, ErrorBody> {
+        self.register.lock().map_err(|_| self.poisoned())
     }
 
     pub fn path(&self) -> &Path {
@@ -62,8 +122,8 @@ impl AppState {
     /// Runs a read on the register.
     pub fn read<T>(&self, f: impl FnOnce(&Register) -> Result<T, Error>) -> Result<T, ErrorBody> {
         let lang = self.lang();
-        let guard = self.register.lock().map_err(|_| self.poisoned())?;
-        match &*guard {
+        let mut guard = self.slot()?;
+        match guard.outcome() {
             Ok(reg) => f(reg).map_err(|e| e.body(lang)),
             Err(e) => Err(e.body(lang)),
         }
@@ -76,12 +136,13 @@ impl AppState {
         open: impl FnOnce(&Path) -> Result<(Register, T), Error>,
     ) -> Result<T, ErrorBody> {
         let lang = self.lang();
-        let mut guard = self.register.lock().map_err(|_| self.poisoned())?;
-        if guard.is_ok() {
+        let mut guard = self.slot()?;
+        let outcome = guard.outcome();
+        if outcome.is_ok() {
             return Err(Error::Locked { holder: None }.body(lang));
         }
         let (reg, value) = open(&self.path).map_err(|e| e.body(lang))?;
-        *guard = Ok(reg);
+        *outcome = Ok(reg);
         Ok(value)
     }
 
@@ -89,7 +150,7 @@ impl AppState {
     /// so the next start does not take it for a crash.
     pub fn close(&self) {
         if let Ok(mut guard) = self.register.lock() {
-            *guard = Err(Error::Locked { holder: None });
+            *guard.outcome() = Err(Error::Locked { holder: None });
         }
     }
 
@@ -99,10 +160,14 @@ impl AppState {
         f: impl FnOnce(&mut Register) -> Result<T, Error>,
     ) -> Result<T, ErrorBody> {
         let lang = self.lang();
-        let mut guard = self.register.lock().map_err(|_| self.poisoned())?;
-        match &mut *guard {
+        let mut guard = self.slot()?;
+        match guard.outcome() {
             Ok(reg) => f(reg).map_err(|e| e.body(lang)),
             Err(e) => Err(e.body(lang)),
         }
     }
+}
+
+fn open_register(path: &Path) -> Result<Register, Error> {
+    Register::open_or_create(path, &Template::dalarna())
 }

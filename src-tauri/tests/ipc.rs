@@ -8,7 +8,8 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
-/// The app on a new register (Dalarna template) in a temporary folder.
+/// The app on a new register (Dalarna template) in a temporary folder, opened on a thread of
+/// its own as the shipped app does.
 struct TestApp {
     _dir: tempfile::TempDir,
     _app: App<MockRuntime>,
@@ -17,7 +18,7 @@ struct TestApp {
 
 fn app_on_new_register() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let state = AppState::open(&dir.path().join("register.sqlite3"));
+    let state = AppState::open_in_background(&dir.path().join("register.sqlite3"));
     let app = app_builder(mock_builder())
         .manage(state)
         .build(tauri::generate_context!())
@@ -202,7 +203,7 @@ fn a_file_that_is_not_a_register_is_reported_on_every_call() {
     let path = dir.path().join("register.sqlite3");
     std::fs::write(&path, b"not a database at all").expect("write");
     let app = app_builder(mock_builder())
-        .manage(AppState::open(&path))
+        .manage(AppState::open_in_background(&path))
         .build(tauri::generate_context!())
         .expect("builds");
     let window = WebviewWindowBuilder::new(&app, MAIN_WINDOW, Default::default())
@@ -319,7 +320,7 @@ fn a_register_that_cannot_be_opened_is_rescued_from_its_newest_good_backup() {
     }
     std::fs::write(&db, b"not a register at all").expect("damage");
     let app = app_builder(mock_builder())
-        .manage(AppState::open(&db))
+        .manage(AppState::open_in_background(&db))
         .build(tauri::generate_context!())
         .expect("app");
     let window = WebviewWindowBuilder::new(&app, MAIN_WINDOW, Default::default())

@@ -1,6 +1,8 @@
 //! The `samverkan` command line: argument parsing and printing only; every operation is a core
 //! function. Exit 0 on success, 2 for anything the user can fix, 1 for internal errors.
 
+#![forbid(unsafe_code)]
+
 mod args;
 mod forms;
 mod meetings;
