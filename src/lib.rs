@@ -10,6 +10,7 @@ pub mod forms;
 pub mod import;
 pub mod lang;
 pub mod model;
+mod paths;
 pub mod pdf;
 pub mod register;
 pub mod safety;

@@ -25,9 +25,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let p = p.to_owned();
         move |e| Error::Io { path: p, source: e }
     };
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = std::path::PathBuf::from(tmp);
+    let tmp = crate::paths::beside(path, ".part");
     std::fs::write(&tmp, bytes).map_err(io(path))?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);

@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::Error;
+use crate::paths::beside;
 use crate::store;
 use crate::store::safety::CheckReport;
 
@@ -123,9 +124,7 @@ pub fn sha256_file(path: &Path) -> Result<String, Error> {
 }
 
 fn sidecar(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(".sha256");
-    PathBuf::from(s)
+    beside(path, ".sha256")
 }
 
 /// The recorded hash of a backup, from its `.sha256` file.
@@ -422,19 +421,13 @@ pub fn restore_file(
     };
     // The backup is not a live database: a byte copy to a temporary name, checked again,
     // then renamed over the register.
-    let mut tmp_name = register.as_os_str().to_owned();
-    tmp_name.push(".restoring");
-    let tmp = PathBuf::from(tmp_name);
+    let tmp = beside(register, ".restoring");
     fs::copy(source, &tmp).map_err(io(&tmp))?;
     if let Err(e) = verify_backup(&tmp) {
         let _ = fs::remove_file(&tmp);
         return Err(e);
     }
-    for suffix in ["-wal", "-shm", "-journal"] {
-        let mut p = register.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = fs::remove_file(PathBuf::from(p));
-    }
+    store::remove_logs(register);
     fs::rename(&tmp, register).map_err(io(register))?;
     Ok(RestoreReport {
         restored_from: source.display().to_string(),

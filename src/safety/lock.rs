@@ -43,12 +43,7 @@ pub enum Acquired {
 
 /// The lock file of a register: `register.sqlite3.lock`.
 pub fn lock_path(register: &Path) -> PathBuf {
-    let mut name = register
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".lock");
-    register.with_file_name(name)
+    crate::paths::beside(register, ".lock")
 }
 
 /// The name of this computer, for the lock file.

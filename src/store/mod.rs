@@ -23,6 +23,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::Error;
 use crate::model::{Email, GroupKind, Name, OrgKind, OrgNumber, Phone, Role};
+use crate::paths::beside;
 
 /// Marks a SQLite file as a Samverkan register (`PRAGMA application_id`, "SVKN").
 pub const APPLICATION_ID: i64 = 0x5356_4B4E;
@@ -130,11 +131,9 @@ pub fn inspect(path: &Path) -> Result<FileInfo, Error> {
 
 /// Whether a non-empty write-ahead log or rollback journal lies beside the file.
 fn has_pending_log(path: &Path) -> bool {
-    ["-wal", "-journal"].iter().any(|suffix| {
-        let mut log = path.as_os_str().to_owned();
-        log.push(suffix);
-        fs::metadata(&log).is_ok_and(|m| m.len() > 0)
-    })
+    ["-wal", "-journal"]
+        .iter()
+        .any(|suffix| fs::metadata(beside(path, suffix)).is_ok_and(|m| m.len() > 0))
 }
 
 /// Whether the file is shorter than the size its SQLite header records: a file cut off by a
@@ -275,20 +274,19 @@ pub fn create(
 }
 
 fn temp_path(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".creating");
-    path.with_file_name(name)
+    beside(path, ".creating")
+}
+
+/// Removes the write-ahead log, its shared memory and the rollback journal beside `path`.
+pub(crate) fn remove_logs(path: &Path) {
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let _ = fs::remove_file(beside(path, suffix));
+    }
 }
 
 fn remove_sqlite_files(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = fs::remove_file(PathBuf::from(p));
-    }
+    let _ = fs::remove_file(path);
+    remove_logs(path);
 }
 
 /// Runs every migration newer than the file's version, each in its own transaction that also
