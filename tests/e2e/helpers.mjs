@@ -24,7 +24,14 @@ export async function open(session, route) {
   return session.waitForElement(`[data-screen="${route}"] h1`);
 }
 
+/**
+ * Clicks the element once it is there and enabled, as a person would: a button disabled while
+ * the screen is busy (say, reading a file again) is waited for, not clicked too early.
+ */
 export async function click(session, selector) {
+  await session.waitFor(`${selector} to be there and enabled`, () =>
+    session.execute("const e = document.querySelector(arguments[0]); return e !== null && !e.disabled;", [selector]),
+  );
   await (await session.waitForElement(selector)).click();
 }
 
