@@ -44,6 +44,7 @@ fn dalarna(dir: &std::path::Path) -> (Register, i64) {
                 person_id: p.id,
                 group_id: group,
                 role,
+                seat_id: None,
                 organisation_id: None,
                 from: day("2026-01-01"),
                 to: Some(day("2027-12-31")),
@@ -84,6 +85,7 @@ fn forms(c: &mut Criterion) {
         lang: Lang::Sv,
         today: day("2026-11-22"),
         now: Utc::now(),
+        on: None,
     };
     let out = dir.path().join("falun.pdf");
     let one = reg.print_form(falun, group, &out, opts).expect("print");

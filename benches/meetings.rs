@@ -51,7 +51,15 @@ fn dalarna(dir: &std::path::Path) -> Register {
                 };
                 let p = store::people::insert(conn, &PersonFields::try_from(&d).expect("person"))
                     .expect("insert");
-                store::appointments::insert(conn, p, gid, *org, *role, day("2026-01-01"), None)
+                let place = store::appointments::Place {
+                    group_id: gid,
+                    org_id: *org,
+                    role: *role,
+                    seat_id: store::seats::own(conn, gid, *org, *role)
+                        .expect("seat")
+                        .map(|s| s.id),
+                };
+                store::appointments::insert(conn, p, place, day("2026-01-01"), None)
                     .expect("appoint");
             }
         }
@@ -72,6 +80,7 @@ fn large(dir: &std::path::Path) -> (Register, i64) {
         meetings_per_year: 4,
         description: None,
         one_per_org: true,
+        free_membership: false,
     };
     let gid = store::groups::insert(conn, &GroupFields::try_from(&g).expect("group")).expect("g");
     for i in 0..10_000usize {
@@ -103,8 +112,15 @@ fn large(dir: &std::path::Path) -> (Register, i64) {
             };
             let p = store::people::insert(conn, &PersonFields::try_from(&d).expect("person"))
                 .expect("person");
-            store::appointments::insert(conn, p, gid, org, role, day("2026-01-01"), None)
-                .expect("appoint");
+            let place = store::appointments::Place {
+                group_id: gid,
+                org_id: org,
+                role,
+                seat_id: store::seats::own(conn, gid, org, role)
+                    .expect("seat")
+                    .map(|s| s.id),
+            };
+            store::appointments::insert(conn, p, place, day("2026-01-01"), None).expect("appoint");
         }
     }
     conn.execute_batch("COMMIT").expect("commit");

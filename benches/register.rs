@@ -48,6 +48,8 @@ fn generate(reg: &Register) {
             meetings_per_year: 4,
             description: None,
             one_per_org: rule,
+            // Working groups with free membership: several of one organisation serve at once.
+            free_membership: !rule,
         };
         store::groups::insert(conn, &GroupFields::try_from(&d).expect("group"))
             .expect("insert group")
@@ -66,6 +68,12 @@ fn generate(reg: &Register) {
         let org = store::organisations::insert(conn, &OrgFields::try_from(&d).expect("org"))
             .expect("insert org");
         store::organisations::add_seat(conn, county, org).expect("seat");
+        let seat_of = |role| {
+            store::seats::own(conn, county, org, role)
+                .expect("seat")
+                .map(|s| s.id)
+        };
+        let (rep_seat, sub_seat) = (seat_of(Role::Representative), seat_of(Role::Substitute));
         let people: Vec<i64> = (0..5)
             .map(|k| {
                 let n = i * 5 + k;
@@ -84,8 +92,18 @@ fn generate(reg: &Register) {
             })
             .collect();
         let appoint = |p: i64, g: i64, role, from: &str, ended: Option<&str>| {
-            let id = store::appointments::insert(conn, p, g, org, role, day(from), None)
-                .expect("appoint");
+            let seat_id = match role {
+                _ if g != county => None,
+                Role::Representative => rep_seat,
+                _ => sub_seat,
+            };
+            let place = store::appointments::Place {
+                group_id: g,
+                org_id: org,
+                role,
+                seat_id,
+            };
+            let id = store::appointments::insert(conn, p, place, day(from), None).expect("appoint");
             if let Some(e) = ended {
                 store::appointments::end(conn, id, day(e)).expect("end");
             }

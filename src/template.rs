@@ -4,7 +4,10 @@
 use serde::Deserialize;
 
 use crate::error::{Error, Field, Invalid};
-use crate::model::{GroupDraft, GroupFields, GroupKind, OrgDraft, OrgFields, OrgKind, name_key};
+use crate::model::{
+    GroupDraft, GroupFields, GroupKind, OrgDraft, OrgFields, OrgKind, Role, SeatDraft, SeatFields,
+    name_key,
+};
 use crate::store;
 
 /// A template: the network's name, its organisations and its groups.
@@ -37,10 +40,31 @@ pub struct TemplateGroup {
     #[serde(default)]
     pub one_per_org: bool,
     #[serde(default)]
+    pub free_membership: bool,
+    #[serde(default)]
     pub description: Option<String>,
-    /// Names of the template's organisations that hold seats in the group.
+    /// Names of the template's organisations that hold seats in the group (a representative's
+    /// and a substitute's each with `one_per_org`, else a member's).
     #[serde(default)]
     pub organisations: Vec<String>,
+    /// Further seats, after those of `organisations`.
+    #[serde(default)]
+    pub seats: Vec<TemplateSeat>,
+}
+
+/// A seat of a template group: one organisation's, or open to a kind (or to any).
+#[derive(Debug, Clone, Deserialize)]
+pub struct TemplateSeat {
+    pub role: Role,
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub kind: Option<OrgKind>,
+    #[serde(default)]
+    pub label: Option<String>,
+    /// How many such seats (default one).
+    #[serde(default)]
+    pub count: Option<u8>,
 }
 
 const DALARNA: &str = include_str!("../assets/templates/dalarna.json");
@@ -106,6 +130,7 @@ impl Template {
                 meetings_per_year: g.meetings_per_year,
                 description: g.description.clone(),
                 one_per_org: g.one_per_org,
+                free_membership: g.free_membership,
             };
             let group_id = store::groups::insert(conn, &GroupFields::try_from(&draft)?)?;
             for org in &g.organisations {
@@ -114,6 +139,26 @@ impl Template {
                     query: org.clone(),
                 })?;
                 store::organisations::add_seat(conn, group_id, *org_id)?;
+            }
+            for seat in &g.seats {
+                let organisation_id = match &seat.organisation {
+                    None => None,
+                    Some(org) => Some(*ids.get(&name_key(org)).ok_or_else(|| Error::NotFound {
+                        what: crate::error::Entity::Organisation,
+                        query: org.clone(),
+                    })?),
+                };
+                let draft = SeatDraft {
+                    role: seat.role,
+                    organisation_id,
+                    org_kind: seat.kind,
+                    label: seat.label.clone(),
+                    position: None,
+                };
+                let fields = SeatFields::try_from(&draft)?;
+                for _ in 0..seat.count.unwrap_or(1) {
+                    store::seats::insert(conn, group_id, &fields)?;
+                }
             }
         }
         Ok(())

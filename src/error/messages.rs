@@ -161,17 +161,20 @@ impl Error {
                     )
                 }
             }
-            Error::RuleBroken { group } => {
-                if sv {
-                    format!(
-                        "Regeln en representant och en ersättare per organisation kan inte slås på för {group}: historiken har två samtidigt för samma organisation."
-                    )
-                } else {
-                    format!(
-                        "The one-representative-one-substitute rule cannot be switched on for {group}: its history has two at the same time for one organisation."
-                    )
-                }
-            }
+            Error::MembershipFixed { group, to_free } => match (sv, to_free) {
+                (true, true) => format!(
+                    "{group} har platser och kan inte få fritt medlemskap; ta bort platserna först."
+                ),
+                (true, false) => format!(
+                    "{group} har fritt medlemskap och uppdrag utan platser; gruppen kan inte få platser i efterhand."
+                ),
+                (false, true) => format!(
+                    "{group} has seats and cannot have free membership; remove the seats first."
+                ),
+                (false, false) => format!(
+                    "{group} has free membership and appointments without seats; it cannot be given seats afterwards."
+                ),
+            },
             Error::EndsBeforeStart { person, from } => {
                 if sv {
                     format!("{person}s uppdrag börjar {from}; det kan inte sluta före den dagen.")
@@ -447,6 +450,104 @@ impl Error {
                     )
                 }
             }
+            Error::NoSeat {
+                group,
+                role,
+                organisation,
+            } => {
+                let r = role.label(lang).to_lowercase();
+                if sv {
+                    format!(
+                        "{group} har ingen plats som {r} som {organisation} kan fylla. Lägg till platsen under gruppens sammansättning först."
+                    )
+                } else {
+                    format!(
+                        "{group} has no {r}'s seat that {organisation} can fill. Add the seat to the group's composition first."
+                    )
+                }
+            }
+            Error::SeatMismatch {
+                seat,
+                group,
+                role,
+                organisation,
+            } => {
+                let r = role.label(lang).to_lowercase();
+                let seat = seat.describe(lang);
+                if sv {
+                    format!(
+                        "Platsen ”{seat}” kan inte fyllas av en {r} för {organisation} i {group}."
+                    )
+                } else {
+                    format!(
+                        "The seat \u{201c}{seat}\u{201d} cannot be filled by a {r} for {organisation} in {group}."
+                    )
+                }
+            }
+            Error::SeatHeld { seat, holder } => {
+                let seat = seat.describe(lang);
+                if sv {
+                    format!(
+                        "Platsen ”{seat}” har en innehavare ({holder}); avsluta uppdraget innan platsen tas bort."
+                    )
+                } else {
+                    format!(
+                        "The seat \u{201c}{seat}\u{201d} has a holder ({holder}); end the appointment before removing the seat."
+                    )
+                }
+            }
+            Error::SeatAmbiguous { group, role, seats } => {
+                let r = role.label(lang).to_lowercase();
+                let list = seats
+                    .iter()
+                    .map(|s| format!("{} ({})", s.describe(lang), s.id))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if sv {
+                    format!("Flera platser som {r} i {group} passar: {list}. Ange platsens nummer.")
+                } else {
+                    format!("Several {r}'s seats in {group} fit: {list}. Give the seat's number.")
+                }
+            }
+            Error::FreeMembership { group } => {
+                if sv {
+                    format!("{group} har fritt medlemskap och inga platser.")
+                } else {
+                    format!("{group} has free membership and no seats.")
+                }
+            }
+            Error::WithdrawTooLate { person, made_on } => match (sv, made_on) {
+                (true, Some(d)) => format!(
+                    "Uppdraget för {person} gjordes {d} och kan bara dras tillbaka samma dag; avsluta det i stället."
+                ),
+                (true, None) => format!(
+                    "Uppdraget för {person} kan inte dras tillbaka (det är avslutat eller gjordes före denna version); avsluta det i stället."
+                ),
+                (false, Some(d)) => format!(
+                    "The appointment of {person} was made on {d} and can only be withdrawn that day; end it instead."
+                ),
+                (false, None) => format!(
+                    "The appointment of {person} cannot be withdrawn (it has ended, or was made before this version); end it instead."
+                ),
+            },
+            Error::SeatsUnmappable {
+                group,
+                organisation,
+                role,
+                first,
+                second,
+            } => {
+                let r = role.label(lang).to_lowercase();
+                if sv {
+                    format!(
+                        "Registret kan inte föras över till platser: {first} och {second} är båda {r} för {organisation} i {group} under samma tid. Öppna registret med den tidigare versionen och avsluta det ena uppdraget; inget har ändrats."
+                    )
+                } else {
+                    format!(
+                        "The register cannot be given seats: {first} and {second} are both {r} for {organisation} in {group} at the same time. Open it with the earlier version and end one of the appointments; nothing was changed."
+                    )
+                }
+            }
         }
     }
 }
@@ -545,6 +646,12 @@ fn reason_text(reason: &Invalid, lang: Lang) -> String {
             .pick(
                 "mötet måste sluta efter att det börjar",
                 "the meeting must end after it starts",
+            )
+            .into(),
+        Invalid::SeatBothOrgAndKind => lang
+            .pick(
+                "en plats är antingen en organisations eller öppen för en typ av organisation, inte båda",
+                "a seat is either one organisation's or open to a kind of organisation, not both",
             )
             .into(),
     }

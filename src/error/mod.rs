@@ -55,6 +55,9 @@ pub enum Field {
     Year,
     Format,
     Months,
+    Position,
+    Seat,
+    Reason,
 }
 
 impl Field {
@@ -96,6 +99,9 @@ impl Field {
             Year => lang.pick("år", "year"),
             Months => lang.pick("antal månader", "number of months"),
             Format => lang.pick("format", "format"),
+            Position => lang.pick("plats i ordningen", "position"),
+            Seat => lang.pick("plats", "seat"),
+            Reason => lang.pick("skäl", "reason"),
         }
     }
 }
@@ -104,7 +110,9 @@ impl Field {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
     Empty,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     ControlCharacter,
     LineBreak,
     Email,
@@ -114,11 +122,16 @@ pub enum Invalid {
     OrgNumberLooksPersonal,
     Date(String),
     UnknownValue(String),
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     ToBeforeFrom,
     Time(String),
     Link,
     EndBeforeStart,
+    /// A seat is either one organisation's or open to a kind, not both.
+    SeatBothOrgAndKind,
 }
 
 /// The things the register holds, named in messages.
@@ -133,6 +146,7 @@ pub enum Entity {
     Contact,
     Meeting,
     Blackout,
+    Seat,
 }
 
 impl Entity {
@@ -145,6 +159,7 @@ impl Entity {
             Entity::Contact => lang.pick("kontakt", "contact"),
             Entity::Meeting => lang.pick("möte", "meeting"),
             Entity::Blackout => lang.pick("spärrperiod", "blocked period"),
+            Entity::Seat => lang.pick("plats", "seat"),
         }
     }
 
@@ -239,9 +254,11 @@ pub enum Error {
         name: String,
         people: usize,
     },
-    /// The one-per-organisation rule cannot be switched on: the history breaks it.
-    RuleBroken {
+    /// A group's membership cannot change: to free membership while it has seats, or back to
+    /// seats once people were appointed freely (`to_free` says which).
+    MembershipFixed {
         group: String,
+        to_free: bool,
     },
     /// An end date before the appointment's start.
     EndsBeforeStart {
@@ -352,6 +369,49 @@ pub enum Error {
     ImportRejected {
         rows: usize,
     },
+    /// No seat of the group fits the role for the organisation.
+    NoSeat {
+        group: String,
+        role: Role,
+        organisation: String,
+    },
+    /// The named seat is not one the appointment can fill (another group, role or
+    /// organisation).
+    SeatMismatch {
+        seat: Box<crate::model::Seat>,
+        group: String,
+        role: Role,
+        organisation: String,
+    },
+    /// A seat with a holder (now or coming) cannot be removed.
+    SeatHeld {
+        seat: Box<crate::model::Seat>,
+        holder: String,
+    },
+    /// Several seats of the group fit and they are not interchangeable: name one.
+    SeatAmbiguous {
+        group: String,
+        role: Role,
+        seats: Vec<crate::model::Seat>,
+    },
+    /// The group has free membership: it has no seats to add or fill.
+    FreeMembership {
+        group: String,
+    },
+    /// An appointment can be withdrawn only on the day it was made, and only before it ended.
+    WithdrawTooLate {
+        person: String,
+        made_on: Option<NaiveDate>,
+    },
+    /// An existing register cannot be given seats exactly: two appointments would hold one
+    /// seat on one day. Nothing was changed.
+    SeatsUnmappable {
+        group: String,
+        organisation: String,
+        role: Role,
+        first: String,
+        second: String,
+    },
 }
 
 /// What crosses to the UI and what `--json` prints: a stable code and a message in the user's
@@ -384,7 +444,7 @@ impl Error {
             | Error::EndsBeforeStart { .. }
             | Error::NotServing { .. } => ErrorCode::Conflict,
             Error::InUse { .. } | Error::HasPeople { .. } => ErrorCode::InUse,
-            Error::RuleBroken { .. } => ErrorCode::Conflict,
+            Error::MembershipFixed { .. } => ErrorCode::Conflict,
             Error::RegisterExists { .. } => ErrorCode::Exists,
             Error::NewerVersion { .. } => ErrorCode::NewerVersion,
             Error::NotARegister { .. } => ErrorCode::NotARegister,
@@ -403,6 +463,13 @@ impl Error {
             Error::Locked { .. } => ErrorCode::Locked,
             Error::AlreadyErased { .. } => ErrorCode::Conflict,
             Error::ImportUnreadable { .. } | Error::ImportRejected { .. } => ErrorCode::Invalid,
+            Error::NoSeat { .. }
+            | Error::SeatMismatch { .. }
+            | Error::FreeMembership { .. }
+            | Error::WithdrawTooLate { .. }
+            | Error::SeatsUnmappable { .. } => ErrorCode::Conflict,
+            Error::SeatHeld { .. } => ErrorCode::InUse,
+            Error::SeatAmbiguous { .. } => ErrorCode::Ambiguous,
         }
     }
 

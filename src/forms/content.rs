@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::lang::Lang;
-use crate::model::{Id, InternalContact, LocalGroup, Principal};
+use crate::model::{Id, InternalContact, LocalGroup, Principal, Role};
 use crate::pdf::Fonts;
 
 use super::wording::{Wording, count_words};
@@ -27,6 +27,15 @@ pub struct FormPerson {
     pub withheld: bool,
 }
 
+/// One seat as printed: its role (and label), and its holder, or an empty line to fill in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FormSeat {
+    pub role: Role,
+    pub label: Option<String>,
+    pub person: Option<FormPerson>,
+}
+
 /// Everything printed on one organisation's form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormData {
@@ -39,9 +48,10 @@ pub struct FormData {
     pub organisation_id: Id,
     pub organisation: String,
     pub org_number: Option<String>,
-    pub representative: Option<FormPerson>,
-    pub substitute: Option<FormPerson>,
-    /// The representative's term.
+    /// The organisation's seats in the group, in the group's order, with their holders on the
+    /// day the form is for.
+    pub seats: Vec<FormSeat>,
+    /// The first holder's term (the representative's, or the member's).
     pub term_from: Option<NaiveDate>,
     pub term_to: Option<NaiveDate>,
     pub principal: Option<Principal>,
@@ -53,11 +63,27 @@ pub struct FormData {
 }
 
 impl FormData {
+    fn holders(&self) -> impl Iterator<Item = &FormPerson> {
+        self.seats.iter().filter_map(|s| s.person.as_ref())
+    }
+
+    /// The holder of the first seat of `role`, if any.
+    pub fn holder(&self, role: Role) -> Option<&FormPerson> {
+        self.seats
+            .iter()
+            .find(|s| s.role == role)
+            .and_then(|s| s.person.as_ref())
+    }
+
+    /// The person the form is first of all for: the representative, else the first holder.
+    pub fn principal_holder(&self) -> Option<&FormPerson> {
+        self.holder(Role::Representative)
+            .or_else(|| self.holders().find(|p| !p.withheld))
+    }
+
     /// The people whose personal data the form carries (for the export log).
     pub fn people(&self) -> Vec<Id> {
-        [&self.representative, &self.substitute]
-            .into_iter()
-            .flatten()
+        self.holders()
             .filter(|p| !p.withheld)
             .map(|p| p.person_id)
             .collect()
@@ -65,18 +91,12 @@ impl FormData {
 
     /// Whether a person with protected personal data is printed.
     pub fn carries_protected(&self) -> bool {
-        [&self.representative, &self.substitute]
-            .into_iter()
-            .flatten()
-            .any(|p| p.protected && !p.withheld)
+        self.holders().any(|p| p.protected && !p.withheld)
     }
 
     /// Leaves protected people out (for a combined file without the coordinator's consent).
     pub fn withhold_protected(&mut self) {
-        for p in [&mut self.representative, &mut self.substitute]
-            .into_iter()
-            .flatten()
-        {
+        for p in self.seats.iter_mut().filter_map(|s| s.person.as_mut()) {
             if p.protected {
                 p.withheld = true;
             }
@@ -94,8 +114,8 @@ impl FormData {
             "organisation" => Some(self.organisation.clone()),
             "meetings_per_year" => Some(self.meetings_per_year.to_string()),
             "meetings_words" => Some(count_words(self.meetings_per_year, self.lang)),
-            "representative" => person(&self.representative),
-            "substitute" => person(&self.substitute),
+            "representative" => person(&self.principal_holder().cloned()),
+            "substitute" => person(&self.holder(Role::Substitute).cloned()),
             "principal" => self.principal.as_ref().map(|p| p.name.as_str().to_owned()),
             _ => None,
         }
@@ -124,15 +144,17 @@ impl FormData {
                 d.clone(),
             ));
         }
-        for (role, p) in [
-            (
-                l("representantens", "the representative's"),
-                &self.representative,
-            ),
-            (l("ersättarens", "the substitute's"), &self.substitute),
-        ] {
-            let Some(p) = p.as_ref().filter(|p| !p.withheld) else {
+        for seat in &self.seats {
+            let Some(p) = seat.person.as_ref().filter(|p| !p.withheld) else {
                 continue;
+            };
+            let role = match (self.lang, seat.role) {
+                (Lang::Sv, Role::Representative) => "representantens".to_owned(),
+                (Lang::Sv, Role::Substitute) => "ersättarens".to_owned(),
+                (Lang::Sv, Role::Member) => "ledamotens".to_owned(),
+                (Lang::Sv, Role::Chair) => "ordförandens".to_owned(),
+                (Lang::Sv, Role::Convener) => "den sammankallandes".to_owned(),
+                (Lang::En, r) => format!("the {}'s", r.label(Lang::En).to_lowercase()),
             };
             out.push((format!("{role} {}", l("namn", "name")), p.name.clone()));
             for (what, v) in [

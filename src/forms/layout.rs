@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::lang::Lang;
+use crate::model::Role;
 use crate::pdf::{
     Column, DocInfo, Document, Flow, Fonts, LabelledBox, PageSetup, Style, Table, TitleBlock,
     page_label,
@@ -94,6 +95,38 @@ fn person_row(role: &str, p: &Option<FormPerson>, lang: Lang) -> Vec<String> {
     }
 }
 
+/// The heading over the seats: "Representant och ersättare", "Ledamot", "Sammankallande"…,
+/// from the roles of the organisation's seats in the group.
+fn seats_heading(data: &FormData, lang: Lang) -> String {
+    let mut roles: Vec<Role> = Vec::new();
+    for s in &data.seats {
+        if !roles.contains(&s.role) {
+            roles.push(s.role);
+        }
+    }
+    if roles.is_empty() {
+        roles.push(Role::Member);
+    }
+    let words: Vec<String> = roles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let w = r.label(lang);
+            if i == 0 {
+                w.to_owned()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect();
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), lang.pick("och", "and"))
+        }
+        _ => words.concat(),
+    }
+}
+
 /// Lays out one organisation's mandate form.
 pub fn layout(
     data: &FormData,
@@ -134,14 +167,7 @@ pub fn layout(
     );
     flow.boxes(&[lb(t("Grupp", "Group"), &data.group_name, 1.0)], 0.0);
 
-    block_heading(
-        &mut flow,
-        t(
-            "Representant och ersättare",
-            "Representative and substitute",
-        ),
-        90.0,
-    );
+    block_heading(&mut flow, &seats_heading(data, lang), 90.0);
     let col = Column::new;
     flow.table(&Table {
         columns: vec![
@@ -151,14 +177,17 @@ pub fn layout(
             col(t("E-post", "E-mail"), 2.05),
             col(t("Telefon", "Phone"), 1.05),
         ],
-        rows: vec![
-            person_row(
-                t("Representant", "Representative"),
-                &data.representative,
-                lang,
-            ),
-            person_row(t("Ersättare", "Substitute"), &data.substitute, lang),
-        ],
+        rows: data
+            .seats
+            .iter()
+            .map(|s| {
+                let role = match &s.label {
+                    Some(label) => format!("{} ({label})", s.role.label(lang)),
+                    None => s.role.label(lang).to_owned(),
+                };
+                person_row(&role, &s.person, lang)
+            })
+            .collect(),
         size: 8.5,
         min_row: 0.0,
     });

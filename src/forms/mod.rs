@@ -6,7 +6,7 @@ pub mod content;
 pub mod layout;
 pub mod wording;
 
-pub use content::{FormData, FormPerson};
+pub use content::{FormData, FormPerson, FormSeat};
 pub use layout::layout;
 pub use wording::{Coordinator, PLACEHOLDERS, Section, Wording, WordingVersion};
 

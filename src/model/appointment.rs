@@ -25,6 +25,8 @@ pub struct Appointment {
     pub organisation_id: Id,
     pub organisation_name: String,
     pub role: Role,
+    /// The seat the appointment fills; `None` in a group with free membership.
+    pub seat_id: Option<Id>,
     pub from: NaiveDate,
     /// The end of the term as decided, if any.
     pub to: Option<NaiveDate>,
@@ -73,6 +75,10 @@ pub struct AppointRequest {
     pub person_id: Id,
     pub group_id: Id,
     pub role: Role,
+    /// The seat to fill; when absent, the group's one seat that fits the role and the
+    /// organisation (the first free one of interchangeable open seats).
+    #[serde(default)]
+    pub seat_id: Option<Id>,
     /// The organisation represented; the person's own when absent.
     #[serde(default)]
     pub organisation_id: Option<Id>,
@@ -111,6 +117,7 @@ mod tests {
             organisation_id: 1,
             organisation_name: "O".into(),
             role: Role::Representative,
+            seat_id: Some(1),
             from: day(from),
             to: to.map(day),
             ended_on: ended.map(day),

@@ -19,8 +19,11 @@ pub struct Group {
     pub kind: GroupKind,
     pub meetings_per_year: u16,
     pub description: Option<String>,
-    /// One representative and one substitute per organisation.
+    /// An organisation seated in the group gets a representative's and a substitute's seat
+    /// (otherwise a member's seat).
     pub one_per_org: bool,
+    /// Anyone may be appointed, in any role: the group has no seats and no vacancies.
+    pub free_membership: bool,
 }
 
 /// A group's fields as typed.
@@ -34,6 +37,8 @@ pub struct GroupDraft {
     pub description: Option<String>,
     #[serde(default)]
     pub one_per_org: bool,
+    #[serde(default)]
+    pub free_membership: bool,
 }
 
 /// Checked group fields.
@@ -44,6 +49,7 @@ pub struct GroupFields {
     pub meetings_per_year: u16,
     pub description: Option<String>,
     pub one_per_org: bool,
+    pub free_membership: bool,
 }
 
 impl TryFrom<&GroupDraft> for GroupFields {
@@ -67,6 +73,7 @@ impl TryFrom<&GroupDraft> for GroupFields {
             meetings_per_year: per_year,
             description: optional_text(Field::Description, d.description.as_deref())?,
             one_per_org: d.one_per_org,
+            free_membership: d.free_membership,
         })
     }
 }
@@ -79,6 +86,7 @@ impl From<&Group> for GroupDraft {
             meetings_per_year: i64::from(g.meetings_per_year),
             description: g.description.clone(),
             one_per_org: g.one_per_org,
+            free_membership: g.free_membership,
         }
     }
 }

@@ -8,6 +8,7 @@ mod meeting;
 mod org_number;
 mod organisation;
 mod person;
+mod seat;
 mod text;
 
 pub use appointment::{AppointOutcome, AppointRequest, Appointment, AppointmentStatus};
@@ -24,6 +25,7 @@ pub use organisation::{
     Organisation, Principal, PrincipalDraft,
 };
 pub use person::{Person, PersonDraft, PersonFields};
+pub use seat::{MAX_SEAT_LABEL_CHARS, Seat, SeatDraft, SeatFields};
 pub use text::{Email, MAX_TEXT_CHARS, Name, Phone, name_key, optional_text, sort_key};
 
 /// The row id of anything in the register.

@@ -1,11 +1,12 @@
-//! Appointing, replacing and ending: the one-representative-plus-one-substitute rule lives
-//! here (and, as a backstop, in the schema's triggers).
+//! Appointing, replacing, ending and withdrawing: an appointment fills a seat of its group,
+//! and a seat never has two holders on one day. The rule lives here (and, as a backstop, in the
+//! schema's triggers); it holds for every seat of every group.
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Register;
+use super::{Register, seats};
 use crate::error::{Entity, Error, Field, Invalid};
 use crate::model::{AppointOutcome, AppointRequest, Appointment, Id, Role};
 use crate::store;
@@ -15,8 +16,40 @@ use crate::store;
 #[ts(export)]
 pub struct SeatHolder {
     pub holder: Option<Appointment>,
-    /// The holder's last day if replaced from the requested day.
+    /// The holder's last day if replaced from the requested day; `None` when a replacement
+    /// from that day would be refused (the holder starts on or after it).
     pub last_day_if_replaced: Option<NaiveDate>,
+    /// The first day a successor can start (the day after the holder's first day).
+    pub earliest_replacement: Option<NaiveDate>,
+    /// An appointment to the seat already decided to start after the day.
+    pub successor: Option<Appointment>,
+}
+
+impl SeatHolder {
+    fn of(holder: Option<Appointment>, successor: Option<Appointment>, day: NaiveDate) -> Self {
+        let replaceable = holder
+            .as_ref()
+            .is_some_and(|h| h.from < day && h.ended_on.is_none() && successor.is_none());
+        SeatHolder {
+            last_day_if_replaced: if replaceable {
+                day.checked_sub_days(Days::new(1))
+            } else {
+                None
+            },
+            earliest_replacement: holder
+                .as_ref()
+                .and_then(|h| h.from.checked_add_days(Days::new(1))),
+            holder,
+            successor,
+        }
+    }
+}
+
+/// The day an appointment was recorded, from its RFC 3339 UTC time.
+fn made_on(created_at: Option<&str>) -> Option<NaiveDate> {
+    created_at
+        .and_then(|s| s.get(..10))
+        .and_then(|d| d.parse().ok())
 }
 
 impl Register {
@@ -27,7 +60,8 @@ impl Register {
         })
     }
 
-    /// Who holds the organisation's seat (representative or substitute) in the group on `day`.
+    /// Who holds the organisation's own seat of `role` in the group on `day`, and who is
+    /// decided to follow.
     pub fn seat_holder(
         &self,
         group_id: Id,
@@ -35,20 +69,41 @@ impl Register {
         role: Role,
         day: NaiveDate,
     ) -> Result<SeatHolder, Error> {
-        let holder =
-            store::appointments::overlapping(&self.conn, group_id, org_id, role, day, Some(day))?
+        let org = self.org(org_id)?;
+        let own = store::seats::fitting(&self.conn, group_id, role, org_id, org.kind)?
+            .into_iter()
+            .find(|s| s.organisation_id == Some(org_id));
+        match own {
+            Some(seat) => self.seat_holder_of(seat.id, day),
+            None => {
+                let holder = store::appointments::overlapping(
+                    &self.conn,
+                    group_id,
+                    org_id,
+                    role,
+                    day,
+                    Some(day),
+                )?
                 .pop();
-        Ok(SeatHolder {
-            last_day_if_replaced: holder
-                .as_ref()
-                .and_then(|_| day.checked_sub_days(Days::new(1))),
-            holder,
-        })
+                Ok(SeatHolder::of(holder, None, day))
+            }
+        }
     }
 
-    /// Appoints a person. In a group with the one-per-organisation rule a taken seat is refused,
-    /// naming the holder, unless the request says `replace`: then the holder's appointment ends
-    /// the day before the new one starts, in the same transaction.
+    /// Who holds a seat on `day`, and who is decided to follow.
+    pub fn seat_holder_of(&self, seat_id: Id, day: NaiveDate) -> Result<SeatHolder, Error> {
+        self.seat(seat_id)?;
+        let all = store::appointments::in_seat(&self.conn, seat_id, day, None)?;
+        let holder = all.iter().find(|a| a.serves_on(day)).cloned();
+        let successor = all.iter().find(|a| a.from > day).cloned();
+        Ok(SeatHolder::of(holder, successor, day))
+    }
+
+    /// Appoints a person to a seat of the group (see [`seats::resolve`] for which). A seat
+    /// held in the period is refused, naming the holder, unless the request says `replace`:
+    /// then the holder's appointment ends the day before the new one starts, in the same
+    /// transaction. In a group with free membership there are no seats; the person only may
+    /// not hold the same role twice at once.
     pub fn appoint(&mut self, req: &AppointRequest) -> Result<AppointOutcome, Error> {
         if req.to.is_some_and(|to| to < req.from) {
             return Err(Error::invalid(Field::To, Invalid::ToBeforeFrom));
@@ -67,33 +122,34 @@ impl Register {
                 what: Entity::Organisation,
                 query: org_id.to_string(),
             })?;
+            let seat = seats::resolve(tx, &group, &org, req.role, req.seat_id, req.from)?;
 
             let mut replaced = None;
-            if req.role.is_seat() && (group.one_per_org || req.replace) {
-                let holders = store::appointments::overlapping(
-                    tx, group.id, org_id, req.role, req.from, None,
-                )?;
+            if let Some(seat) = &seat {
+                let holders = store::appointments::in_seat(tx, seat.id, req.from, None)?;
                 if let Some(first) = holders.first() {
-                    let replaceable = req.replace
-                        && holders.len() == 1
-                        && first.ended_on.is_none()
-                        && first.from < req.from;
+                    let whose = seat
+                        .organisation_name
+                        .clone()
+                        .unwrap_or_else(|| seat.describe(crate::lang::Lang::Sv));
                     if req.replace && holders.len() == 1 && first.from >= req.from {
                         return Err(Error::ReplaceTooEarly {
                             role: req.role,
                             group: group.name.to_string(),
-                            organisation: org.name.to_string(),
+                            organisation: whose,
                             holder: first.person_name.clone(),
                             since: first.from,
                         });
                     }
+                    let replaceable = req.replace && holders.len() == 1 && first.ended_on.is_none();
                     if !replaceable {
+                        let last = holders.last().unwrap_or(first);
                         return Err(Error::SeatTaken {
                             role: req.role,
                             group: group.name.to_string(),
-                            organisation: org.name.to_string(),
-                            holder: first.person_name.clone(),
-                            since: first.from,
+                            organisation: whose,
+                            holder: last.person_name.clone(),
+                            since: last.from,
                         });
                     }
                     let last_day = req.from.checked_sub_days(Days::new(1)).unwrap_or(req.from);
@@ -102,7 +158,8 @@ impl Register {
                 }
             }
 
-            // The same person cannot hold the same role twice, nor both seats, at once.
+            // The same person cannot hold the same role twice, nor both of an organisation's
+            // representative and substitute seats, at once.
             for a in store::appointments::person_in_group(tx, person.id, group.id, req.from, None)?
             {
                 let clashes = a.role == req.role || (a.role.is_seat() && req.role.is_seat());
@@ -115,15 +172,50 @@ impl Register {
                 }
             }
 
-            store::organisations::add_seat(tx, group.id, org_id)?;
-            let id = store::appointments::insert(
-                tx, person.id, group.id, org_id, req.role, req.from, req.to,
-            )?;
+            let place = store::appointments::Place {
+                group_id: group.id,
+                org_id,
+                role: req.role,
+                seat_id: seat.map(|s| s.id),
+            };
+            let id = store::appointments::insert(tx, person.id, place, req.from, req.to)?;
             Ok((id, replaced))
         })?;
         Ok(AppointOutcome {
             appointment: self.appointment(id)?,
             replaced: replaced.map(|r| self.appointment(r)).transpose()?,
+        })
+    }
+
+    /// Withdraws an appointment entered in error (wrong person, wrong seat): allowed on the
+    /// day it was made (`now`'s UTC date) and while it has not ended. It leaves every view and
+    /// count; the change log keeps it, with who withdrew it (`by`) and why.
+    pub fn withdraw_appointment(
+        &mut self,
+        id: Id,
+        reason: &str,
+        by: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Appointment, Error> {
+        let reason = crate::model::optional_text(Field::Reason, Some(reason))?
+            .ok_or_else(|| Error::invalid(Field::Reason, Invalid::Empty))?;
+        if reason.contains(['\n', '\r']) {
+            return Err(Error::invalid(Field::Reason, Invalid::LineBreak));
+        }
+        self.write(|tx| {
+            let a = store::appointments::get(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: Entity::Appointment,
+                query: id.to_string(),
+            })?;
+            let made = made_on(store::appointments::created_at(tx, id)?.as_deref());
+            if made != Some(now.date_naive()) || a.ended_on.is_some() {
+                return Err(Error::WithdrawTooLate {
+                    person: a.person_name.clone(),
+                    made_on: made,
+                });
+            }
+            store::appointments::withdraw(tx, id, &super::log_time(now), by, &reason)?;
+            Ok(a)
         })
     }
 

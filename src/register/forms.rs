@@ -11,9 +11,9 @@ use ts_rs::TS;
 use super::{ExportKind, ExportRecord, OrgQuery, Register, log_time};
 use crate::error::{Entity, Error};
 use crate::export::write_file;
-use crate::forms::{FormData, FormPerson, Wording, WordingVersion, file_name, layout};
+use crate::forms::{FormData, FormPerson, FormSeat, Wording, WordingVersion, file_name, layout};
 use crate::lang::Lang;
-use crate::model::{GroupKind, Id, Role};
+use crate::model::{Appointment, GroupKind, Id, Role, Seat};
 use crate::pdf::{Document, fonts, to_pdf};
 use crate::store;
 
@@ -46,14 +46,38 @@ pub struct FormStatusRow {
     pub wording_version: Option<i64>,
     pub signed_on: Option<NaiveDate>,
     pub note: Option<String>,
+    /// The form of the holders already decided to follow (a successor who starts later).
+    pub coming: Option<ComingForm>,
 }
 
-/// Language, the day printed on the form and the moment recorded.
+/// The form of a coming holder: from when, and whether it was printed and signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ComingForm {
+    pub from: NaiveDate,
+    /// The people who hold the seats from then.
+    pub names: Vec<String>,
+    /// `not_printed`, `printed` or `signed`.
+    pub state: FormState,
+    pub printed_at: Option<String>,
+    pub signed_on: Option<NaiveDate>,
+}
+
+/// Language, the day printed on the form and the moment recorded; `on`, the day whose holders
+/// the form names when not today (a successor's form is printed before she starts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FormOptions {
     pub lang: Lang,
     pub today: NaiveDate,
     pub now: DateTime<Utc>,
+    pub on: Option<NaiveDate>,
+}
+
+impl FormOptions {
+    /// The day whose holders the form names.
+    pub fn day(&self) -> NaiveDate {
+        self.on.unwrap_or(self.today)
+    }
 }
 
 /// One form written to a file.
@@ -157,13 +181,25 @@ fn lang_code(lang: Lang) -> &'static str {
 /// A term: first day and, when decided, last day.
 type Term = (NaiveDate, Option<NaiveDate>);
 
-/// Who the form names, to see whether it is still current.
+/// Who the form names, to see whether it is still current: the appointments (ascending) and
+/// the principal.
 #[derive(Debug, PartialEq, Eq)]
 struct Holders {
-    representative: Option<Id>,
-    substitute: Option<Id>,
+    appointments: Vec<Id>,
     principal: Option<String>,
 }
+
+impl Holders {
+    fn of_print(p: &store::forms::PrintRow) -> Holders {
+        Holders {
+            appointments: p.holders.clone(),
+            principal: p.principal.clone(),
+        }
+    }
+}
+
+/// One seat of an organisation's form and its holder on the form's day.
+type FormSlot = (Option<Seat>, Role, Option<Appointment>);
 
 impl Register {
     /// The group forms are printed for when none is named: the first county group.
@@ -224,27 +260,85 @@ impl Register {
         self.form_wording(lang)
     }
 
-    fn holders(&self, group_id: Id, org_id: Id, today: NaiveDate) -> Result<Holders, Error> {
-        let holder = |role| -> Result<Option<Id>, Error> {
-            Ok(store::appointments::overlapping(
-                &self.conn,
-                group_id,
-                org_id,
-                role,
-                today,
-                Some(today),
-            )?
-            .pop()
-            .map(|a| a.id))
-        };
+    /// The organisation's seats in the group with their holders on `day`: its own seats
+    /// (held or not) and the open seats its people hold, in the group's order. In a group with
+    /// free membership, the organisation's appointments serving that day.
+    fn form_slots(&self, group_id: Id, org_id: Id, day: NaiveDate) -> Result<Vec<FormSlot>, Error> {
+        let group = self.group(group_id)?;
+        let history = store::appointments::for_group(&self.conn, group_id)?;
+        if group.free_membership {
+            return Ok(history
+                .into_iter()
+                .filter(|a| a.organisation_id == org_id && a.serves_on(day))
+                .map(|a| (None, a.role, Some(a)))
+                .collect());
+        }
+        let mut out = Vec::new();
+        for seat in store::seats::for_group(&self.conn, group_id, false)? {
+            let holder = history
+                .iter()
+                .rev()
+                .find(|a| a.seat_id == Some(seat.id) && a.serves_on(day))
+                .cloned();
+            let ours = seat.organisation_id == Some(org_id)
+                || (seat.is_open() && holder.as_ref().is_some_and(|a| a.organisation_id == org_id));
+            if ours {
+                out.push((Some(seat.clone()), seat.role, holder));
+            }
+        }
+        Ok(out)
+    }
+
+    fn holders(&self, group_id: Id, org_id: Id, day: NaiveDate) -> Result<Holders, Error> {
+        let mut appointments: Vec<Id> = self
+            .form_slots(group_id, org_id, day)?
+            .into_iter()
+            .filter_map(|(_, _, a)| a.map(|a| a.id))
+            .collect();
+        appointments.sort_unstable();
         Ok(Holders {
-            representative: holder(Role::Representative)?,
-            substitute: holder(Role::Substitute)?,
+            appointments,
             principal: self
                 .org(org_id)?
                 .principal
                 .map(|p| p.name.as_str().to_owned()),
         })
+    }
+
+    /// The organisations that have a form in the group on `day`: those with seats of their
+    /// own, and those whose people hold its open seats (or, with free membership, serve).
+    fn form_orgs(
+        &self,
+        group_id: Id,
+        day: NaiveDate,
+    ) -> Result<Vec<crate::model::Organisation>, Error> {
+        let mut orgs = self.orgs(&OrgQuery {
+            group_id: Some(group_id),
+            ..OrgQuery::default()
+        })?;
+        let group = self.group(group_id)?;
+        let open: Vec<Id> = store::seats::for_group(&self.conn, group_id, false)?
+            .into_iter()
+            .filter(Seat::is_open)
+            .map(|s| s.id)
+            .collect();
+        let mut extra: Vec<Id> = store::appointments::for_group(&self.conn, group_id)?
+            .into_iter()
+            .filter(|a| {
+                (a.serves_on(day) || a.from > day)
+                    && (group.free_membership || a.seat_id.is_some_and(|s| open.contains(&s)))
+            })
+            .map(|a| a.organisation_id)
+            .collect();
+        extra.sort_unstable();
+        extra.dedup();
+        for id in extra {
+            if !orgs.iter().any(|o| o.id == id) {
+                orgs.push(self.org(id)?);
+            }
+        }
+        orgs.sort_by_cached_key(|o| (crate::model::sort_key(o.name.as_str()), o.id));
+        Ok(orgs)
     }
 
     /// Everything one organisation's form prints, on `today`. The organisation must have a
@@ -258,41 +352,41 @@ impl Register {
     ) -> Result<FormData, Error> {
         let org = self.org(org_id)?;
         let group = self.group(group_id)?;
-        if !store::organisations::seat_groups(&self.conn, org_id)?.contains(&group_id) {
+        let slots = self.form_slots(group_id, org_id, today)?;
+        if slots.is_empty() {
             return Err(Error::NotSeated {
                 organisation: org.name.as_str().to_owned(),
                 group: group.name.as_str().to_owned(),
             });
         }
-        let person = |role: Role| -> Result<(Option<FormPerson>, Option<Term>), Error> {
-            let Some(a) = store::appointments::overlapping(
-                &self.conn,
-                group_id,
-                org_id,
-                role,
-                today,
-                Some(today),
-            )?
-            .pop() else {
-                return Ok((None, None));
+        let mut seats = Vec::with_capacity(slots.len());
+        let mut term: Option<Term> = None;
+        for (seat, role, a) in slots {
+            let person = match a {
+                None => None,
+                Some(a) => {
+                    let p = self.person(a.person_id)?;
+                    if term.is_none() || role == Role::Representative {
+                        term = Some((a.from, a.to));
+                    }
+                    Some(FormPerson {
+                        person_id: p.id,
+                        appointment_id: a.id,
+                        name: p.name.as_str().to_owned(),
+                        title: p.title.clone(),
+                        email: p.email.as_ref().map(|e| e.as_str().to_owned()),
+                        phone: p.phone.as_ref().map(|e| e.as_str().to_owned()),
+                        protected: p.protected,
+                        withheld: false,
+                    })
+                }
             };
-            let p = self.person(a.person_id)?;
-            Ok((
-                Some(FormPerson {
-                    person_id: p.id,
-                    appointment_id: a.id,
-                    name: p.name.as_str().to_owned(),
-                    title: p.title.clone(),
-                    email: p.email.as_ref().map(|e| e.as_str().to_owned()),
-                    phone: p.phone.as_ref().map(|e| e.as_str().to_owned()),
-                    protected: p.protected,
-                    withheld: false,
-                }),
-                Some((a.from, a.to)),
-            ))
-        };
-        let (representative, term) = person(Role::Representative)?;
-        let (substitute, _) = person(Role::Substitute)?;
+            seats.push(FormSeat {
+                role,
+                label: seat.and_then(|s| s.label),
+                person,
+            });
+        }
         let version = store::forms::latest_wording(&self.conn, lang_code(lang))?.map(|w| w.id);
         Ok(FormData {
             lang,
@@ -304,8 +398,7 @@ impl Register {
             organisation_id: org_id,
             organisation: org.name.as_str().to_owned(),
             org_number: org.org_number.as_ref().map(|n| n.as_str().to_owned()),
-            representative,
-            substitute,
+            seats,
             term_from: term.map(|t| t.0),
             term_to: term.and_then(|t| t.1),
             principal: org.principal.clone(),
@@ -370,7 +463,8 @@ impl Register {
         wording: &Wording,
         opts: FormOptions,
     ) -> Result<FormData, Error> {
-        let data = self.form_data(org_id, group_id, opts.lang, opts.today)?;
+        let mut data = self.form_data(org_id, group_id, opts.lang, opts.day())?;
+        data.printed_on = opts.today;
         data.check_printable(wording, fonts()?)?;
         Ok(data)
     }
@@ -386,7 +480,7 @@ impl Register {
     ) -> Result<RenderedForm, Error> {
         data.wording_version = Some(version);
         let (doc, bytes) = typeset(&data, wording, opts.now)?;
-        let holders = self.holders(group_id, org_id, opts.today)?;
+        let holders = self.holders(group_id, org_id, opts.day())?;
         Ok(RenderedForm {
             org_id,
             version,
@@ -422,9 +516,14 @@ impl Register {
                         organisation_id: r.org_id,
                         printed_at: &at,
                         wording_id: r.version,
-                        representative_id: r.holders.representative,
-                        substitute_id: r.holders.substitute,
+                        representative_id: r
+                            .data
+                            .holder(Role::Representative)
+                            .map(|p| p.appointment_id),
+                        substitute_id: r.data.holder(Role::Substitute).map(|p| p.appointment_id),
                         principal: r.holders.principal.as_deref(),
+                        holders: &r.holders.appointments,
+                        for_day: opts.on.filter(|d| *d != opts.today),
                     },
                 )?;
                 store::exports::insert(
@@ -484,10 +583,7 @@ impl Register {
         progress: &mut dyn FnMut(usize, usize, &str) -> bool,
     ) -> Result<BatchOutcome, Error> {
         let group = self.group(group_id)?;
-        let orgs = self.orgs(&OrgQuery {
-            group_id: Some(group_id),
-            ..OrgQuery::default()
-        })?;
+        let orgs = self.form_orgs(group_id, opts.day())?;
         if !dir.is_dir() {
             std::fs::create_dir_all(dir).map_err(|e| Error::Io {
                 path: dir.to_owned(),
@@ -526,7 +622,7 @@ impl Register {
                 }
                 let path = dir.join(name);
                 let r = result.and_then(|(doc, bytes)| {
-                    let holders = self.holders(group_id, o.id, opts.today)?;
+                    let holders = self.holders(group_id, o.id, opts.day())?;
                     write_file(&path, &bytes)?;
                     Ok(RenderedForm {
                         org_id: o.id,
@@ -619,8 +715,9 @@ impl Register {
         })
     }
 
-    /// The form status of every organisation seated in the group (or in every group), on
-    /// `today`.
+    /// The form status of every organisation with a form in the group (or in every group),
+    /// on `today`: the current holders' form, and the coming holders' when a successor is
+    /// already decided.
     pub fn form_status(
         &self,
         group_id: Option<Id>,
@@ -633,32 +730,25 @@ impl Register {
         let prints = store::forms::prints(&self.conn, group_id)?;
         let mut rows = Vec::new();
         for g in groups {
-            for o in self.orgs(&OrgQuery {
-                group_id: Some(g.id),
-                ..OrgQuery::default()
-            })? {
-                let last = prints
+            let history = store::appointments::for_group(&self.conn, g.id)?;
+            for o in self.form_orgs(g.id, today)? {
+                let mine: Vec<&store::forms::PrintRow> = prints
+                    .iter()
+                    .filter(|p| p.group_id == g.id && p.organisation_id == o.id)
+                    .collect();
+                let last = mine
                     .iter()
                     .rev()
-                    .find(|p| p.group_id == g.id && p.organisation_id == o.id);
+                    .find(|p| p.for_day.is_none_or(|d| d <= today))
+                    .copied();
+                let now = self.holders(g.id, o.id, today)?;
                 let state = match last {
                     None => FormState::NotPrinted,
-                    Some(p) => {
-                        let now = self.holders(g.id, o.id, today)?;
-                        let printed = Holders {
-                            representative: p.representative_id,
-                            substitute: p.substitute_id,
-                            principal: p.principal.clone(),
-                        };
-                        if now != printed {
-                            FormState::NeedsNewSignature
-                        } else if p.signed_on.is_some() {
-                            FormState::Signed
-                        } else {
-                            FormState::Printed
-                        }
-                    }
+                    Some(p) if Holders::of_print(p) != now => FormState::NeedsNewSignature,
+                    Some(p) if p.signed_on.is_some() => FormState::Signed,
+                    Some(_) => FormState::Printed,
                 };
+                let coming = self.coming_form(&g, o.id, &history, &mine, today)?;
                 rows.push(FormStatusRow {
                     group_id: g.id,
                     group_name: g.name.as_str().to_owned(),
@@ -669,10 +759,59 @@ impl Register {
                     wording_version: last.map(|p| p.wording_id),
                     signed_on: last.and_then(|p| p.signed_on),
                     note: last.and_then(|p| p.note.clone()),
+                    coming,
                 });
             }
         }
         Ok(rows)
+    }
+
+    /// The form of the organisation's next holders in the group, when someone is decided to
+    /// start after `today` in one of its seats.
+    fn coming_form(
+        &self,
+        group: &crate::model::Group,
+        org_id: Id,
+        history: &[Appointment],
+        prints: &[&store::forms::PrintRow],
+        today: NaiveDate,
+    ) -> Result<Option<ComingForm>, Error> {
+        let own_or_open: Vec<Id> = store::seats::for_group(&self.conn, group.id, false)?
+            .into_iter()
+            .filter(|s| s.organisation_id.is_none_or(|id| id == org_id))
+            .map(|s| s.id)
+            .collect();
+        let Some(from) = history
+            .iter()
+            .filter(|a| {
+                a.from > today
+                    && a.organisation_id == org_id
+                    && (group.free_membership
+                        || a.seat_id.is_some_and(|s| own_or_open.contains(&s)))
+            })
+            .map(|a| a.from)
+            .min()
+        else {
+            return Ok(None);
+        };
+        let then = self.holders(group.id, org_id, from)?;
+        let names = self
+            .form_slots(group.id, org_id, from)?
+            .into_iter()
+            .filter_map(|(_, _, a)| a.map(|a| a.person_name))
+            .collect();
+        let print = prints.iter().rev().find(|p| Holders::of_print(p) == then);
+        Ok(Some(ComingForm {
+            from,
+            names,
+            state: match print {
+                None => FormState::NotPrinted,
+                Some(p) if p.signed_on.is_some() => FormState::Signed,
+                Some(_) => FormState::Printed,
+            },
+            printed_at: print.map(|p| p.printed_at.clone()),
+            signed_on: print.and_then(|p| p.signed_on),
+        }))
     }
 
     /// Records that the signed copy of the organisation's last printed form came back on
@@ -695,14 +834,9 @@ impl Register {
                 group: group.name.as_str().to_owned(),
             });
         };
-        let now = self.holders(group_id, org_id, today)?;
-        if now
-            != (Holders {
-                representative: last.representative_id,
-                substitute: last.substitute_id,
-                principal: last.principal.clone(),
-            })
-        {
+        // A form printed for a coming day is current while it names that day's holders.
+        let day = last.for_day.filter(|d| *d > today).unwrap_or(today);
+        if self.holders(group_id, org_id, day)? != Holders::of_print(&last) {
             return Err(Error::FormOutdated {
                 organisation: org.name.as_str().to_owned(),
                 group: group.name.as_str().to_owned(),

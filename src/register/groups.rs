@@ -4,17 +4,23 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Register;
+use super::{Register, SeatView};
 use crate::error::{Entity, Error, Field};
 use crate::model::{Appointment, Group, GroupDraft, GroupFields, Id, Role};
 use crate::store::{self, appointments::Referrer};
 
-/// A group with how many organisations sit in it and how many people serve now.
+/// A group with how many organisations sit in it, how many seats it has, how many of them
+/// stand empty, and how many people serve now.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct GroupSummary {
     pub group: Group,
+    /// Organisations with seats of their own in the group.
     pub seats: usize,
+    /// Every active seat of the group.
+    pub seat_count: usize,
+    /// Seats nobody holds today.
+    pub vacant: usize,
     pub serving: usize,
 }
 
@@ -30,11 +36,13 @@ pub struct SeatRow {
     pub others: Vec<Appointment>,
 }
 
-/// A group with its member table on a day, and its whole history.
+/// A group with its seats and its member table on a day, and its whole history.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct GroupDetail {
     pub group: Group,
+    /// The group's seats in order, with holders and coming successors.
+    pub seats: Vec<SeatView>,
     pub rows: Vec<SeatRow>,
     pub history: Vec<Appointment>,
 }
@@ -42,12 +50,19 @@ pub struct GroupDetail {
 impl Register {
     pub fn groups(&self, today: NaiveDate) -> Result<Vec<GroupSummary>, Error> {
         let serving = store::appointments::serving_on(&self.conn, today, None)?;
+        let all_seats = store::seats::all_active(&self.conn)?;
+        let vacant = store::seats::vacant(&self.conn, today, None)?;
         store::groups::list(&self.conn)?
             .into_iter()
             .map(|group| {
                 let seats = store::groups::seat_orgs(&self.conn, group.id)?.len();
                 let serving = serving.iter().filter(|a| a.group_id == group.id).count();
                 Ok(GroupSummary {
+                    seat_count: all_seats.iter().filter(|s| s.group_id == group.id).count(),
+                    vacant: vacant
+                        .iter()
+                        .filter(|(s, _)| s.group_id == group.id)
+                        .count(),
                     group,
                     seats,
                     serving,
@@ -108,6 +123,7 @@ impl Register {
         }
         rows.sort_by_key(|r| crate::model::sort_key(&r.organisation_name));
         Ok(GroupDetail {
+            seats: self.group_seats(id, today)?,
             group,
             rows,
             history,
@@ -129,8 +145,9 @@ impl Register {
         self.group(id)
     }
 
-    /// Edits a group. Switching the one-per-organisation rule on is refused while the group's
-    /// history has two representatives (or substitutes) of one organisation at the same time.
+    /// Edits a group. Free membership cannot be switched on while the group has seats, nor off
+    /// once people were appointed without seats. The one-per-organisation rule says which seats
+    /// an organisation seated later gets; the seats the group has stay as they are.
     pub fn edit_group(&mut self, id: Id, draft: &GroupDraft) -> Result<Group, Error> {
         let fields = GroupFields::try_from(draft)?;
         self.write(|tx| {
@@ -147,10 +164,12 @@ impl Register {
             }
             match store::groups::update(tx, id, &fields) {
                 Err(Error::Database(e))
-                    if store::is_constraint(&e) && fields.one_per_org && !old.one_per_org =>
+                    if store::is_constraint(&e)
+                        && fields.free_membership != old.free_membership =>
                 {
-                    Err(Error::RuleBroken {
+                    Err(Error::MembershipFixed {
                         group: old.name.to_string(),
+                        to_free: fields.free_membership,
                     })
                 }
                 other => other,

@@ -401,17 +401,39 @@ impl Ctx<'_> {
             out.appointment = Some(false);
             return Ok(Ok(out));
         }
-        if role.is_seat() {
-            store::organisations::add_seat(tx, group_id, org_id)?;
-        }
-        match store::appointments::insert(tx, person_id, group_id, org_id, role, from, to) {
+        let (Some(group_row), Some(org_row)) = (
+            store::groups::get(tx, group_id)?,
+            store::organisations::get(tx, org_id)?,
+        ) else {
+            return Ok(Ok(out));
+        };
+        let seat = match super::seats::resolve(tx, &group_row, &org_row, role, None, from) {
+            Ok(seat) => seat,
+            Err(e) if e.is_user_error() => {
+                return Ok(Err(vec![RowIssue {
+                    row: n,
+                    column: self.cols.header_of(ImportField::Role),
+                    reason: e.message(self.lang),
+                }]));
+            }
+            Err(e) => return Err(e),
+        };
+        let place = store::appointments::Place {
+            group_id,
+            org_id,
+            role,
+            seat_id: seat.map(|s| s.id),
+        };
+        match store::appointments::insert(tx, person_id, place, from, to) {
             Ok(_) => out.appointment = Some(true),
             Err(Error::Database(e)) if store::is_constraint(&e) => {
-                let holder =
-                    store::appointments::overlapping(tx, group_id, org_id, role, from, to)?
-                        .first()
-                        .map(|a| a.person_name.clone())
-                        .unwrap_or_default();
+                let holder = match place.seat_id {
+                    Some(seat) => store::appointments::in_seat(tx, seat, from, to)?,
+                    None => store::appointments::overlapping(tx, group_id, org_id, role, from, to)?,
+                }
+                .first()
+                .map(|a| a.person_name.clone())
+                .unwrap_or_default();
                 let reason = self.lang.pick(
                     "platsen är redan tagen under perioden av",
                     "the seat is already held in that period by",

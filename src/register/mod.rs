@@ -15,6 +15,7 @@ mod people;
 mod privacy;
 mod resolve;
 mod safety;
+mod seats;
 
 use std::path::{Path, PathBuf};
 
@@ -25,7 +26,7 @@ use ts_rs::TS;
 pub use appointments::SeatHolder;
 pub use audit::{LOG_ENTITIES, LogEntry, LogFilter};
 pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
-pub use forms::{BatchOutcome, FormOptions, FormState, FormStatusRow, PrintedForm};
+pub use forms::{BatchOutcome, ComingForm, FormOptions, FormState, FormStatusRow, PrintedForm};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
 pub use import::{Columns, preview_file, read_sheet};
 pub use meeting_exports::{CalendarQuery, ExportOutcome, OrganiserInfo};
@@ -35,6 +36,7 @@ pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};
 pub use privacy::{ExtractFormat, PersonExtract, RetentionCandidate, erased_name};
 pub use safety::OpenReport;
+pub use seats::SeatView;
 
 use crate::error::Error;
 use crate::store;

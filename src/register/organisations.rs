@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Register;
+use super::{Register, SeatView};
 use crate::error::{Entity, Error};
 use crate::model::{
     Appointment, ContactDraft, ContactFields, Id, InternalContact, LocalGroupDraft, OrgDraft,
@@ -41,6 +41,9 @@ pub struct OrgSeat {
     pub others: Vec<Appointment>,
     /// Every appointment for the organisation in the group, oldest first.
     pub history: Vec<Appointment>,
+    /// The organisation's seats in the group (its own, and open seats its people hold or are
+    /// decided to hold), with holders and coming successors on the day.
+    pub seats: Vec<SeatView>,
 }
 
 /// Everything about one organisation.
@@ -78,14 +81,31 @@ impl Register {
         let seated = store::organisations::seat_groups(&self.conn, id)?;
         let history = store::appointments::for_org(&self.conn, id)?;
         let mut groups = Vec::new();
+        let own_seats = store::seats::for_org(&self.conn, id)?;
         for g in store::groups::list(&self.conn)? {
+            let group_history = store::appointments::for_group(&self.conn, g.id)?;
+            let mut seat_views = Vec::new();
+            for seat in store::seats::for_group(&self.conn, g.id, false)? {
+                let in_seat: Vec<&Appointment> = group_history
+                    .iter()
+                    .filter(|a| a.seat_id == Some(seat.id))
+                    .collect();
+                let ours = own_seats.iter().any(|s| s.id == seat.id)
+                    || (seat.is_open()
+                        && in_seat.iter().any(|a| {
+                            a.organisation_id == id && (a.serves_on(today) || a.from > today)
+                        }));
+                if ours {
+                    seat_views.push(super::seats::view(seat, &in_seat, today));
+                }
+            }
             let mine: Vec<Appointment> = history
                 .iter()
                 .filter(|a| a.group_id == g.id)
                 .cloned()
                 .collect();
             let is_seated = seated.contains(&g.id);
-            if !is_seated && mine.is_empty() {
+            if !is_seated && mine.is_empty() && seat_views.is_empty() {
                 continue;
             }
             let now = |role: Role| {
@@ -107,6 +127,7 @@ impl Register {
                     .cloned()
                     .collect(),
                 history: mine,
+                seats: seat_views,
             });
         }
         let people = store::organisations::people_count(&self.conn, id)?;
@@ -249,14 +270,19 @@ impl Register {
         })
     }
 
-    /// Gives the organisation a seat in the group (it is then expected to have a
-    /// representative and a substitute there, when the group has the rule).
+    /// Gives the organisation its seats in the group: a representative's and a substitute's
+    /// when the group has the one-per-organisation rule, else a member's.
     pub fn seat_org(&mut self, group_id: Id, org_id: Id) -> Result<bool, Error> {
         self.write(|tx| {
-            store::groups::get(tx, group_id)?.ok_or_else(|| Error::NotFound {
+            let group = store::groups::get(tx, group_id)?.ok_or_else(|| Error::NotFound {
                 what: Entity::Group,
                 query: group_id.to_string(),
             })?;
+            if group.free_membership {
+                return Err(Error::FreeMembership {
+                    group: group.name.to_string(),
+                });
+            }
             store::organisations::get(tx, org_id)?.ok_or_else(|| Error::NotFound {
                 what: Entity::Organisation,
                 query: org_id.to_string(),

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::Register;
 use crate::error::Error;
-use crate::model::{Appointment, Group, Id, Role, sort_key};
+use crate::model::{Appointment, Group, GroupKind, Id, Role, Seat, sort_key};
 use crate::store;
 
 /// What kind of attention an item needs.
@@ -19,6 +19,8 @@ use crate::store;
 pub enum VacancyKind {
     MissingRepresentative,
     MissingSubstitute,
+    /// A seat of another role (member, chair, convener), or an open seat, stands empty.
+    EmptySeat,
     TermExpired,
     TermEnding,
 }
@@ -30,10 +32,15 @@ pub struct Vacancy {
     pub kind: VacancyKind,
     pub group_id: Id,
     pub group_name: String,
-    pub organisation_id: Id,
-    pub organisation_name: String,
+    /// The organisation whose seat it is (`None`: an empty open seat).
+    pub organisation_id: Option<Id>,
+    pub organisation_name: Option<String>,
+    /// The seat (`None` only for a term in a group with free membership).
+    pub seat: Option<Seat>,
     /// The appointment whose term ends or has ended.
     pub appointment: Option<Appointment>,
+    /// Who is already decided to take the seat next, and from when.
+    pub successor: Option<Appointment>,
 }
 
 /// One cell of the coverage matrix.
@@ -42,6 +49,9 @@ pub struct Vacancy {
 pub struct CoverageCell {
     pub group_id: Id,
     pub seated: bool,
+    /// The organisation's own seats in the group, and how many of them nobody holds.
+    pub seats: usize,
+    pub vacant: usize,
     pub representative: Option<String>,
     pub substitute: Option<String>,
     /// Whether a seat holder here has protected personal data.
@@ -64,12 +74,28 @@ pub struct CoverageRow {
 pub struct Coverage {
     pub groups: Vec<Group>,
     pub rows: Vec<CoverageRow>,
+    /// Per group (in the order of `groups`), its open seats that nobody holds: they belong to
+    /// no organisation's row.
+    pub open_vacant: Vec<usize>,
+}
+
+/// The order groups are shown in where gaps are listed: the county group first, then the
+/// steering group, working groups and local groups.
+pub(crate) fn group_rank(g: &Group) -> (u8, Id) {
+    let kind = match g.kind {
+        GroupKind::County => 0,
+        GroupKind::Steering => 1,
+        GroupKind::Working => 2,
+        GroupKind::Local => 3,
+    };
+    (kind, g.id)
 }
 
 impl Register {
-    /// Per group with the one-per-organisation rule, each seated active organisation lacking a
-    /// representative or a substitute on `today`; for every group, terms that end within
-    /// `within_days` and terms that have expired with nobody replacing the holder.
+    /// Every seat of every group (groups with free membership have none) that nobody holds
+    /// on `today`; for every group, terms that end within `within_days` and terms that have
+    /// expired with nobody replacing the holder; each with the successor already decided.
+    /// Groups in the order of [`group_rank`], then seats in the group's order.
     pub fn vacancies(
         &self,
         today: NaiveDate,
@@ -79,22 +105,36 @@ impl Register {
         let horizon = today
             .checked_add_days(Days::new(u64::from(within_days)))
             .unwrap_or(NaiveDate::MAX);
-        let mut items: Vec<Vacancy> = store::appointments::vacant_seats(&self.conn, today, group)?
+        let groups: HashMap<Id, Group> = store::groups::list(&self.conn)?
             .into_iter()
-            .map(
-                |(group_id, group_name, organisation_id, organisation_name, role)| Vacancy {
-                    kind: if role == Role::Representative {
-                        VacancyKind::MissingRepresentative
-                    } else {
-                        VacancyKind::MissingSubstitute
-                    },
-                    group_id,
-                    group_name,
-                    organisation_id,
-                    organisation_name,
-                    appointment: None,
+            .map(|g| (g.id, g))
+            .collect();
+        let mut next: HashMap<Id, Appointment> = HashMap::new();
+        for a in store::appointments::starting_after(&self.conn, today, group)? {
+            if let Some(seat) = a.seat_id {
+                next.entry(seat).or_insert(a);
+            }
+        }
+        let mut items: Vec<Vacancy> = store::seats::vacant(&self.conn, today, group)?
+            .into_iter()
+            .map(|(seat, group_name)| Vacancy {
+                kind: match seat.role {
+                    Role::Representative if !seat.is_open() => VacancyKind::MissingRepresentative,
+                    Role::Substitute if !seat.is_open() => VacancyKind::MissingSubstitute,
+                    _ => VacancyKind::EmptySeat,
                 },
-            )
+                group_id: seat.group_id,
+                group_name,
+                organisation_id: seat.organisation_id,
+                organisation_name: seat.organisation_name.clone(),
+                successor: next.get(&seat.id).cloned(),
+                seat: Some(seat),
+                appointment: None,
+            })
+            .collect();
+        let seats: HashMap<Id, Seat> = store::seats::all_active(&self.conn)?
+            .into_iter()
+            .map(|s| (s.id, s))
             .collect();
         for a in store::appointments::terms_ending(&self.conn, today, horizon, group)? {
             items.push(Vacancy {
@@ -105,16 +145,19 @@ impl Register {
                 },
                 group_id: a.group_id,
                 group_name: a.group_name.clone(),
-                organisation_id: a.organisation_id,
-                organisation_name: a.organisation_name.clone(),
+                organisation_id: Some(a.organisation_id),
+                organisation_name: Some(a.organisation_name.clone()),
+                seat: a.seat_id.and_then(|s| seats.get(&s).cloned()),
+                successor: a.seat_id.and_then(|s| next.get(&s).cloned()),
                 appointment: Some(a),
             });
         }
         items.sort_by_cached_key(|v| {
             (
-                v.group_id,
+                groups.get(&v.group_id).map_or((9, v.group_id), group_rank),
                 v.kind,
-                sort_key(&v.organisation_name),
+                v.seat.as_ref().map_or(i64::MAX, |s| s.position),
+                v.organisation_name.as_deref().map(sort_key),
                 v.organisation_id,
             )
         });
@@ -129,6 +172,23 @@ impl Register {
             .into_iter()
             .collect();
         let serving = store::appointments::serving_on(&self.conn, today, None)?;
+        let mut own_seats: HashMap<(Id, Id), (usize, usize)> = HashMap::new();
+        for s in store::seats::all_active(&self.conn)? {
+            if let Some(org) = s.organisation_id {
+                own_seats.entry((s.group_id, org)).or_default().0 += 1;
+            }
+        }
+        let mut open_vacant = vec![0; groups.len()];
+        for (s, _) in store::seats::vacant(&self.conn, today, None)? {
+            match s.organisation_id {
+                Some(org) => own_seats.entry((s.group_id, org)).or_default().1 += 1,
+                None => {
+                    if let Some(i) = groups.iter().position(|g| g.id == s.group_id) {
+                        open_vacant[i] += 1;
+                    }
+                }
+            }
+        }
         let mut by_cell: HashMap<(Id, Id), Vec<&Appointment>> = HashMap::new();
         for a in &serving {
             by_cell
@@ -152,9 +212,12 @@ impl Register {
                         .map(Vec::as_slice)
                         .unwrap_or_default();
                     let holder = |role: Role| here.iter().rev().find(|a| a.role == role);
+                    let (own, vacant) = own_seats.get(&(g.id, o.id)).copied().unwrap_or_default();
                     CoverageCell {
                         group_id: g.id,
                         seated: seats.contains(&(g.id, o.id)),
+                        seats: own,
+                        vacant,
                         representative: holder(Role::Representative).map(|a| a.person_name.clone()),
                         substitute: holder(Role::Substitute).map(|a| a.person_name.clone()),
                         protected: here.iter().any(|a| a.role.is_seat() && a.person_protected),
@@ -168,6 +231,10 @@ impl Register {
                 cells,
             });
         }
-        Ok(Coverage { groups, rows })
+        Ok(Coverage {
+            groups,
+            rows,
+            open_vacant,
+        })
     }
 }

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::model::{Appointment, Id, Role};
 
 const SELECT: &str = "SELECT a.id, a.person_id, p.name, p.protected, a.group_id, g.name, \
-     a.organisation_id, o.name, a.role, a.from_date, a.to_date, a.ended_on \
+     a.organisation_id, o.name, a.role, a.seat_id, a.from_date, a.to_date, a.ended_on \
      FROM appointment a \
      JOIN person p ON p.id = a.person_id \
      JOIN network_group g ON g.id = a.group_id \
@@ -25,9 +25,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Appointment> {
         organisation_id: r.get(6)?,
         organisation_name: r.get(7)?,
         role: r.get(8)?,
-        from: r.get(9)?,
-        to: r.get(10)?,
-        ended_on: r.get(11)?,
+        seat_id: r.get(9)?,
+        from: r.get(10)?,
+        to: r.get(11)?,
+        ended_on: r.get(12)?,
     })
 }
 
@@ -36,16 +37,74 @@ fn query(
     filter: &str,
     params: impl rusqlite::Params,
 ) -> Result<Vec<Appointment>, Error> {
-    let sql = format!("{SELECT} WHERE {filter} ORDER BY a.from_date, a.id");
+    let sql =
+        format!("{SELECT} WHERE a.withdrawn_at IS NULL AND ({filter}) ORDER BY a.from_date, a.id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params, from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// One appointment; a withdrawn one is gone from every view.
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Appointment>, Error> {
     Ok(conn
-        .query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], from_row)
+        .query_row(
+            &format!("{SELECT} WHERE a.id = ?1 AND a.withdrawn_at IS NULL"),
+            [id],
+            from_row,
+        )
         .optional()?)
+}
+
+/// When the appointment was recorded (UTC, RFC 3339), if this version recorded it.
+pub fn created_at(conn: &Connection, id: Id) -> Result<Option<String>, Error> {
+    Ok(conn
+        .query_row(
+            "SELECT created_at FROM appointment WHERE id = ?1",
+            [id],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+/// Withdraws an appointment entered in error: it leaves every view and count; the change log
+/// keeps it, with who and why.
+pub fn withdraw(conn: &Connection, id: Id, at: &str, by: &str, reason: &str) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE appointment SET withdrawn_at = ?2, withdrawn_by = ?3, withdrawn_reason = ?4
+         WHERE id = ?1 AND withdrawn_at IS NULL",
+        params![id, at, by, reason],
+    )?;
+    Ok(())
+}
+
+/// Appointments of one seat whose service overlaps the period from `from` to `until` (open
+/// when `None`).
+pub fn in_seat(
+    conn: &Connection,
+    seat_id: Id,
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+) -> Result<Vec<Appointment>, Error> {
+    query(
+        conn,
+        "a.seat_id = ?1
+         AND a.from_date <= coalesce(?3, '9999-12-31') AND coalesce(a.ended_on, '9999-12-31') >= ?2",
+        params![seat_id, from, until],
+    )
+}
+
+/// Appointments that start after `day`: the successors already decided.
+pub fn starting_after(
+    conn: &Connection,
+    day: NaiveDate,
+    group_id: Option<Id>,
+) -> Result<Vec<Appointment>, Error> {
+    query(
+        conn,
+        "(?2 IS NULL OR a.group_id = ?2) AND a.from_date > ?1",
+        params![day, group_id],
+    )
 }
 
 pub fn for_person(conn: &Connection, person_id: Id) -> Result<Vec<Appointment>, Error> {
@@ -128,19 +187,36 @@ pub enum Referrer {
     Group,
 }
 
+/// What a new appointment fills: the group, the organisation represented, the role and the
+/// seat (none in a group with free membership).
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    pub group_id: Id,
+    pub org_id: Id,
+    pub role: Role,
+    pub seat_id: Option<Id>,
+}
+
 pub fn insert(
     conn: &Connection,
     person_id: Id,
-    group_id: Id,
-    org_id: Id,
-    role: Role,
+    place: Place,
     from: NaiveDate,
     to: Option<NaiveDate>,
 ) -> Result<Id, Error> {
     conn.execute(
-        "INSERT INTO appointment (person_id, group_id, organisation_id, role, from_date, to_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![person_id, group_id, org_id, role, from, to],
+        "INSERT INTO appointment (person_id, group_id, organisation_id, role, seat_id, from_date,
+                                  to_date, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+        params![
+            person_id,
+            place.group_id,
+            place.org_id,
+            place.role,
+            place.seat_id,
+            from,
+            to
+        ],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -152,35 +228,6 @@ pub fn end(conn: &Connection, id: Id, last_day: NaiveDate) -> Result<(), Error> 
         params![id, last_day],
     )?;
     Ok(())
-}
-
-/// A seat with nobody serving in it: group id and name, organisation id and name, role.
-pub type VacantSeat = (Id, String, Id, String, Role);
-
-/// The representative and substitute seats of seated, active organisations in groups with the
-/// one-per-organisation rule that nobody serves in on `day`.
-pub fn vacant_seats(
-    conn: &Connection,
-    day: NaiveDate,
-    group_id: Option<Id>,
-) -> Result<Vec<VacantSeat>, Error> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT g.id, g.name, o.id, o.name, r.role
-         FROM group_seat s
-         JOIN network_group g ON g.id = s.group_id AND g.one_per_org = 1
-         JOIN organisation o ON o.id = s.organisation_id AND o.active = 1
-         CROSS JOIN (SELECT 'representative' AS role UNION ALL SELECT 'substitute') r
-         WHERE (?2 IS NULL OR s.group_id = ?2)
-           AND NOT EXISTS (
-               SELECT 1 FROM appointment a
-               WHERE a.group_id = s.group_id AND a.organisation_id = s.organisation_id
-                 AND a.role = r.role AND a.from_date <= ?1
-                 AND (a.ended_on IS NULL OR a.ended_on >= ?1))",
-    )?;
-    let rows = stmt.query_map(params![day, group_id], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Appointments serving on `day` whose term ends on or before `horizon` (expired included).

@@ -69,6 +69,10 @@ pub struct PrintRow {
     pub principal: Option<String>,
     pub signed_on: Option<NaiveDate>,
     pub note: Option<String>,
+    /// The appointments the form named, in ascending order.
+    pub holders: Vec<Id>,
+    /// The day the form was printed for, when not the day it was printed.
+    pub for_day: Option<NaiveDate>,
 }
 
 /// A new printed form.
@@ -81,13 +85,15 @@ pub struct NewPrint<'a> {
     pub representative_id: Option<Id>,
     pub substitute_id: Option<Id>,
     pub principal: Option<&'a str>,
+    pub holders: &'a [Id],
+    pub for_day: Option<NaiveDate>,
 }
 
 pub fn insert_print(conn: &Connection, p: &NewPrint<'_>) -> Result<Id, Error> {
     conn.prepare_cached(
         "INSERT INTO form_print (group_id, organisation_id, printed_at, wording_id,
-                                 representative_id, substitute_id, principal)
-         VALUES (:group, :org, :at, :wording, :rep, :sub, :principal)",
+                                 representative_id, substitute_id, principal, for_day)
+         VALUES (:group, :org, :at, :wording, :rep, :sub, :principal, :for_day)",
     )?
     .execute(rusqlite::named_params! {
         ":group": p.group_id,
@@ -97,12 +103,24 @@ pub fn insert_print(conn: &Connection, p: &NewPrint<'_>) -> Result<Id, Error> {
         ":rep": p.representative_id,
         ":sub": p.substitute_id,
         ":principal": p.principal,
+        ":for_day": p.for_day,
     })?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    let mut holder = conn.prepare_cached(
+        "INSERT OR IGNORE INTO form_print_holder (print_id, appointment_id) VALUES (?1, ?2)",
+    )?;
+    for a in p.holders {
+        holder.execute(params![id, a])?;
+    }
+    Ok(id)
 }
 
 const PRINT: &str = "SELECT id, group_id, organisation_id, printed_at, wording_id, \
-     representative_id, substitute_id, principal, signed_on, note FROM form_print";
+     representative_id, substitute_id, principal, signed_on, note, \
+     (SELECT group_concat(appointment_id) FROM \
+        (SELECT appointment_id FROM form_print_holder h WHERE h.print_id = form_print.id \
+         ORDER BY appointment_id)), \
+     for_day FROM form_print";
 
 fn print_row(r: &Row<'_>) -> rusqlite::Result<PrintRow> {
     Ok(PrintRow {
@@ -116,6 +134,13 @@ fn print_row(r: &Row<'_>) -> rusqlite::Result<PrintRow> {
         principal: r.get(7)?,
         signed_on: r.get(8)?,
         note: r.get(9)?,
+        holders: r
+            .get::<_, Option<String>>(10)?
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|id| id.parse().ok())
+            .collect(),
+        for_day: r.get(11)?,
     })
 }
 

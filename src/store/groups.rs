@@ -5,8 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::error::Error;
 use crate::model::{Group, GroupFields, Id, Name};
 
-const SELECT: &str =
-    "SELECT id, name, kind, meetings_per_year, description, one_per_org FROM network_group";
+const SELECT: &str = "SELECT id, name, kind, meetings_per_year, description, one_per_org, free_membership FROM network_group";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Group> {
     Ok(Group {
@@ -16,6 +15,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Group> {
         meetings_per_year: r.get(3)?,
         description: r.get(4)?,
         one_per_org: r.get(5)?,
+        free_membership: r.get(6)?,
     })
 }
 
@@ -57,9 +57,18 @@ pub fn clash(
 
 pub fn insert(conn: &Connection, f: &GroupFields) -> Result<Id, Error> {
     conn.execute(
-        "INSERT INTO network_group (name, name_key, kind, meetings_per_year, description, one_per_org)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![f.name.as_str(), f.name.key(), f.kind, f.meetings_per_year, f.description, f.one_per_org],
+        "INSERT INTO network_group (name, name_key, kind, meetings_per_year, description, one_per_org,
+                                    free_membership)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            f.name.as_str(),
+            f.name.key(),
+            f.kind,
+            f.meetings_per_year,
+            f.description,
+            f.one_per_org,
+            f.free_membership
+        ],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -67,7 +76,7 @@ pub fn insert(conn: &Connection, f: &GroupFields) -> Result<Id, Error> {
 pub fn update(conn: &Connection, id: Id, f: &GroupFields) -> Result<(), Error> {
     conn.execute(
         "UPDATE network_group SET name = ?2, name_key = ?3, kind = ?4, meetings_per_year = ?5,
-             description = ?6, one_per_org = ?7 WHERE id = ?1",
+             description = ?6, one_per_org = ?7, free_membership = ?8 WHERE id = ?1",
         params![
             id,
             f.name.as_str(),
@@ -75,7 +84,8 @@ pub fn update(conn: &Connection, id: Id, f: &GroupFields) -> Result<(), Error> {
             f.kind,
             f.meetings_per_year,
             f.description,
-            f.one_per_org
+            f.one_per_org,
+            f.free_membership
         ],
     )?;
     Ok(())
@@ -86,10 +96,12 @@ pub fn delete(conn: &Connection, id: Id) -> Result<(), Error> {
     Ok(())
 }
 
-/// The organisations seated in the group.
+/// The organisations with seats of their own in the group.
 pub fn seat_orgs(conn: &Connection, id: Id) -> Result<Vec<Id>, Error> {
-    let mut stmt =
-        conn.prepare_cached("SELECT organisation_id FROM group_seat WHERE group_id = ?1")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT organisation_id FROM seat
+         WHERE group_id = ?1 AND organisation_id IS NOT NULL AND active = 1",
+    )?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

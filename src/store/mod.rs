@@ -13,6 +13,7 @@ pub mod meetings;
 pub mod organisations;
 pub mod people;
 pub mod safety;
+pub mod seats;
 pub mod settings;
 
 use std::fs;
@@ -34,7 +35,13 @@ pub struct Migration {
     pub version: i64,
     pub name: &'static str,
     pub sql: &'static str,
+    /// Run before the SQL, in its transaction: refuses a register the migration cannot
+    /// carry over exactly.
+    pub check: Option<MigrationCheck>,
 }
+
+/// A check run before a migration's SQL.
+pub type MigrationCheck = fn(&Connection) -> Result<(), Error>;
 
 /// Every migration, in order. Never edit one that has landed; add a new one.
 pub const MIGRATIONS: &[Migration] = &[
@@ -42,33 +49,60 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "0001_register",
         sql: include_str!("migrations/0001_register.sql"),
+        check: None,
     },
     Migration {
         version: 2,
         name: "0002_export_log",
         sql: include_str!("migrations/0002_export_log.sql"),
+        check: None,
     },
     Migration {
         version: 3,
         name: "0003_forms",
         sql: include_str!("migrations/0003_forms.sql"),
+        check: None,
     },
     Migration {
         version: 4,
         name: "0004_meetings",
         sql: include_str!("migrations/0004_meetings.sql"),
+        check: None,
     },
     Migration {
         version: 5,
         name: "0005_safety",
         sql: include_str!("migrations/0005_safety.sql"),
+        check: None,
     },
     Migration {
         version: 6,
         name: "0006_audit_meetings_forms",
         sql: include_str!("migrations/0006_audit_meetings_forms.sql"),
+        check: None,
+    },
+    Migration {
+        version: 7,
+        name: "0007_seats",
+        sql: include_str!("migrations/0007_seats.sql"),
+        check: Some(seats_mappable),
     },
 ];
+
+/// 0007 gives every appointment a seat; two appointments that would hold one seat on one day
+/// make that impossible without guessing.
+fn seats_mappable(conn: &Connection) -> Result<(), Error> {
+    match seats::unmappable(conn)? {
+        None => Ok(()),
+        Some((group, organisation, role, first, second)) => Err(Error::SeatsUnmappable {
+            group,
+            organisation,
+            role,
+            first,
+            second,
+        }),
+    }
+}
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
@@ -301,6 +335,9 @@ pub fn migrate(conn: &mut Connection) -> Result<(), Error> {
     }
     for m in MIGRATIONS.iter().filter(|m| m.version > current) {
         let tx = conn.transaction()?;
+        if let Some(check) = m.check {
+            check(&tx)?;
+        }
         tx.execute_batch(m.sql)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", m.version)?;

@@ -1,4 +1,4 @@
-//! The `organisation` and `group_seat` tables.
+//! The `organisation` table, and the organisations' own seats in groups.
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -65,7 +65,10 @@ pub struct Filter {
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Organisation>, Error> {
     let mut sql = format!("SELECT {COLUMNS} FROM organisation o");
     if f.group_id.is_some() {
-        sql.push_str(" JOIN group_seat s ON s.organisation_id = o.id AND s.group_id = :group");
+        sql.push_str(
+            " JOIN (SELECT DISTINCT organisation_id FROM seat WHERE group_id = :group AND active = 1) s
+              ON s.organisation_id = o.id",
+        );
     }
     sql.push_str(" WHERE (:kind IS NULL OR o.kind = :kind)");
     sql.push_str(
@@ -232,35 +235,42 @@ pub fn people_count(conn: &Connection, id: Id) -> Result<usize, Error> {
         .unwrap_or(0))
 }
 
-/// The groups in which the organisation holds seats.
+/// The groups in which the organisation has seats of its own.
 pub fn seat_groups(conn: &Connection, id: Id) -> Result<Vec<Id>, Error> {
     let mut stmt = conn.prepare_cached(
-        "SELECT group_id FROM group_seat WHERE organisation_id = ?1 ORDER BY group_id",
+        "SELECT DISTINCT group_id FROM seat WHERE organisation_id = ?1 AND active = 1 ORDER BY group_id",
     )?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Gives the organisation a seat in the group; nothing happens when it has one.
+/// Seats the organisation in the group: a representative's and a substitute's seat in a group
+/// with the one-per-organisation rule, else a member's seat. Nothing happens when it has a seat
+/// of its own there already, or the group has free membership.
 pub fn add_seat(conn: &Connection, group_id: Id, org_id: Id) -> Result<bool, Error> {
     let n = conn.execute(
-        "INSERT OR IGNORE INTO group_seat (group_id, organisation_id) VALUES (?1, ?2)",
+        "INSERT INTO seat (group_id, position, role, organisation_id)
+         SELECT g.id, (SELECT coalesce(max(position), 0) FROM seat WHERE group_id = g.id) + r.n,
+                r.role, ?2
+         FROM network_group g
+         JOIN (SELECT 'representative' AS role, 1 AS n, 1 AS rule UNION ALL
+               SELECT 'substitute', 2, 1 UNION ALL SELECT 'member', 1, 0) r
+           ON r.rule = g.one_per_org
+         WHERE g.id = ?1 AND g.free_membership = 0
+           AND NOT EXISTS (SELECT 1 FROM seat s
+                           WHERE s.group_id = g.id AND s.organisation_id = ?2 AND s.active = 1)
+         ORDER BY r.n",
         [group_id, org_id],
     )?;
     Ok(n > 0)
 }
 
+/// Removes the organisation's own seats from the group (seats that were held are retired).
 pub fn remove_seat(conn: &Connection, group_id: Id, org_id: Id) -> Result<bool, Error> {
-    let n = conn.execute(
-        "DELETE FROM group_seat WHERE group_id = ?1 AND organisation_id = ?2",
-        [group_id, org_id],
-    )?;
-    Ok(n > 0)
+    Ok(super::seats::remove_org_seats(conn, group_id, org_id)? > 0)
 }
 
-/// Every (group, organisation) seat, for the coverage matrix.
+/// Every (group, organisation) in which the organisation has a seat of its own.
 pub fn all_seats(conn: &Connection) -> Result<Vec<(Id, Id)>, Error> {
-    let mut stmt = conn.prepare_cached("SELECT group_id, organisation_id FROM group_seat")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    super::seats::org_groups(conn)
 }

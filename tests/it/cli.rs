@@ -258,14 +258,20 @@ fn replace_ends_the_holder_the_day_before_and_keeps_history() {
 #[test]
 fn vacancies_list_every_empty_seat_and_no_filled_one() {
     let f = Fixture::new();
-    let before = f.json(&["vacancies"]);
+    let before = f.json(&["vacancies", "--group", "Länsgruppen"]);
     assert_eq!(
         before.as_array().map(Vec::len),
         Some(29 * 2),
         "29 organisations, two seats each"
     );
+    let all = f.json(&["vacancies"]);
+    assert_eq!(
+        all.as_array().map(Vec::len),
+        Some(29 * 2 + 8 + 4 + 4),
+        "and the steering group's 8, RC Heder's 4 and RÖK's 4"
+    );
     with_falun_seats(&f);
-    let after = f.json(&["vacancies"]);
+    let after = f.json(&["vacancies", "--group", "Länsgruppen"]);
     let items = after.as_array().expect("list");
     assert_eq!(items.len(), 28 * 2);
     assert!(

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
-use samverkan::forms::{FormData, FormPerson, Wording, layout};
+use samverkan::forms::{FormData, FormPerson, FormSeat, Wording, layout};
 use samverkan::model::{
     AppointRequest, ContactDraft, LocalGroupDraft, OrgDraft, OrgKind, PersonDraft, PrincipalDraft,
     Role,
@@ -36,6 +36,7 @@ fn opts() -> FormOptions {
         lang: Lang::Sv,
         today: today(),
         now: now(),
+        on: None,
     }
 }
 
@@ -81,6 +82,7 @@ fn falun(reg: &mut Register) -> Seat {
             person_id: p,
             group_id: group,
             role,
+            seat_id: None,
             organisation_id: None,
             from: day("2026-01-01"),
             to: Some(day("2027-12-31")),
@@ -135,6 +137,7 @@ fn appoint(reg: &mut Register, person: i64, group: i64, role: Role, from: &str, 
         person_id: person,
         group_id: group,
         role,
+        seat_id: None,
         organisation_id: None,
         from: day(from),
         to: None,
@@ -564,17 +567,27 @@ fn fixed_form() -> FormData {
         organisation_id: 11,
         organisation: "Falu kommun".into(),
         org_number: Some("212000-2163".into()),
-        representative: Some(FormPerson {
-            person_id: 1,
-            appointment_id: 1,
-            name: MARTA.into(),
-            title: Some("Enhetschef".into()),
-            email: Some("marta.odegard@falun.se".into()),
-            phone: Some("023-83 000".into()),
-            protected: false,
-            withheld: false,
-        }),
-        substitute: None,
+        seats: vec![
+            FormSeat {
+                role: Role::Representative,
+                label: None,
+                person: Some(FormPerson {
+                    person_id: 1,
+                    appointment_id: 1,
+                    name: MARTA.into(),
+                    title: Some("Enhetschef".into()),
+                    email: Some("marta.odegard@falun.se".into()),
+                    phone: Some("023-83 000".into()),
+                    protected: false,
+                    withheld: false,
+                }),
+            },
+            FormSeat {
+                role: Role::Substitute,
+                label: None,
+                person: None,
+            },
+        ],
         term_from: NaiveDate::from_ymd_opt(2026, 1, 1),
         term_to: None,
         principal: None,

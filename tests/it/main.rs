@@ -9,5 +9,6 @@ mod meetings;
 mod properties;
 mod register;
 mod safety;
+mod seats;
 mod support;
 mod tidy;

@@ -238,6 +238,7 @@ fn appoint(reg: &mut Register, person_id: i64, group: &str, role: Role) {
         person_id,
         group_id,
         role,
+        seat_id: None,
         organisation_id: None,
         from: day("2026-01-01"),
         to: None,

@@ -75,6 +75,7 @@ proptest! {
                         person_id: people[person],
                         group_id: group,
                         role: role(substitute),
+                        seat_id: None,
                         organisation_id: Some(orgs[org]),
                         from: start.checked_add_days(Days::new(day)).expect("date"),
                         to: None,

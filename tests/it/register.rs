@@ -102,24 +102,30 @@ fn the_schema_itself_refuses_a_second_representative() {
         person_id: a,
         group_id,
         role: Role::Representative,
+        seat_id: None,
         organisation_id: None,
         from: day("2026-01-01"),
         to: None,
         replace: false,
     })
     .expect("first");
-    // Going around the core straight to SQL is still refused.
-    let e = store::appointments::insert(
-        reg.connection(),
-        b,
-        group_id,
-        org,
-        Role::Representative,
-        day("2026-05-01"),
-        None,
-    )
-    .expect_err("the trigger refuses");
-    assert!(e.to_string().contains("one_per_org"), "{e}");
+    // Going around the core straight to SQL is still refused, into the seat or beside it.
+    let seat = reg
+        .seat_holder(group_id, org, Role::Representative, day("2026-05-01"))
+        .expect("holder")
+        .holder
+        .and_then(|a| a.seat_id);
+    for seat_id in [seat, None] {
+        let place = store::appointments::Place {
+            group_id,
+            org_id: org,
+            role: Role::Representative,
+            seat_id,
+        };
+        let e = store::appointments::insert(reg.connection(), b, place, day("2026-05-01"), None)
+            .expect_err("the trigger refuses");
+        assert!(e.to_string().contains("seat"), "{e}");
+    }
 }
 
 #[test]
@@ -133,6 +139,7 @@ fn the_schema_keeps_history_from_being_rewritten_or_deleted() {
             person_id: a,
             group_id,
             role: Role::Member,
+            seat_id: None,
             organisation_id: None,
             from: day("2026-01-01"),
             to: None,
@@ -167,7 +174,7 @@ fn the_schema_keeps_history_from_being_rewritten_or_deleted() {
 }
 
 #[test]
-fn switching_the_rule_on_is_refused_when_history_breaks_it() {
+fn a_group_with_free_membership_keeps_it_once_people_were_appointed_freely() {
     let f = Fixture::dalarna();
     let mut reg = f.open();
     let g = reg
@@ -177,6 +184,7 @@ fn switching_the_rule_on_is_refused_when_history_breaks_it() {
             meetings_per_year: 6,
             description: None,
             one_per_org: false,
+            free_membership: true,
         })
         .expect("group");
     let a = person(&mut reg, "A", "Mora");
@@ -186,20 +194,24 @@ fn switching_the_rule_on_is_refused_when_history_breaks_it() {
             person_id: p,
             group_id: g.id,
             role: Role::Representative,
+            seat_id: None,
             organisation_id: None,
             from: day("2026-01-01"),
             to: None,
             replace: false,
         })
-        .expect("no rule yet");
+        .expect("free membership: no seats to fill");
     }
+    assert!(
+        reg.vacancies(today(), 60, Some(g.id))
+            .expect("vacancies")
+            .is_empty()
+    );
     let mut draft = GroupDraft::from(&g);
-    draft.one_per_org = true;
-    let e = reg
-        .edit_group(g.id, &draft)
-        .expect_err("history breaks the rule");
+    draft.free_membership = false;
+    let e = reg.edit_group(g.id, &draft).expect_err("appointed freely");
     assert_eq!(e.code(), ErrorCode::Conflict);
-    assert!(!reg.group(g.id).expect("group").one_per_org);
+    assert!(reg.group(g.id).expect("group").free_membership);
 }
 
 #[test]
@@ -213,6 +225,7 @@ fn replacing_someone_who_starts_the_same_day_is_refused() {
         person_id: p,
         group_id,
         role: Role::Substitute,
+        seat_id: None,
         organisation_id: None,
         from: day("2026-02-01"),
         to: None,
@@ -240,6 +253,7 @@ fn a_person_can_represent_another_organisation_than_their_own() {
             person_id: a,
             group_id,
             role: Role::Representative,
+            seat_id: None,
             organisation_id: Some(org),
             from: day("2026-01-01"),
             to: None,
@@ -276,13 +290,19 @@ fn a_new_organisation_can_be_seated_and_shows_up_as_vacant() {
         )
         .expect("org");
     let v = reg.vacancies(today(), 60, Some(g)).expect("vacancies");
-    assert_eq!(v.iter().filter(|x| x.organisation_id == o.id).count(), 2);
+    assert_eq!(
+        v.iter().filter(|x| x.organisation_id == Some(o.id)).count(),
+        2
+    );
     // An inactive organisation is not reported.
     let mut d = OrgDraft::from(&o);
     d.active = false;
     reg.edit_org(o.id, &d).expect("edit");
     let v = reg.vacancies(today(), 60, Some(g)).expect("vacancies");
-    assert_eq!(v.iter().filter(|x| x.organisation_id == o.id).count(), 0);
+    assert_eq!(
+        v.iter().filter(|x| x.organisation_id == Some(o.id)).count(),
+        0
+    );
 }
 
 #[test]

@@ -485,13 +485,46 @@ fn protected_people_stay_out_of_the_exported_log() {
     assert!(reg.exports(None).expect("exports")[0].protected_included);
 }
 
-fn appoint(reg: &mut Register, person: i64, from: &str, to_end: Option<&str>) {
+/// Appoints the organisation's representative in the county group.
+fn appoint_county(reg: &mut Register, person: i64, from: &str) {
     let group = reg.find_group("Länsgruppen").expect("group");
+    reg.appoint(&AppointRequest {
+        person_id: person,
+        group_id: group,
+        role: Role::Representative,
+        seat_id: None,
+        organisation_id: None,
+        from: day(from),
+        to: None,
+        replace: false,
+    })
+    .expect("appoint");
+}
+
+/// Appoints a member of a reference group with free membership (several people of one
+/// organisation may serve at once there).
+fn appoint(reg: &mut Register, person: i64, from: &str, to_end: Option<&str>) {
+    let group = match reg.find_group("Referensgrupp") {
+        Ok(g) => g,
+        Err(_) => {
+            reg.add_group(&samverkan::model::GroupDraft {
+                name: "Referensgrupp".into(),
+                kind: samverkan::model::GroupKind::Working,
+                meetings_per_year: 0,
+                description: None,
+                one_per_org: false,
+                free_membership: true,
+            })
+            .expect("group")
+            .id
+        }
+    };
     let out = reg
         .appoint(&AppointRequest {
             person_id: person,
             group_id: group,
             role: Role::Member,
+            seat_id: None,
             organisation_id: None,
             from: day(from),
             to: None,
@@ -509,7 +542,7 @@ fn an_extract_holds_the_person_their_appointments_exports_and_changes() {
     let f = Fixture::dalarna();
     let mut reg = f.open();
     let anna = add_person(&mut reg, "Anna Berg", Some("anna@falun.se"));
-    appoint(&mut reg, anna, "2025-01-01", None);
+    appoint_county(&mut reg, anna, "2025-01-01");
     let out = f.dir.path().join("anna.json");
     reg.extract_person(anna, &out, ExtractFormat::Json, Lang::Sv, Utc::now())
         .expect("extract");
@@ -679,7 +712,7 @@ fn meetings_and_attendance_are_logged_and_in_the_extract() {
     let f = Fixture::dalarna();
     let mut reg = f.open();
     let anna = add_person(&mut reg, "Anna Berg", None);
-    appoint(&mut reg, anna, "2026-01-01", None);
+    appoint_county(&mut reg, anna, "2026-01-01");
     let group = reg.find_group("Länsgruppen").expect("group");
     let m = reg
         .add_meeting(

@@ -74,13 +74,20 @@ pub enum Command {
     /// Groups.
     #[command(subcommand)]
     Group(GroupCmd),
-    /// Appoint a person to a role in a group.
+    /// Appoint a person to a seat of a group: the seat numbered with --seat (see `group seats`),
+    /// or the one --group, --role and --for name.
     Appoint {
         person: String,
-        #[arg(long)]
-        group: String,
-        #[arg(long)]
-        role: String,
+        /// The group (required unless --seat is given).
+        #[arg(long, required_unless_present = "seat")]
+        group: Option<String>,
+        /// representative, substitute, member (ledamot), chair, convener (default with --seat:
+        /// the seat's role).
+        #[arg(long, required_unless_present = "seat")]
+        role: Option<String>,
+        /// The seat's number, as `group seats` lists it.
+        #[arg(long, value_name = "N")]
+        seat: Option<i64>,
         /// The organisation represented (default: the person's own).
         #[arg(long = "for", value_name = "ORG")]
         for_org: Option<String>,
@@ -105,6 +112,17 @@ pub enum Command {
         #[arg(long)]
         on: Option<String>,
     },
+    /// Withdraw an appointment entered in error (only on the day it was made): it leaves every
+    /// view and count; the change log keeps it, with who and why.
+    Withdraw {
+        /// The appointment's number (as `org show` or `person show` lists it).
+        appointment: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// A group's seats: add or remove one.
+    #[command(subcommand)]
+    Seat(SeatCmd),
     /// Vacant seats, terms ending soon and expired terms.
     Vacancies {
         #[arg(long)]
@@ -156,6 +174,9 @@ pub enum FormCmd {
         group: Option<String>,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
+        /// Name the holders of this day (a successor's form before she starts); default today.
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
     },
     /// Print the mandate forms of every organisation in a group: one PDF each in a folder,
     /// and optionally one combined PDF.
@@ -330,11 +351,44 @@ pub enum PersonCmd {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum SeatCmd {
+    /// Add a seat to a group: one organisation's (--org), open to a kind of organisation
+    /// (--kind), or open to any organisation (neither).
+    Add {
+        group: String,
+        /// representative, substitute, member (ledamot), chair, convener.
+        #[arg(long)]
+        role: String,
+        #[arg(long, conflicts_with = "kind")]
+        org: Option<String>,
+        /// municipality (kommun), region, agency, university, non_profit, other.
+        #[arg(long)]
+        kind: Option<String>,
+        /// What the seat is for ("Socialchef", "Skola/elevhälsa").
+        #[arg(long)]
+        label: Option<String>,
+        /// Place in the group's order (default: last).
+        #[arg(long)]
+        position: Option<i64>,
+    },
+    /// Remove a seat (refused while it has a holder or a coming one; a seat that was held is
+    /// kept in the history as retired).
+    Remove { seat: i64 },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum GroupCmd {
     /// List groups.
     List,
     /// Show a group's member table.
     Show { group: String },
+    /// A group's seats in order, with holders, coming successors and gaps.
+    Seats {
+        group: String,
+        /// The day to show (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
     /// Add a group.
     Add {
         name: String,
@@ -342,9 +396,12 @@ pub enum GroupCmd {
         kind: String,
         #[arg(long = "per-year")]
         per_year: i64,
-        /// One representative and one substitute per organisation.
+        /// Each organisation seated gets a representative's and a substitute's seat.
         #[arg(long)]
         one_per_org: bool,
+        /// Free membership: no seats, anyone may be appointed, no vacancies.
+        #[arg(long, conflicts_with = "one_per_org")]
+        free: bool,
         #[arg(long)]
         description: Option<String>,
     },
@@ -359,6 +416,8 @@ pub enum GroupCmd {
         per_year: Option<i64>,
         #[arg(long)]
         one_per_org: Option<bool>,
+        #[arg(long)]
+        free: Option<bool>,
         #[arg(long)]
         description: Option<String>,
     },

@@ -22,16 +22,19 @@ pub fn run(reg: &mut Register, cmd: FormCmd, out: &Out, today: NaiveDate) -> Res
         lang: out.lang,
         today,
         now: Utc::now(),
+        on: None,
     };
     match cmd {
         FormCmd::Form {
             org,
             group,
             out: file,
+            on,
         } => {
             let org = reg.find_org(&org)?;
             let group = group_or_default(reg, group.as_deref())?;
-            let printed = reg.print_form(org, group, &file, opts)?;
+            let on = on.map(|d| parse_date(Field::Date, &d)).transpose()?;
+            let printed = reg.print_form(org, group, &file, FormOptions { on, ..opts })?;
             out.printed(&printed)
         }
         FormCmd::Forms {

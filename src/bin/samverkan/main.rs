@@ -15,15 +15,15 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::Parser;
-use samverkan::error::{Field, parse_date};
+use samverkan::error::{Field, Invalid, parse_date};
 use samverkan::model::{
     AppointRequest, ContactDraft, GroupDraft, LocalGroupDraft, OrgDraft, PersonDraft,
-    PrincipalDraft, Role,
+    PrincipalDraft, Role, SeatDraft,
 };
 use samverkan::register::{OrgQuery, PersonQuery};
 use samverkan::{Error, ErrorBody, ErrorCode, Lang, Register, Template};
 
-use args::{Cli, Command, ContactCmd, GroupCmd, OrgCmd, OrgFieldsArgs, PersonCmd};
+use args::{Cli, Command, ContactCmd, GroupCmd, OrgCmd, OrgFieldsArgs, PersonCmd, SeatCmd};
 use print::Out;
 
 fn main() -> ExitCode {
@@ -249,16 +249,35 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             person,
             group,
             role,
+            seat,
             for_org,
             from,
             to,
             replace,
         } => {
+            let seat = seat.map(|s| reg.seat(s)).transpose()?;
+            let group_id = match (&group, &seat) {
+                (Some(g), _) => reg.find_group(g)?,
+                (None, Some(s)) => s.group_id,
+                (None, None) => return Err(Error::invalid(Field::Seat, Invalid::Empty)),
+            };
+            let role: Role = match (&role, &seat) {
+                (Some(r), _) => r.parse()?,
+                (None, Some(s)) => s.role,
+                (None, None) => return Err(Error::invalid(Field::Role, Invalid::Empty)),
+            };
+            let person_id = reg.find_person(&person)?;
+            let organisation_id = match (for_org, &seat) {
+                (Some(o), _) => Some(reg.find_org(&o)?),
+                (None, Some(s)) => s.organisation_id,
+                (None, None) => None,
+            };
             let req = AppointRequest {
-                person_id: reg.find_person(&person)?,
-                group_id: reg.find_group(&group)?,
-                role: role.parse()?,
-                organisation_id: for_org.map(|o| reg.find_org(&o)).transpose()?,
+                person_id,
+                group_id,
+                role,
+                seat_id: seat.map(|s| s.id),
+                organisation_id,
                 from: date_or(from.as_deref(), Field::From, today)?,
                 to: to.map(|t| parse_date(Field::To, &t)).transpose()?,
                 replace,
@@ -277,6 +296,25 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             let last_day = date_or(on.as_deref(), Field::Date, today)?;
             out.appointments(&reg.unappoint(person_id, group_id, role, last_day)?, today)
         }
+        Command::Withdraw {
+            appointment,
+            reason,
+        } => {
+            let a = reg.withdraw_appointment(
+                appointment,
+                &reason,
+                &samverkan::register::os_user(),
+                chrono::Utc::now(),
+            )?;
+            out.done(
+                &a,
+                lang.pick(
+                    "Uppdraget är tillbakadraget; det finns kvar i ändringsloggen.",
+                    "The appointment was withdrawn; the change log keeps it.",
+                ),
+            )
+        }
+        Command::Seat(cmd) => seat(&mut reg, cmd, &out, today),
         Command::Vacancies { group, within } => {
             let group = group.map(|g| reg.find_group(&g)).transpose()?;
             out.vacancies(&reg.vacancies(today, within, group)?, today)
@@ -455,6 +493,42 @@ fn person(reg: &mut Register, cmd: PersonCmd, out: &Out) -> Result<(), Error> {
     }
 }
 
+fn seat(reg: &mut Register, cmd: SeatCmd, out: &Out, today: NaiveDate) -> Result<(), Error> {
+    match cmd {
+        SeatCmd::Add {
+            group,
+            role,
+            org,
+            kind,
+            label,
+            position,
+        } => {
+            let group_id = reg.find_group(&group)?;
+            let draft = SeatDraft {
+                role: role.parse()?,
+                organisation_id: org.map(|o| reg.find_org(&o)).transpose()?,
+                org_kind: kind.map(|k| k.parse()).transpose()?,
+                label,
+                position,
+            };
+            let seat = reg.add_seat(group_id, &draft)?;
+            let seats = reg.group_seats(group_id, today)?;
+            out.seats(&reg.group(group_id)?, &seats, today)?;
+            let _ = seat;
+            Ok(())
+        }
+        SeatCmd::Remove { seat } => {
+            let s = reg.seat(seat)?;
+            reg.remove_seat(seat, today)?;
+            out.done(
+                &s,
+                out.lang
+                    .pick("Platsen är borttagen.", "The seat was removed."),
+            )
+        }
+    }
+}
+
 fn group(reg: &mut Register, cmd: GroupCmd, out: &Out, today: NaiveDate) -> Result<(), Error> {
     match cmd {
         GroupCmd::List => out.groups(&reg.groups(today)?),
@@ -462,11 +536,17 @@ fn group(reg: &mut Register, cmd: GroupCmd, out: &Out, today: NaiveDate) -> Resu
             let id = reg.find_group(&group)?;
             out.group_detail(&reg.group_detail(id, today)?, today)
         }
+        GroupCmd::Seats { group, on } => {
+            let id = reg.find_group(&group)?;
+            let day = date_or(on.as_deref(), Field::Date, today)?;
+            out.seats(&reg.group(id)?, &reg.group_seats(id, day)?, day)
+        }
         GroupCmd::Add {
             name,
             kind,
             per_year,
             one_per_org,
+            free,
             description,
         } => {
             let draft = GroupDraft {
@@ -475,6 +555,7 @@ fn group(reg: &mut Register, cmd: GroupCmd, out: &Out, today: NaiveDate) -> Resu
                 meetings_per_year: per_year,
                 description,
                 one_per_org,
+                free_membership: free,
             };
             let g = reg.add_group(&draft)?;
             out.group_detail(&reg.group_detail(g.id, today)?, today)
@@ -485,6 +566,7 @@ fn group(reg: &mut Register, cmd: GroupCmd, out: &Out, today: NaiveDate) -> Resu
             kind,
             per_year,
             one_per_org,
+            free,
             description,
         } => {
             let id = reg.find_group(&group)?;
@@ -500,6 +582,9 @@ fn group(reg: &mut Register, cmd: GroupCmd, out: &Out, today: NaiveDate) -> Resu
             }
             if let Some(r) = one_per_org {
                 d.one_per_org = r;
+            }
+            if let Some(f) = free {
+                d.free_membership = f;
             }
             d.description = merge(d.description.take(), description);
             reg.edit_group(id, &d)?;

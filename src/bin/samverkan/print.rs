@@ -5,10 +5,11 @@ use std::io::Write;
 use chrono::NaiveDate;
 use comfy_table::{Table, presets};
 use samverkan::model::{
-    AppointOutcome, Appointment, AppointmentStatus, InternalContact, Organisation, Person,
+    AppointOutcome, Appointment, AppointmentStatus, Group, InternalContact, Organisation, Person,
 };
 use samverkan::register::{
-    Coverage, ExportEntry, GroupDetail, GroupSummary, OrgDetail, PersonDetail, Vacancy, VacancyKind,
+    Coverage, ExportEntry, GroupDetail, GroupSummary, OrgDetail, PersonDetail, SeatView, Vacancy,
+    VacancyKind,
 };
 use samverkan::{Error, Lang, RegisterInfo};
 use serde::Serialize;
@@ -420,47 +421,81 @@ impl Out {
             if let Some(desc) = &g.description {
                 s.push_str(&format!("{desc}\n"));
             }
-            let mut t = table(&[
-                self.t("Organisation", "Organisation"),
-                self.t("Representant", "Representative"),
-                self.t("Ersättare", "Substitute"),
-                self.t("Övriga", "Others"),
-            ]);
-            let who = |a: &Option<Appointment>| match a {
-                Some(a) => {
-                    let flag = if a.status(today) == AppointmentStatus::TermExpired {
-                        self.t(" (mandattiden ute)", " (term expired)")
-                    } else {
-                        ""
-                    };
-                    format!(
-                        "{}{}{flag}",
-                        a.person_name,
-                        self.protected_mark(a.person_protected)
-                    )
-                }
-                None => if g.one_per_org {
-                    self.t("– saknas –", "– missing –")
-                } else {
-                    ""
-                }
-                .to_owned(),
-            };
-            for r in &d.rows {
-                t.add_row(vec![
-                    r.organisation_name.clone(),
-                    who(&r.representative),
-                    who(&r.substitute),
-                    r.others
-                        .iter()
-                        .map(|a| format!("{} ({})", a.person_name, a.role.label(self.lang)))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ]);
+            if g.free_membership {
+                s.push_str(self.t(
+                    "Fritt medlemskap: inga platser.\n",
+                    "Free membership: no seats.\n",
+                ));
+                let serving: Vec<Appointment> = d
+                    .history
+                    .iter()
+                    .filter(|a| a.serves_on(today) || a.from > today)
+                    .cloned()
+                    .collect();
+                s.push_str(&self.appointments_text(&serving, today));
+            } else {
+                s.push_str(&self.seats_text(&d.seats, today));
             }
-            s.push_str(&t.to_string());
             s
         })
+    }
+
+    /// A group's seats on `day`: `group seats`.
+    pub fn seats(&self, g: &Group, seats: &[SeatView], day: NaiveDate) -> Result<(), Error> {
+        self.emit(seats, || {
+            format!("{} [{}]\n{}", g.name, g.id, self.seats_text(seats, day))
+        })
+    }
+
+    fn seats_text(&self, seats: &[SeatView], day: NaiveDate) -> String {
+        let mut t = table(&[
+            self.t("Plats", "Seat"),
+            self.t("Roll", "Role"),
+            self.t("För", "For"),
+            self.t("Innehavare", "Holder"),
+            self.t("Status", "Status"),
+            self.t("Efterträdare", "Successor"),
+        ]);
+        let mut empty = 0;
+        for v in seats {
+            let holder = match &v.holder {
+                Some(a) => format!(
+                    "{}{}{}",
+                    a.person_name,
+                    self.protected_mark(a.person_protected),
+                    if v.seat.is_open() {
+                        format!(" ({})", a.organisation_name)
+                    } else {
+                        String::new()
+                    }
+                ),
+                None => {
+                    empty += 1;
+                    self.t("– tom –", "– empty –").to_owned()
+                }
+            };
+            t.add_row(vec![
+                v.seat.id.to_string(),
+                v.seat.role.label(self.lang).to_owned(),
+                v.seat.describe(self.lang),
+                holder,
+                v.holder
+                    .as_ref()
+                    .map(|a| self.status(a, day).to_owned())
+                    .unwrap_or_default(),
+                v.successor
+                    .as_ref()
+                    .map(|a| format!("{} {}: {}", self.t("från", "from"), a.from, a.person_name))
+                    .unwrap_or_default(),
+            ]);
+        }
+        format!(
+            "{t}\n{} {}, {} {}",
+            seats.len(),
+            self.t("platser", "seats"),
+            empty,
+            self.t("tomma", "empty")
+        )
     }
 
     pub fn appointed(&self, o: &AppointOutcome) -> Result<(), Error> {
@@ -490,7 +525,11 @@ impl Out {
     }
 
     pub fn appointments(&self, list: &[Appointment], today: NaiveDate) -> Result<(), Error> {
-        self.emit(list, || {
+        self.emit(list, || self.appointments_text(list, today))
+    }
+
+    fn appointments_text(&self, list: &[Appointment], today: NaiveDate) -> String {
+        {
             let mut t = table(&[
                 "Id",
                 self.t("Person", "Person"),
@@ -516,7 +555,7 @@ impl Out {
                 ]);
             }
             t.to_string()
-        })
+        }
     }
 
     pub fn exports(&self, items: &[ExportEntry]) -> Result<(), Error> {
@@ -578,19 +617,39 @@ impl Out {
                         self.t("saknar representant", "no representative")
                     }
                     VacancyKind::MissingSubstitute => self.t("saknar ersättare", "no substitute"),
+                    VacancyKind::EmptySeat => self.t("tom plats", "empty seat"),
                     VacancyKind::TermExpired => self.t("mandattiden har gått ut", "term expired"),
                     VacancyKind::TermEnding => self.t("mandattiden går ut", "term ending"),
                 };
-                let (person, date) = match &v.appointment {
+                let (mut person, date) = match &v.appointment {
                     Some(a) => (
                         format!("{} ({})", a.person_name, a.role.label(self.lang)),
                         a.to.map(|d| d.to_string()).unwrap_or_default(),
                     ),
-                    None => (String::new(), String::new()),
+                    None => (
+                        v.seat
+                            .as_ref()
+                            .map(|s| s.role.label(self.lang).to_owned())
+                            .unwrap_or_default(),
+                        String::new(),
+                    ),
+                };
+                if let Some(next) = &v.successor {
+                    person.push_str(&format!(
+                        "; {} {}: {}",
+                        self.t("från", "from"),
+                        next.from,
+                        next.person_name
+                    ));
+                }
+                let whom = match (&v.organisation_name, &v.seat) {
+                    (Some(o), _) => o.clone(),
+                    (None, Some(seat)) => seat.describe(self.lang),
+                    (None, None) => String::new(),
                 };
                 t.add_row(vec![
                     v.group_name.clone(),
-                    v.organisation_name.clone(),
+                    whom,
                     what.to_owned(),
                     person,
                     date,
@@ -631,8 +690,10 @@ impl Out {
                                 mark(&cell.representative),
                                 mark(&cell.substitute)
                             )
+                        } else if cell.vacant > 0 {
+                            "·".to_owned()
                         } else {
-                            format!("{}", cell.others)
+                            "✓".to_owned()
                         },
                     );
                 }
@@ -641,8 +702,8 @@ impl Out {
             format!(
                 "{t}\n{}",
                 self.t(
-                    "R = representant, E = ersättare, ✓ = finns, · = saknas",
-                    "R = representative, E = substitute, ✓ = present, · = missing"
+                    "R = representant, E = ersättare, ✓ = finns, · = saknas (övriga grupper: organisationens platser)",
+                    "R = representative, E = substitute, ✓ = present, · = missing (other groups: the organisation's seats)"
                 )
             )
         })

@@ -6,6 +6,11 @@ import type { Role } from "./Role";
  */
 export type AppointRequest = { person_id: number, group_id: number, role: Role, 
 /**
+ * The seat to fill; when absent, the group's one seat that fits the role and the
+ * organisation (the first free one of interchangeable open seats).
+ */
+seat_id: number | null, 
+/**
  * The organisation represented; the person's own when absent.
  */
 organisation_id: number | null, from: string, to: string | null, 

@@ -4,7 +4,11 @@ import type { Role } from "./Role";
 /**
  * An appointment as read from the register, with the names it refers to.
  */
-export type Appointment = { id: number, person_id: number, person_name: string, person_protected: boolean, group_id: number, group_name: string, organisation_id: number, organisation_name: string, role: Role, from: string, 
+export type Appointment = { id: number, person_id: number, person_name: string, person_protected: boolean, group_id: number, group_name: string, organisation_id: number, organisation_name: string, role: Role, 
+/**
+ * The seat the appointment fills; `None` in a group with free membership.
+ */
+seat_id: number | null, from: string, 
 /**
  * The end of the term as decided, if any.
  */

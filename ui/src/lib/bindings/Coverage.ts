@@ -5,4 +5,9 @@ import type { Group } from "./Group";
 /**
  * Organisations by groups: representative, substitute or a gap.
  */
-export type Coverage = { groups: Array<Group>, rows: Array<CoverageRow>, };
+export type Coverage = { groups: Array<Group>, rows: Array<CoverageRow>, 
+/**
+ * Per group (in the order of `groups`), its open seats that nobody holds: they belong to
+ * no organisation's row.
+ */
+open_vacant: Array<number>, };

@@ -3,7 +3,11 @@
 /**
  * One cell of the coverage matrix.
  */
-export type CoverageCell = { group_id: number, seated: boolean, representative: string | null, substitute: string | null, 
+export type CoverageCell = { group_id: number, seated: boolean, 
+/**
+ * The organisation's own seats in the group, and how many of them nobody holds.
+ */
+seats: number, vacant: number, representative: string | null, substitute: string | null, 
 /**
  * Whether a seat holder here has protected personal data.
  */

@@ -3,4 +3,4 @@
 /**
  * The things the register holds, named in messages.
  */
-export type Entity = "organisation" | "person" | "group" | "appointment" | "contact" | "meeting" | "blackout";
+export type Entity = "organisation" | "person" | "group" | "appointment" | "contact" | "meeting" | "blackout" | "seat";

@@ -7,6 +7,11 @@ import type { Name } from "./Name";
  */
 export type Group = { id: number, name: Name, kind: GroupKind, meetings_per_year: number, description: string | null, 
 /**
- * One representative and one substitute per organisation.
+ * An organisation seated in the group gets a representative's and a substitute's seat
+ * (otherwise a member's seat).
  */
-one_per_org: boolean, };
+one_per_org: boolean, 
+/**
+ * Anyone may be appointed, in any role: the group has no seats and no vacancies.
+ */
+free_membership: boolean, };

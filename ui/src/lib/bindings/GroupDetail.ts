@@ -2,8 +2,13 @@
 import type { Appointment } from "./Appointment";
 import type { Group } from "./Group";
 import type { SeatRow } from "./SeatRow";
+import type { SeatView } from "./SeatView";
 
 /**
- * A group with its member table on a day, and its whole history.
+ * A group with its seats and its member table on a day, and its whole history.
  */
-export type GroupDetail = { group: Group, rows: Array<SeatRow>, history: Array<Appointment>, };
+export type GroupDetail = { group: Group, 
+/**
+ * The group's seats in order, with holders and coming successors.
+ */
+seats: Array<SeatView>, rows: Array<SeatRow>, history: Array<Appointment>, };

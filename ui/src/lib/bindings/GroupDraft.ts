@@ -4,4 +4,4 @@ import type { GroupKind } from "./GroupKind";
 /**
  * A group's fields as typed.
  */
-export type GroupDraft = { name: string, kind: GroupKind, meetings_per_year: number, description: string | null, one_per_org: boolean, };
+export type GroupDraft = { name: string, kind: GroupKind, meetings_per_year: number, description: string | null, one_per_org: boolean, free_membership: boolean, };

@@ -2,6 +2,19 @@
 import type { Group } from "./Group";
 
 /**
- * A group with how many organisations sit in it and how many people serve now.
+ * A group with how many organisations sit in it, how many seats it has, how many of them
+ * stand empty, and how many people serve now.
  */
-export type GroupSummary = { group: Group, seats: number, serving: number, };
+export type GroupSummary = { group: Group, 
+/**
+ * Organisations with seats of their own in the group.
+ */
+seats: number, 
+/**
+ * Every active seat of the group.
+ */
+seat_count: number, 
+/**
+ * Seats nobody holds today.
+ */
+vacant: number, serving: number, };

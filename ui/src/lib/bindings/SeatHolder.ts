@@ -6,6 +6,15 @@ import type { Appointment } from "./Appointment";
  */
 export type SeatHolder = { holder: Appointment | null, 
 /**
- * The holder's last day if replaced from the requested day.
+ * The holder's last day if replaced from the requested day; `None` when a replacement
+ * from that day would be refused (the holder starts on or after it).
  */
-last_day_if_replaced: string | null, };
+last_day_if_replaced: string | null, 
+/**
+ * The first day a successor can start (the day after the holder's first day).
+ */
+earliest_replacement: string | null, 
+/**
+ * An appointment to the seat already decided to start after the day.
+ */
+successor: Appointment | null, };

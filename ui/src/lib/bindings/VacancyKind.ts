@@ -3,4 +3,4 @@
 /**
  * What kind of attention an item needs.
  */
-export type VacancyKind = "missing_representative" | "missing_substitute" | "term_expired" | "term_ending";
+export type VacancyKind = "missing_representative" | "missing_substitute" | "empty_seat" | "term_expired" | "term_ending";
