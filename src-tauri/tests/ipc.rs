@@ -503,3 +503,121 @@ fn retention_lists_people_whose_last_appointment_ended_long_ago_and_erases_them(
     assert_eq!(err["code"], "invalid");
     assert_eq!(call(w, "retention_months", json!({})).expect("months"), 36);
 }
+
+/// The id of the first group of a kind in `list_groups`.
+fn group_of_kind(w: &WebviewWindow<MockRuntime>, kind: &str) -> Value {
+    let groups = call(w, "list_groups", json!({})).expect("groups");
+    groups
+        .as_array()
+        .and_then(|l| l.iter().find(|g| g["group"]["kind"] == kind))
+        .unwrap_or_else(|| panic!("no {kind} group in {groups}"))["group"]["id"]
+        .clone()
+}
+
+#[test]
+fn the_steering_groups_seats_are_listed_filled_and_held_seats_kept() {
+    let t = app_on_new_register();
+    let w = &t.window;
+    let steering = group_of_kind(w, "steering");
+    let seats = call(w, "group_seats", json!({ "groupId": steering })).expect("group_seats");
+    let seats = seats.as_array().expect("a list").clone();
+    assert_eq!(seats.len(), 8, "{seats:?}");
+    assert!(
+        seats.iter().all(|s| s["holder"].is_null()),
+        "a new register has no holders"
+    );
+    let social = seats
+        .iter()
+        .find(|s| s["seat"]["label"] == "Socialchef" && s["seat"]["org_kind"] == "municipality")
+        .expect("an open Socialchef seat")["seat"]["id"]
+        .clone();
+
+    let anna = add_falun_person(w, "Anna Berg", "anna@falun.se");
+    let out = call(
+        w,
+        "appoint",
+        json!({ "request": {
+            "person_id": anna, "group_id": steering, "role": "member", "seat_id": social,
+            "from": "2026-01-01"
+        }}),
+    )
+    .expect("appoint to the Socialchef seat");
+    assert_eq!(out["appointment"]["seat_id"], social);
+    let holder = call(
+        w,
+        "seat_holder_of",
+        json!({ "seatId": social, "day": "2026-06-01" }),
+    )
+    .expect("seat_holder_of");
+    assert_eq!(holder["holder"]["person_name"], "Anna Berg");
+    assert_eq!(holder["last_day_if_replaced"], "2026-05-31");
+    assert_eq!(holder["earliest_replacement"], "2026-01-02");
+
+    let err = call(w, "remove_seat", json!({ "seatId": social })).expect_err("a held seat");
+    assert_eq!(err["code"], "in_use");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Anna Berg")),
+        "{err}"
+    );
+
+    let added = call(
+        w,
+        "add_seat",
+        json!({ "groupId": steering, "draft": { "role": "member", "label": "Brottsofferjour" } }),
+    )
+    .expect("add_seat");
+    assert_eq!(added["position"], 9);
+    let seats = call(w, "group_seats", json!({ "groupId": steering })).expect("group_seats");
+    assert_eq!(seats.as_array().map(Vec::len), Some(9));
+    call(w, "remove_seat", json!({ "seatId": added["id"] })).expect("remove an empty seat");
+    let seats = call(w, "group_seats", json!({ "groupId": steering })).expect("group_seats");
+    assert_eq!(seats.as_array().map(Vec::len), Some(8));
+}
+
+#[test]
+fn an_appointment_made_today_is_withdrawn_with_a_reason() {
+    let t = app_on_new_register();
+    let w = &t.window;
+    let county = group_of_kind(w, "county");
+    let anna = add_falun_person(w, "Anna Berg", "anna@falun.se");
+    let out = call(
+        w,
+        "appoint",
+        json!({ "request": {
+            "person_id": anna, "group_id": county, "role": "representative", "from": "2026-01-01"
+        }}),
+    )
+    .expect("appoint");
+    let id = out["appointment"]["id"].clone();
+    let err = call(
+        w,
+        "withdraw_appointment",
+        json!({ "id": id, "reason": "  " }),
+    )
+    .expect_err("a reason is required");
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(err["field"], "reason");
+    let gone = call(
+        w,
+        "withdraw_appointment",
+        json!({ "id": id, "reason": "Fel person" }),
+    )
+    .expect("withdraw");
+    assert_eq!(gone["person_name"], "Anna Berg");
+    let detail = call(w, "group_detail", json!({ "id": county })).expect("detail");
+    assert!(
+        detail["history"]
+            .as_array()
+            .is_some_and(|h| h.iter().all(|a| a["id"] != id)),
+        "a withdrawn appointment leaves the history: {detail}"
+    );
+    let err = call(
+        w,
+        "withdraw_appointment",
+        json!({ "id": 999_999, "reason": "Fel" }),
+    )
+    .expect_err("no such appointment");
+    assert_eq!(err["code"], "not_found");
+}

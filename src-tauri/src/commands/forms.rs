@@ -35,6 +35,7 @@ fn options(state: &AppState) -> FormOptions {
         lang: state.lang(),
         today: state.today(),
         now: Utc::now(),
+        on: None,
     }
 }
 
@@ -54,8 +55,12 @@ pub fn print_form(
     org_id: Id,
     group_id: Id,
     path: PathBuf,
+    on: Option<NaiveDate>,
 ) -> Reply<PrintedForm> {
-    let opts = options(&state);
+    let opts = FormOptions {
+        on,
+        ..options(&state)
+    };
     state.write(|r| r.print_form(org_id, group_id, &path, opts))
 }
 

@@ -5,3 +5,4 @@ pub mod forms;
 pub mod meetings;
 pub mod register;
 pub mod safety;
+pub mod seats;

@@ -29,6 +29,9 @@ import type { PrincipalDraft } from "./bindings/PrincipalDraft";
 import type { RegisterInfo } from "./bindings/RegisterInfo";
 import type { Role } from "./bindings/Role";
 import type { SeatHolder } from "./bindings/SeatHolder";
+import type { Seat } from "./bindings/Seat";
+import type { SeatDraft } from "./bindings/SeatDraft";
+import type { SeatView } from "./bindings/SeatView";
 import type { Vacancy } from "./bindings/Vacancy";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { CheckReport } from "./bindings/CheckReport";
@@ -149,6 +152,11 @@ export interface Commands {
   end_appointment: { args: { id: number; lastDay: string }; result: Appointment };
   vacancies: { args: { withinDays: number; groupId: number | null }; result: Vacancy[] };
   coverage: { args: undefined; result: Coverage };
+  group_seats: { args: { groupId: number; day?: string | null }; result: SeatView[] };
+  add_seat: { args: { groupId: number; draft: SeatDraft }; result: Seat };
+  remove_seat: { args: { seatId: number }; result: null };
+  seat_holder_of: { args: { seatId: number; day: string }; result: SeatHolder };
+  withdraw_appointment: { args: { id: number; reason: string }; result: Appointment };
   list_backups: { args: undefined; result: BackupInfo[] };
   make_backup: { args: undefined; result: BackupInfo };
   restore_backup: { args: { path: string }; result: RestoreReport };
@@ -176,7 +184,10 @@ export interface Commands {
   erase_people: { args: { personIds: number[] }; result: Erasure[] };
   default_form_group: { args: undefined; result: number };
   form_status: { args: { groupId: number | null }; result: FormStatusRow[] };
-  print_form: { args: { orgId: number; groupId: number; path: string }; result: PrintedForm };
+  print_form: {
+    args: { orgId: number; groupId: number; path: string; on?: string | null };
+    result: PrintedForm;
+  };
   print_forms: {
     args: {
       groupId: number;

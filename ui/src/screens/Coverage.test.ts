@@ -13,6 +13,8 @@ const cell = (group: number, over: Record<string, unknown> = {}) => ({
   substitute: null,
   protected: false,
   others: 0,
+  seats: 2,
+  vacant: 2,
   ...over,
 });
 
@@ -25,14 +27,15 @@ function setup() {
             {
               organisation_id: 5,
               organisation_name: "Falu kommun",
-              cells: [cell(1, { seated: false }), cell(2, { representative: "Anna Berg" })],
+              cells: [cell(1, { seated: false, seats: 0, vacant: 0 }), cell(2, { representative: "Anna Berg", vacant: 1 })],
             },
             {
               organisation_id: 6,
               organisation_name: "Mora kommun",
-              cells: [cell(1, { seated: false }), cell(2, { representative: "Bo Ek", substitute: "Cecilia Dahl" })],
+              cells: [cell(1, { seated: false, seats: 0, vacant: 0 }), cell(2, { representative: "Bo Ek", substitute: "Cecilia Dahl", vacant: 0 })],
             },
           ],
+          open_vacant: [2, 0],
         }
       : null,
   );
@@ -53,14 +56,20 @@ describe("Coverage", () => {
     expect(link).toHaveTextContent("E –");
     expect(within(falun).getByRole("link", { name: "Falu kommun har ingen plats i Styrgrupp MVK" })).toBeInTheDocument();
     expect(screen.getByTestId("coverage-summary")).toHaveTextContent("1 av 2 organisationer saknar");
+    const open = within(matrix).getByRole("row", { name: /Öppna platser som står tomma/ });
+    expect(within(open).getByRole("link", { name: "Styrgrupp MVK: 2 öppna platser står tomma" })).toHaveAttribute(
+      "href",
+      "#/groups/1",
+    );
   });
 
   it("filters to the rows with gaps", async () => {
     setup();
     const matrix = await screen.findByRole("table", { name: /Representant och ersättare/ });
-    expect(within(matrix).getAllByRole("row")).toHaveLength(3);
+    // Header, two organisations, and the row of empty open seats.
+    expect(within(matrix).getAllByRole("row")).toHaveLength(4);
     await fireEvent.click(screen.getByRole("checkbox", { name: "Visa bara organisationer med luckor" }));
-    expect(within(matrix).getAllByRole("row")).toHaveLength(2);
+    expect(within(matrix).getAllByRole("row")).toHaveLength(3);
     expect(within(matrix).queryByRole("row", { name: /Mora kommun/ })).not.toBeInTheDocument();
   });
 });

@@ -5,7 +5,7 @@ import Groups from "./Groups.svelte";
 import { initLanguage, setLanguage } from "../lib/i18n/index.svelte";
 import { router } from "../lib/router.svelte";
 import { memorySettings } from "../lib/settings";
-import { appointment, county, steering } from "../components/network/testdata";
+import { appointment, county, seat, seatView, steering } from "../components/network/testdata";
 
 function setup(handler: (cmd: string, args: Record<string, unknown>) => unknown = () => null) {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
@@ -15,8 +15,8 @@ function setup(handler: (cmd: string, args: Record<string, unknown>) => unknown 
     if (answer !== null) return answer;
     if (cmd === "list_groups") {
       return [
-        { group: steering, seats: 5, serving: 0 },
-        { group: county, seats: 29, serving: 1 },
+        { group: steering, seats: 5, seat_count: 8, vacant: 8, serving: 0 },
+        { group: county, seats: 29, seat_count: 58, vacant: 57, serving: 1 },
       ];
     }
     if (cmd === "today") return "2026-06-01";
@@ -66,41 +66,47 @@ describe("Groups list", () => {
 });
 
 describe("Group detail", () => {
-  it("shows the member table with periods, badges and a history including ended terms", async () => {
+  it("shows the seats in order with holder, status, coming successor and gaps, and ends a holder", async () => {
     router.param = "2";
+    const rep = appointment({ to: "2026-03-31", person_protected: true });
+    const old = appointment({ id: 3, person_name: "Erik Ros", from: "2023-01-01", ended_on: "2024-12-31" });
+    const sara = appointment({ id: 4, person_name: "Sara Lind", role: "substitute", seat_id: 22, from: "2027-01-01" });
+    const falun = { organisation_id: 5, organisation_name: "Falu kommun", org_kind: null, label: null, group_id: 2 };
     const calls = setup((cmd) => {
       if (cmd === "group_detail") {
-        const rep = appointment({ to: "2026-03-31", person_protected: true });
-        const old = appointment({ id: 3, person_name: "Erik Ros", from: "2023-01-01", ended_on: "2024-12-31" });
         return {
           group: county,
-          rows: [
-            { organisation_id: 5, organisation_name: "Falu kommun", seated: true, representative: rep, substitute: null, others: [] },
+          seats: [
+            seatView({ seat: seat({ id: 21, position: 1, role: "representative", ...falun }), holder: rep, holder_status: "term_expired" }),
+            seatView({ seat: seat({ id: 22, position: 2, role: "substitute", ...falun }), successor: sara }),
           ],
-          history: [old, rep],
+          rows: [],
+          history: [old, rep, sara],
         };
       }
       if (cmd === "end_appointment") return appointment({ ended_on: "2026-06-01" });
       return null;
     });
     render(Groups, { focusOnMount: false });
-    const table = await screen.findByRole("table", { name: /Organisationer i Länsgruppen MVK/ });
+    const table = await screen.findByRole("table", { name: /Platserna i Länsgruppen MVK/ });
     expect(calls.find((c) => c.cmd === "group_detail")?.args).toEqual({ id: 2 });
-    const row = within(table).getByRole("row", { name: /Falu kommun/ });
-    expect(row).toHaveTextContent("Anna Berg");
-    expect(row).toHaveTextContent("Skyddad");
-    expect(row).toHaveTextContent("2025-01-01 – 2026-03-31");
-    expect(row).toHaveTextContent("mandattiden har gått ut");
-    expect(row).toHaveTextContent("Saknas");
-    expect(within(row).getByRole("button", { name: "Utse ersättare för Falu kommun" })).toBeInTheDocument();
-    expect(within(row).getByRole("button", { name: "Avsluta Anna Berg som representant för Falu kommun" }))
-      .toBeInTheDocument();
+    const [, first, second] = within(table).getAllByRole("row");
+    expect(first).toHaveTextContent("Anna Berg");
+    expect(first).toHaveTextContent("Skyddad");
+    expect(first).toHaveTextContent("2025-01-01 – 2026-03-31");
+    expect(first).toHaveTextContent("Mandattiden har gått ut");
+    expect(second).toHaveTextContent("Vakant");
+    expect(second).toHaveTextContent("från 2027-01-01: Sara Lind");
+    expect(within(second).getByRole("button", { name: "Utse ersättare för Falu kommun" })).toBeInTheDocument();
+    expect(screen.getByTestId("seat-summary")).toHaveTextContent("2 platser, 1 vakanta");
 
+    // One status vocabulary: the history says the same words as the organisation's page.
     const history = screen.getByRole("table", { name: /Alla uppdrag i Länsgruppen MVK/ });
-    expect(within(history).getByRole("row", { name: /Erik Ros/ })).toHaveTextContent("Avslutat 2024-12-31");
+    expect(within(history).getByRole("row", { name: /Erik Ros/ })).toHaveTextContent("Avslutat");
+    expect(within(history).getByRole("row", { name: /Sara Lind/ })).toHaveTextContent("Kommande");
 
     // Ending asks first, with the last day, and refreshes afterwards.
-    await fireEvent.click(within(row).getByRole("button", { name: /^Avsluta Anna Berg/ }));
+    await fireEvent.click(within(first).getByRole("button", { name: /^Avsluta Anna Berg/ }));
     expect(await screen.findByRole("heading", { name: "Avsluta uppdraget?" })).toBeInTheDocument();
     expect(screen.getByLabelText("Sista dag i uppdraget")).toHaveValue("2026-06-01");
     await fireEvent.click(screen.getByRole("button", { name: "Avsluta uppdraget" }));
@@ -110,10 +116,58 @@ describe("Group detail", () => {
     router.param = null;
   });
 
+  it("filters the seats, shows a seat's refused removal in the dialog and withdraws with a reason", async () => {
+    router.param = "1";
+    const anna = appointment({ group_id: 1, group_name: "Styrgrupp MVK", role: "member", seat_id: 31 });
+    const calls = setup((cmd) => {
+      if (cmd === "group_detail") {
+        return {
+          group: steering,
+          seats: [
+            seatView({ seat: seat({ id: 30, position: 1, organisation_id: 8, organisation_name: "Polismyndigheten", org_kind: null, label: null }) }),
+            seatView({ holder: anna, holder_status: "active" }),
+            seatView({ seat: seat({ id: 32, position: 8, org_kind: null, label: "Skola/elevhälsa" }) }),
+          ],
+          rows: [],
+          history: [anna],
+        };
+      }
+      if (cmd === "remove_seat") throw { code: "in_use", message: "Platsen har en innehavare: Anna Berg." };
+      if (cmd === "withdraw_appointment") return anna;
+      return null;
+    });
+    render(Groups, { focusOnMount: false });
+    const table = await screen.findByRole("table", { name: /Platserna i Styrgrupp MVK/ });
+    expect(within(table).getAllByRole("row")).toHaveLength(4);
+    await fireEvent.input(screen.getByRole("searchbox", { name: "Sök bland platserna" }), { target: { value: "anna" } });
+    expect(within(table).getAllByRole("row")).toHaveLength(2);
+    expect(screen.getByText("1 av 3 platser visas")).toBeInTheDocument();
+    await fireEvent.input(screen.getByRole("searchbox", { name: "Sök bland platserna" }), { target: { value: "elevhälsa" } });
+    expect(within(table).getByRole("row", { name: /Skola\/elevhälsa \(valfri organisation\)/ })).toBeInTheDocument();
+    await fireEvent.input(screen.getByRole("searchbox", { name: "Sök bland platserna" }), { target: { value: "" } });
+
+    await fireEvent.click(screen.getByRole("button", { name: "Ta bort plats 6: Socialchef (valfri kommun)" }));
+    await fireEvent.click(await screen.findByTestId("remove-seat-confirm"));
+    expect(await screen.findByTestId("remove-seat-refusal")).toHaveTextContent("Platsen har en innehavare: Anna Berg.");
+    expect(calls.find((c) => c.cmd === "remove_seat")?.args).toEqual({ seatId: 31 });
+    await fireEvent.click(within(screen.getByTestId("remove-seat")).getByRole("button", { name: "Avbryt" }));
+
+    await fireEvent.click(screen.getByRole("button", { name: "Återkalla Anna Bergs uppdrag som ledamot (felregistrerat)" }));
+    await fireEvent.click(await screen.findByTestId("withdraw-submit"));
+    expect(await screen.findByText("Ange ett skäl.")).toBeInTheDocument();
+    expect(calls.some((c) => c.cmd === "withdraw_appointment")).toBe(false);
+    await fireEvent.input(screen.getByLabelText("Skäl"), { target: { value: "Fel person" } });
+    await fireEvent.click(screen.getByTestId("withdraw-submit"));
+    await waitFor(() =>
+      expect(calls.find((c) => c.cmd === "withdraw_appointment")?.args).toEqual({ id: 7, reason: "Fel person" }),
+    );
+    router.param = null;
+  });
+
   it("prints every mandate form of a one-per-organisation group from its page, not of other groups", async () => {
     router.param = "2";
     window.__samverkanTestPaths = { dir: "/tmp/forms" };
-    const detail = (group: typeof county) => ({ group, rows: [], history: [] });
+    const detail = (group: typeof county) => ({ group, seats: [seatView({ seat: seat({ group_id: group.id }) })], rows: [], history: [] });
     const calls = setup((cmd, args) => {
       if (cmd === "group_detail") return detail(args.id === 2 ? county : steering);
       if (cmd === "print_forms") return { forms: [], combined: null, cancelled: false, total: 29 };
@@ -128,9 +182,15 @@ describe("Group detail", () => {
     router.param = null;
   });
 
-  it("offers no mandate forms on a group without the one-per-organisation rule", async () => {
+  it("offers the mandate forms of a steering group's seats, and none for free membership", async () => {
     router.param = "1";
-    setup((cmd) => (cmd === "group_detail" ? { group: steering, rows: [], history: [] } : null));
+    setup((cmd) => (cmd === "group_detail" ? { group: steering, seats: [seatView()], rows: [], history: [] } : null));
+    const { unmount } = render(Groups, { focusOnMount: false });
+    await screen.findByRole("heading", { name: "Styrgrupp MVK" });
+    expect(screen.getByTestId("batch-print")).toBeInTheDocument();
+    unmount();
+    const free = { ...steering, free_membership: true };
+    setup((cmd) => (cmd === "group_detail" ? { group: free, seats: [], rows: [], history: [] } : null));
     render(Groups, { focusOnMount: false });
     await screen.findByRole("heading", { name: "Styrgrupp MVK" });
     expect(screen.queryByTestId("batch-print")).not.toBeInTheDocument();

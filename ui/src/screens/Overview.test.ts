@@ -25,7 +25,9 @@ function vacancy(over: Partial<Vacancy>): Vacancy {
     group_name: "Länsgruppen MVK",
     organisation_id: 5,
     organisation_name: "Falu kommun",
+    seat: null,
     appointment: null,
+    successor: null,
     ...over,
   };
 }
@@ -63,7 +65,7 @@ describe("Overview", () => {
       }),
     ]);
 
-    const table = await screen.findByRole("table", { name: /Organisationer i Länsgruppen MVK/ });
+    const table = await screen.findByRole("table", { name: /Platser i Länsgruppen MVK/ });
     expect(calls.find((c) => c.cmd === "vacancies")?.args).toEqual({ withinDays: 60, groupId: null });
 
     const counts = screen.getByTestId("vacancy-counts");
@@ -94,6 +96,34 @@ describe("Overview", () => {
 
     // And what the register holds.
     expect(screen.getByText("Nätverket mäns våld mot kvinnor i Dalarna")).toBeInTheDocument();
+  });
+
+  it("lists the steering group's empty seats after the county group, open seats by what they are for", async () => {
+    const open = (id: number, position: number, label: string, kind: "municipality" | null) => ({
+      id, group_id: 1, position, role: "member" as const, organisation_id: null, organisation_name: null,
+      org_kind: kind, label, active: true,
+    });
+    setup([
+      vacancy({ kind: "missing_representative" }),
+      vacancy({ kind: "empty_seat", group_id: 1, group_name: "Styrgrupp MVK", organisation_id: null, organisation_name: null,
+        seat: open(31, 6, "Socialchef", "municipality") }),
+      vacancy({ kind: "empty_seat", group_id: 1, group_name: "Styrgrupp MVK", organisation_id: null, organisation_name: null,
+        seat: open(32, 7, "Socialchef", "municipality"),
+        successor: appointment({ person_name: "Sara Lind", from: "2027-01-01", group_id: 1 }) }),
+      vacancy({ kind: "empty_seat", group_id: 1, group_name: "Styrgrupp MVK", organisation_id: null, organisation_name: null,
+        seat: open(33, 8, "Skola/elevhälsa", null) }),
+    ]);
+    const steering = await screen.findByRole("table", { name: /Platser i Styrgrupp MVK/ });
+    const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+    expect(headings.indexOf("Länsgruppen MVK")).toBeLessThan(headings.indexOf("Styrgrupp MVK"));
+    const rows = within(steering).getAllByRole("row").slice(1);
+    expect(rows.map((r) => r.querySelector("th")?.textContent?.trim())).toEqual([
+      "Socialchef (valfri kommun)",
+      "Socialchef (valfri kommun)",
+      "Skola/elevhälsa (valfri organisation)",
+    ]);
+    expect(rows[1]).toHaveTextContent("från 2027-01-01: Sara Lind");
+    expect(screen.getByTestId("vacancy-counts")).toHaveTextContent("3 platser står tomma");
   });
 
   it("says that all seats are filled when nothing needs attention", async () => {

@@ -7,9 +7,9 @@ export const working = { ...county, id: 3, name: "Arbetsgrupp Barn", kind: "work
 
 /** `list_groups`: the steering group (no seats), the county group and the working group. */
 export const GROUPS: GroupSummary[] = [
-  { group: steering, seats: 0, serving: 3 },
-  { group: county, seats: 29, serving: 40 },
-  { group: working, seats: 2, serving: 2 },
+  { group: steering, seats: 0, seat_count: 0, vacant: 0, serving: 3 },
+  { group: county, seats: 29, seat_count: 58, vacant: 18, serving: 40 },
+  { group: working, seats: 2, seat_count: 4, vacant: 2, serving: 2 },
 ];
 
 export function statusRow(over: Partial<FormStatusRow> = {}): FormStatusRow {
@@ -23,6 +23,7 @@ export function statusRow(over: Partial<FormStatusRow> = {}): FormStatusRow {
     wording_version: null,
     signed_on: null,
     note: null,
+    coming: null,
     ...over,
   };
 }

@@ -45,7 +45,7 @@ function setup() {
   });
   initLanguage(memorySettings());
   status.messages = [];
-  render(BlackoutEditor, { groups: [{ group: steering, seats: 5, serving: 0 }, { group: county, seats: 29, serving: 3 }] });
+  render(BlackoutEditor, { groups: [{ group: steering, seats: 5, seat_count: 8, vacant: 8, serving: 0 }, { group: county, seats: 29, seat_count: 58, vacant: 55, serving: 3 }] });
   return calls;
 }
 

@@ -4,21 +4,30 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import AppointDialog from "./AppointDialog.svelte";
 import { initLanguage } from "../../lib/i18n/index.svelte";
 import { memorySettings } from "../../lib/settings";
-import { appointment, county, person } from "./testdata";
+import { appointment, county, person, seat, steering } from "./testdata";
+import type { Seat } from "../../lib/bindings/Seat";
+import type { SeatHolder } from "../../lib/bindings/SeatHolder";
 
 const anna = appointment();
+const falunRep = seat({ id: 21, group_id: 2, position: 19, role: "representative", organisation_id: 5,
+  organisation_name: "Falu kommun", org_kind: null, label: null });
 
-function setup(opts: { taken: boolean; refuse?: { code: string; message: string } }) {
+function setup(opts: {
+  taken: boolean;
+  refuse?: { code: string; message: string };
+  holder?: SeatHolder;
+  seat?: Seat;
+}) {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   mockIPC((cmd, args) => {
     calls.push({ cmd, args: args as Record<string, unknown> });
     switch (cmd) {
       case "list_people":
         return [person(), person({ id: 13, name: "Cecilia Dahl", protected: true })];
-      case "seat_holder":
-        return opts.taken
-          ? { holder: anna, last_day_if_replaced: "2026-05-31" }
-          : { holder: null, last_day_if_replaced: null };
+      case "seat_holder_of":
+        return opts.holder ?? (opts.taken
+          ? { holder: anna, last_day_if_replaced: "2026-05-31", earliest_replacement: "2025-01-02", successor: null }
+          : { holder: null, last_day_if_replaced: null, earliest_replacement: null, successor: null });
       case "appoint":
         if (opts.refuse) throw opts.refuse;
         return {
@@ -33,9 +42,8 @@ function setup(opts: { taken: boolean; refuse?: { code: string; message: string 
   const appointed: unknown[] = [];
   render(AppointDialog, {
     open: true,
-    group: county,
-    orgId: 5,
-    orgName: "Falu kommun",
+    group: opts.seat?.group_id === 1 ? steering : county,
+    seat: opts.seat ?? falunRep,
     role: "representative",
     today: "2026-06-01",
     onappointed: (o: unknown) => appointed.push(o),
@@ -66,12 +74,7 @@ describe("AppointDialog", () => {
     const notice = await screen.findByTestId("seat-holder");
     expect(notice).toHaveTextContent("Falu kommun har redan en representant: Anna Berg (sedan 2025-01-01).");
     expect(notice).toHaveTextContent("Om du ersätter avslutas Anna Berg 2026-05-31.");
-    expect(calls.find((c) => c.cmd === "seat_holder")?.args).toEqual({
-      groupId: 2,
-      orgId: 5,
-      role: "representative",
-      day: "2026-06-01",
-    });
+    expect(calls.find((c) => c.cmd === "seat_holder_of")?.args).toEqual({ seatId: 21, day: "2026-06-01" });
 
     await choosePerson("Bo Ek");
     await fireEvent.click(screen.getByRole("checkbox", { name: "Ersätt Anna Berg" }));
@@ -84,6 +87,7 @@ describe("AppointDialog", () => {
         person_id: 12,
         group_id: 2,
         role: "representative",
+        seat_id: 21,
         organisation_id: 5,
         from: "2026-06-01",
         to: null,
@@ -115,5 +119,42 @@ describe("AppointDialog", () => {
     expect(await screen.findByText("Välj en person.")).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "Person" })).toHaveAttribute("aria-invalid", "true");
     expect(calls.some((c) => c.cmd === "appoint")).toBe(false);
+  });
+
+  it("never offers a replacement the core would refuse: it names the earliest start instead", async () => {
+    const started = appointment({ from: "2026-06-01" });
+    setup({
+      taken: true,
+      holder: { holder: started, last_day_if_replaced: null, earliest_replacement: "2026-06-02", successor: null },
+    });
+    const notice = await screen.findByTestId("seat-holder");
+    expect(notice).toHaveTextContent("En efterträdare kan börja tidigast 2026-06-02.");
+    expect(screen.queryByRole("checkbox", { name: "Ersätt Anna Berg" })).not.toBeInTheDocument();
+    await fireEvent.click(screen.getByRole("button", { name: "Börja 2026-06-02" }));
+    expect(screen.getByLabelText("Från och med")).toHaveValue("2026-06-02");
+  });
+
+  it("names a successor already decided", async () => {
+    const sara = appointment({ id: 9, person_name: "Sara Lind", from: "2027-01-01" });
+    setup({
+      taken: true,
+      holder: { holder: anna, last_day_if_replaced: null, earliest_replacement: "2025-01-02", successor: sara },
+    });
+    expect(await screen.findByTestId("decided-successor")).toHaveTextContent(
+      "Redan beslutad efterträdare: från 2027-01-01: Sara Lind.",
+    );
+  });
+
+  it("fills an open seat: everyone is listed, the role is the seat's and seat_id is sent", async () => {
+    const { calls, appointed } = setup({ taken: false, seat: seat() });
+    expect(screen.getByRole("heading", { name: "Utse ledamot till plats 6: Socialchef (valfri kommun)" })).toBeInTheDocument();
+    await choosePerson("Bo Ek (Falu kommun)");
+    expect(calls.find((c) => c.cmd === "list_people")?.args).toEqual({ query: {} });
+    expect(screen.getByRole("combobox", { name: "Roll" })).toBeDisabled();
+    await fireEvent.click(screen.getByRole("button", { name: "Utse" }));
+    await waitFor(() => expect(appointed).toHaveLength(1));
+    expect(calls.find((c) => c.cmd === "appoint")?.args).toMatchObject({
+      request: { person_id: 12, group_id: 1, role: "member", seat_id: 31, organisation_id: 5 },
+    });
   });
 });

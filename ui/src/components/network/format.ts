@@ -1,6 +1,5 @@
 // Small helpers of the Overview, Groups and Coverage screens: ids, labels, dates, errors.
 import { toAppError } from "../../lib/api";
-import type { Appointment } from "../../lib/bindings/Appointment";
 import type { GroupKind } from "../../lib/bindings/GroupKind";
 import type { Role } from "../../lib/bindings/Role";
 import type { MessageKey } from "../../lib/i18n/index.svelte";
@@ -17,16 +16,6 @@ export const isSeatRole = (role: Role) => role === "representative" || role === 
 
 export function isDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
-}
-
-/** Where an appointment stands on `today` (the core's rule). */
-export type Standing = "upcoming" | "active" | "term_expired" | "ended";
-
-export function standing(a: Appointment, today: string): Standing {
-  if (a.ended_on !== null && a.ended_on < today) return "ended";
-  if (a.from > today) return "upcoming";
-  if (a.to !== null && a.to < today) return "term_expired";
-  return "active";
 }
 
 /** The message of a failed call, for showing as is. */

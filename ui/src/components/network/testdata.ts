@@ -2,6 +2,8 @@
 import type { Appointment } from "../../lib/bindings/Appointment";
 import type { Group } from "../../lib/bindings/Group";
 import type { Person } from "../../lib/bindings/Person";
+import type { Seat } from "../../lib/bindings/Seat";
+import type { SeatView } from "../../lib/bindings/SeatView";
 
 const id = (n: number) => n;
 
@@ -12,6 +14,7 @@ export const county: Group = {
   meetings_per_year: 4,
   description: "Länsgruppen",
   one_per_org: true,
+  free_membership: false,
 };
 
 export const steering: Group = {
@@ -21,6 +24,7 @@ export const steering: Group = {
   meetings_per_year: 2,
   description: null,
   one_per_org: false,
+  free_membership: false,
 };
 
 export function appointment(over: Partial<Appointment> = {}): Appointment {
@@ -34,6 +38,7 @@ export function appointment(over: Partial<Appointment> = {}): Appointment {
     organisation_id: id(5),
     organisation_name: "Falu kommun",
     role: "representative",
+    seat_id: id(21),
     from: "2025-01-01",
     to: null,
     ended_on: null,
@@ -54,4 +59,24 @@ export function person(over: Partial<Person> = {}): Person {
     notes: null,
     ...over,
   };
+}
+
+/** A seat of the steering group; by default an open "Socialchef" seat for any municipality. */
+export function seat(over: Partial<Seat> = {}): Seat {
+  return {
+    id: id(31),
+    group_id: id(1),
+    position: 6,
+    role: "member",
+    organisation_id: null,
+    organisation_name: null,
+    org_kind: "municipality",
+    label: "Socialchef",
+    active: true,
+    ...over,
+  };
+}
+
+export function seatView(over: Partial<SeatView> = {}): SeatView {
+  return { seat: seat(), holder: null, holder_status: null, successor: null, ...over };
 }

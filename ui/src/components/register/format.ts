@@ -1,14 +1,13 @@
 // Small helpers shared by the register screens: ids, labels, periods and statuses.
 import { tick } from "svelte";
 import type { MessageKey } from "../../lib/i18n/index.svelte";
-import type { Appointment } from "../../lib/bindings/Appointment";
-import type { AppointmentStatus } from "../../lib/bindings/AppointmentStatus";
 import type { OrgKind } from "../../lib/bindings/OrgKind";
 import type { Role } from "../../lib/bindings/Role";
 import type { Field } from "../../lib/bindings/Field";
 import { toAppError } from "../../lib/api";
 import { collator, localToday } from "../../lib/format";
-export { collator, localToday };
+import { appointmentStatus, statusKey } from "../../lib/appointments";
+export { appointmentStatus, collator, localToday, statusKey };
 
 export const ORG_KINDS: readonly OrgKind[] = [
   "municipality",
@@ -21,20 +20,11 @@ export const ORG_KINDS: readonly OrgKind[] = [
 
 export const kindKey = (kind: OrgKind) => `reg.kind.${kind}` as MessageKey;
 export const roleKey = (role: Role) => `reg.role.${role}` as MessageKey;
-export const statusKey = (s: AppointmentStatus) => `reg.status.${s}` as MessageKey;
 
 /** Trimmed text, or null when nothing was typed ("not known" for the core). */
 export function blankToNull(value: string): string | null {
   const trimmed = value.trim();
   return trimmed === "" ? null : trimmed;
-}
-
-/** Where an appointment stands on `today` (the same rule as the core's). */
-export function appointmentStatus(a: Appointment, today: string): AppointmentStatus {
-  if (a.ended_on !== null && a.ended_on < today) return "ended";
-  if (a.from > today) return "upcoming";
-  if (a.to !== null && a.to < today) return "term_expired";
-  return "active";
 }
 
 /** Swedish collation, so that Å, Ä and Ö sort after Z. */

@@ -3,6 +3,7 @@ import type { Organisation } from "../../lib/bindings/Organisation";
 import type { Person } from "../../lib/bindings/Person";
 import type { GroupSummary } from "../../lib/bindings/GroupSummary";
 import type { OrgDetail } from "../../lib/bindings/OrgDetail";
+import type { Seat } from "../../lib/bindings/Seat";
 import type { Appointment } from "../../lib/bindings/Appointment";
 
 const id = (n: number) => n;
@@ -42,13 +43,17 @@ export function person(n: number, name: string, orgId: number, orgName: string, 
 
 export const GROUPS: GroupSummary[] = [
   {
-    group: { id: id(1), name: "Styrgrupp MVK", kind: "steering", meetings_per_year: 2, description: null, one_per_org: false },
-    seats: 8,
+    group: { id: id(1), name: "Styrgrupp MVK", kind: "steering", meetings_per_year: 2, description: null, one_per_org: false, free_membership: false },
+    seats: 5,
+    seat_count: 8,
+    vacant: 8,
     serving: 0,
   },
   {
-    group: { id: id(2), name: "Länsgruppen MVK", kind: "county", meetings_per_year: 4, description: null, one_per_org: true },
+    group: { id: id(2), name: "Länsgruppen MVK", kind: "county", meetings_per_year: 4, description: null, one_per_org: true, free_membership: false },
     seats: 28,
+    seat_count: 56,
+    vacant: 54,
     serving: 0,
   },
 ];
@@ -72,10 +77,25 @@ export function appointment(n: number, extra: Partial<Appointment>): Appointment
     organisation_id: id(1),
     organisation_name: "Falu kommun",
     role: "representative",
+    seat_id: id(1),
     from: "2024-01-01",
     to: "2025-12-31",
     ended_on: null,
     ...extra,
+  };
+}
+
+function orgSeat(position: number, role: "representative" | "substitute"): Seat {
+  return {
+    id: id(position),
+    group_id: id(2),
+    position,
+    role,
+    organisation_id: id(1),
+    organisation_name: "Falu kommun",
+    org_kind: null,
+    label: null,
+    active: true,
   };
 }
 
@@ -103,6 +123,15 @@ export function falunDetail(): OrgDetail {
         substitute: sub,
         others: [],
         history: [old, rep, sub],
+        seats: [
+          { seat: orgSeat(1, "representative"), holder: rep, holder_status: "term_expired", successor: null },
+          {
+            seat: orgSeat(2, "substitute"),
+            holder: sub,
+            holder_status: "active",
+            successor: appointment(102, { person_id: id(13), person_name: "Sara Lind", role: "substitute", from: "2027-01-01", to: null }),
+          },
+        ],
       },
     ],
     people: 3,

@@ -33,10 +33,6 @@ export const enNetwork: Record<keyof typeof svNetwork, string> = {
   "net.role.chair": "Chair",
   "net.role.convener": "Convener",
 
-  "net.status.upcoming": "Upcoming",
-  "net.status.active": "Serving",
-  "net.status.term_expired": "Term has expired",
-  "net.status.ended": "Ended {date}",
 
   // Overview
   "net.overview.counts": "Needs attention",
@@ -50,9 +46,9 @@ export const enNetwork: Record<keyof typeof svNetwork, string> = {
   "net.overview.count.term_expired.one": "term has expired",
   "net.overview.allFilled.heading": "All seats are filled",
   "net.overview.allFilled.text":
-    "Every organisation has a representative and a substitute in the groups with that rule, and no term ends in the next {days} days.",
+    "Every seat of the groups has someone, and no term ends in the next {days} days.",
   "net.overview.seats.heading": "Seats that need someone",
-  "net.overview.seats.caption": "Organisations in {group} lacking a representative or a substitute",
+  "net.overview.seats.caption": "Seats in {group} that stand empty",
   "net.overview.seats.count": "{count} organisations",
   "net.overview.col.organisation": "Organisation",
   "net.overview.col.missing": "Missing",

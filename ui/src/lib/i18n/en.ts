@@ -6,6 +6,7 @@ import { enMeetings } from "./en-meetings";
 import { enSafety } from "./en-safety";
 import { enPrivacy } from "./en-privacy";
 import { enForms } from "./en-forms";
+import { enSeats } from "./en-seats";
 
 export const en: Record<MessageKey, string> = {
   ...enRegister,
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...enSafety,
   ...enPrivacy,
   ...enForms,
+  ...enSeats,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Skip to content",

@@ -31,10 +31,6 @@ export const svNetwork = {
   "net.role.chair": "Ordförande",
   "net.role.convener": "Sammankallande",
 
-  "net.status.upcoming": "Kommande",
-  "net.status.active": "Pågår",
-  "net.status.term_expired": "Mandattiden har gått ut",
-  "net.status.ended": "Avslutat {date}",
 
   // Overview
   "net.overview.counts": "Att åtgärda",
@@ -48,9 +44,9 @@ export const svNetwork = {
   "net.overview.count.term_expired.one": "mandattid har gått ut",
   "net.overview.allFilled.heading": "Alla platser är tillsatta",
   "net.overview.allFilled.text":
-    "Varje organisation har representant och ersättare i grupperna med den regeln, och ingen mandattid går ut de närmaste {days} dagarna.",
+    "Varje plats i grupperna har någon, och ingen mandattid går ut de närmaste {days} dagarna.",
   "net.overview.seats.heading": "Platser som saknar någon",
-  "net.overview.seats.caption": "Organisationer i {group} som saknar representant eller ersättare",
+  "net.overview.seats.caption": "Platser i {group} som står tomma",
   "net.overview.seats.count": "{count} organisationer",
   "net.overview.col.organisation": "Organisation",
   "net.overview.col.missing": "Saknas",

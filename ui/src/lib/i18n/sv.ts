@@ -5,6 +5,7 @@ import { svMeetings } from "./sv-meetings";
 import { svSafety } from "./sv-safety";
 import { svPrivacy } from "./sv-privacy";
 import { svForms } from "./sv-forms";
+import { svSeats } from "./sv-seats";
 
 export const sv = {
   ...svRegister,
@@ -13,6 +14,7 @@ export const sv = {
   ...svSafety,
   ...svPrivacy,
   ...svForms,
+  ...svSeats,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Hoppa till innehållet",
