@@ -753,3 +753,52 @@ fn coverage_shows_gaps_and_holders() {
         .expect("cell");
     assert!(cell["representative"].is_null() && cell["seated"] == true);
 }
+
+#[test]
+fn loose_dates_are_refused_and_change_nothing() {
+    let f = Fixture::dalarna();
+    f.ok(&["person", "add", "Anna Berg", "--org", "Falun"]);
+    for loose in [
+        "27-01-05",
+        "1-1-1",
+        "2027-1-5",
+        "+0002027-01-01",
+        "0000-01-01",
+        "2200-01-01",
+    ] {
+        let e = f.refused(&[
+            "appoint",
+            "Anna Berg",
+            "--group",
+            "Länsgruppen",
+            "--role",
+            "representant",
+            "--from",
+            loose,
+        ]);
+        assert!(e.contains("ÅÅÅÅ-MM-DD"), "{loose}: {e}");
+        let e = f.refused(&[
+            "meeting",
+            "add",
+            "--group",
+            "Länsgruppen",
+            "--date",
+            loose,
+            "--start",
+            "09:00",
+            "--end",
+            "12:00",
+        ]);
+        assert!(e.contains("ÅÅÅÅ-MM-DD"), "{loose}: {e}");
+    }
+    f.ok(&[
+        "appoint",
+        "Anna Berg",
+        "--group",
+        "Länsgruppen",
+        "--role",
+        "representant",
+        "--from",
+        "2027-01-05",
+    ]);
+}
