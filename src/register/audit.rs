@@ -68,6 +68,12 @@ pub const LOG_ENTITIES: [&str; 14] = [
 impl Register {
     /// The audit log, newest first.
     pub fn log(&self, f: &LogFilter) -> Result<Vec<LogEntry>, Error> {
+        self.log_shown(f, true)
+    }
+
+    /// The audit log; with `show_protected` false, export descriptions do not name people
+    /// with protected personal data.
+    fn log_shown(&self, f: &LogFilter, show_protected: bool) -> Result<Vec<LogEntry>, Error> {
         let since = f.since.map(|d| d.format("%Y-%m-%d").to_string());
         let mut out = Vec::new();
         if f.entity.as_deref() != Some("export") {
@@ -93,7 +99,7 @@ impl Register {
             }));
         }
         if f.entity.is_none() || f.entity.as_deref() == Some("export") {
-            let exports = self.exports(f.since)?;
+            let exports = self.exports_shown(f.since, show_protected)?;
             out.extend(
                 exports
                     .into_iter()
@@ -126,13 +132,23 @@ impl Register {
         include_protected: bool,
         now: DateTime<Utc>,
     ) -> Result<usize, Error> {
-        let entries = self.log(f)?;
-        let protected: Vec<Id> =
+        let entries = self.log_shown(f, include_protected)?;
+        let protected_people: Vec<_> =
             store::people::list(&self.conn, &store::people::Filter::default())?
                 .into_iter()
                 .filter(|p| p.protected)
-                .map(|p| p.id)
                 .collect();
+        let protected: Vec<Id> = protected_people.iter().map(|p| p.id).collect();
+        // A protected person's name also leaves no trace in a file name or a description the
+        // log keeps as text, unless included.
+        let conceal = |text: String| -> String {
+            if include_protected {
+                return text;
+            }
+            protected_people
+                .iter()
+                .fold(text, |t, p| t.replace(p.name.as_str(), "(skyddad)"))
+        };
         let mut rows: Vec<[String; 9]> = Vec::with_capacity(entries.len());
         let mut people: Vec<Id> = Vec::new();
         let mut protected_included = false;
@@ -166,10 +182,10 @@ impl Register {
                 e.entity.clone(),
                 e.entity_id.map(|i| i.to_string()).unwrap_or_default(),
                 e.action.clone(),
-                old,
-                new,
+                conceal(old),
+                conceal(new),
                 e.people.map(|n| n.to_string()).unwrap_or_default(),
-                e.file.clone().unwrap_or_default(),
+                conceal(e.file.clone().unwrap_or_default()),
             ];
             rows.push(row);
         }

@@ -122,6 +122,14 @@ pub fn os_user() -> String {
 }
 
 /// A timestamp as the logs store it: UTC, RFC 3339, whole seconds.
+/// How a description refers to a person: `{person:ID}`, rendered when shown.
+const PERSON_REF: &str = "{person:";
+
+/// The reference to a person in an export description.
+pub(crate) fn person_ref(id: Id) -> String {
+    format!("{PERSON_REF}{id}}}")
+}
+
 pub fn log_time(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
@@ -153,16 +161,62 @@ impl Register {
         })
     }
 
-    /// The export log from `since` (a day, inclusive), newest first.
+    /// The export log from `since` (a day, inclusive), newest first, with the people its
+    /// descriptions refer to named.
     pub fn exports(&self, since: Option<NaiveDate>) -> Result<Vec<ExportEntry>, Error> {
+        self.exports_shown(since, true)
+    }
+
+    /// The export log, its people named; with `show_protected` false, people with protected
+    /// personal data are not named (for a file leaving the app).
+    pub(crate) fn exports_shown(
+        &self,
+        since: Option<NaiveDate>,
+        show_protected: bool,
+    ) -> Result<Vec<ExportEntry>, Error> {
         let since = since.map(|d| d.format("%Y-%m-%d").to_string());
-        store::exports::list(self.connection(), since.as_deref())
+        let mut entries = store::exports::list(self.connection(), since.as_deref())?;
+        for e in &mut entries {
+            e.description = self.render_refs(&e.description, show_protected)?;
+        }
+        Ok(entries)
     }
 
     /// The exports that carried this person's data, newest first.
     pub fn exports_of_person(&self, person_id: Id) -> Result<Vec<ExportEntry>, Error> {
         self.person(person_id)?;
-        store::exports::for_person(self.connection(), person_id)
+        let mut entries = store::exports::for_person(self.connection(), person_id)?;
+        for e in &mut entries {
+            e.description = self.render_refs(&e.description, true)?;
+        }
+        Ok(entries)
+    }
+
+    /// A description with each `{person:ID}` replaced by the person's current name (an erased
+    /// person's is "Borttagen person N"); a protected person's by "(skyddad)" unless shown.
+    fn render_refs(&self, text: &str, show_protected: bool) -> Result<String, Error> {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(start) = rest.find(PERSON_REF) {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + PERSON_REF.len()..];
+            let Some(end) = after.find('}') else {
+                out.push_str(&rest[start..]);
+                return Ok(out);
+            };
+            let shown = match after[..end].parse::<Id>() {
+                Ok(id) => match store::people::get(&self.conn, id)? {
+                    Some(p) if p.protected && !show_protected => "(skyddad)".to_owned(),
+                    Some(p) => p.name.as_str().to_owned(),
+                    None => "(borttagen)".to_owned(),
+                },
+                Err(_) => rest[start..start + PERSON_REF.len() + end + 1].to_owned(),
+            };
+            out.push_str(&shown);
+            rest = &after[end + 1..];
+        }
+        out.push_str(rest);
+        Ok(out)
     }
 }
 

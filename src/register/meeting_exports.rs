@@ -342,7 +342,15 @@ impl Register {
         let export_id = self.record_export(
             &ExportRecord {
                 kind: ExportKind::Calendar,
-                description: format!("{} (.ics): {name}", lang.pick("Kalender", "Calendar")),
+                description: match q.person_id {
+                    // The person by reference: rendered with their name when shown.
+                    Some(p) => format!(
+                        "{} (.ics): {}",
+                        lang.pick("Kalender", "Calendar"),
+                        super::exports::person_ref(p)
+                    ),
+                    None => format!("{} (.ics): {name}", lang.pick("Kalender", "Calendar")),
+                },
                 group_id: q.group_id,
                 people: &people,
                 protected_included,

@@ -169,6 +169,7 @@ fn anonymise(tx: &rusqlite::Transaction<'_>, p: &Person, e: &Erasure) -> Result<
     store::people::update(tx, p.id, &fields)?;
     store::audit::insert_erasure(tx, e)?;
     store::audit::redact_person(tx, p.id)?;
+    store::exports::redact_name(tx, p.name.as_str(), &erased_name(e.number))?;
     Ok(())
 }
 
@@ -209,7 +210,7 @@ impl Register {
                         ExtractFormat::Json => "JSON",
                         ExtractFormat::Pdf => "PDF",
                     },
-                    extract.person.name.as_str()
+                    super::exports::person_ref(person_id)
                 ),
                 group_id: None,
                 people: &[person_id],

@@ -81,3 +81,18 @@ pub fn for_person(conn: &Connection, person_id: Id) -> Result<Vec<ExportEntry>, 
     let rows = stmt.query_map([person_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Replaces an erased person's name in every description and file name of the log (entries
+/// written before descriptions referred to people by reference, and file names the coordinator
+/// chose).
+pub fn redact_name(conn: &Connection, name: &str, erased: &str) -> Result<usize, Error> {
+    if name.is_empty() {
+        return Ok(0);
+    }
+    Ok(conn.execute(
+        "UPDATE export_log SET description = replace(description, ?1, ?2),
+                               file = replace(file, ?1, ?2)
+         WHERE instr(description, ?1) > 0 OR instr(coalesce(file, ''), ?1) > 0",
+        params![name, erased],
+    )?)
+}

@@ -87,6 +87,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0007_seats.sql"),
         check: Some(seats_mappable),
     },
+    Migration {
+        version: 8,
+        name: "0008_export_refs",
+        sql: include_str!("migrations/0008_export_refs.sql"),
+        check: None,
+    },
 ];
 
 /// 0007 gives every appointment a seat; two appointments that would hold one seat on one day

@@ -741,3 +741,79 @@ fn meetings_and_attendance_are_logged_and_in_the_extract() {
     assert_eq!(x.attendance[0].status, "present");
     assert!(x.changes.iter().any(|c| c.entity == "attendance"));
 }
+
+/// Every text value of every table of the register, for looking for a name in it.
+fn dump(db: &std::path::Path) -> String {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .expect("tables")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("names");
+    let mut out = String::new();
+    for t in tables {
+        let Ok(mut stmt) = conn.prepare(&format!("SELECT * FROM \"{t}\"")) else {
+            continue;
+        };
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).expect("query");
+        while let Ok(Some(row)) = rows.next() {
+            for i in 0..n {
+                match row.get_ref(i) {
+                    Ok(rusqlite::types::ValueRef::Text(b))
+                    | Ok(rusqlite::types::ValueRef::Blob(b)) => {
+                        out.push_str(&String::from_utf8_lossy(b));
+                        out.push('\n');
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn after_an_erasure_the_name_is_nowhere_in_the_register_and_the_log_names_no_protected_person() {
+    let f = Fixture::dalarna();
+    let name = "Hemlig Skyddsdottir";
+    f.ok(&["person", "add", name, "--org", "Falun", "--protected"]);
+    f.ok(&[
+        "appoint",
+        name,
+        "--group",
+        "Länsgruppen",
+        "--role",
+        "representant",
+        "--from",
+        "2026-01-01",
+    ]);
+    let extract = f.dir.path().join(format!("Registerutdrag {name}.json"));
+    f.ok(&["extract", name, "--out", extract.to_str().expect("path")]);
+    // The default log file leaves the protected person out of the export descriptions too.
+    let log = f.dir.path().join("logg.csv");
+    f.ok(&["log", "--out", log.to_str().expect("path")]);
+    let csv = std::fs::read_to_string(&log).expect("csv");
+    assert!(!csv.contains(name), "{csv}");
+    assert!(csv.contains("(skyddad)"), "{csv}");
+    // Shown in the app's own view, the reference is rendered with the name.
+    let shown = f.ok(&["exports"]);
+    assert!(shown.contains(name), "{shown}");
+    f.ok(&["erase", name]);
+    let shown = f.ok(&["exports"]);
+    assert!(
+        !shown.contains(name) && shown.contains("Borttagen person"),
+        "{shown}"
+    );
+    let dumped = dump(&f.db);
+    assert!(
+        !dumped.contains(name),
+        "the name is still in the register file"
+    );
+    assert!(
+        !dumped.contains("Skyddsdottir"),
+        "the surname is still in the register file"
+    );
+}
