@@ -1,15 +1,26 @@
 // Seats on a fresh Dalarna register: the steering group's eight empty seats on Översikt (after
 // the county group, open seats by what they are for), and an appointment to a "Socialchef"
 // seat open to any municipality from the group's page, found with the seat search. Axe runs on
-// the group's page; screenshots are saved as seats-*.png.
+// the group's page; and the mandate form of a successor decided to start later, printed from
+// the organisation's page before she starts. Screenshots are saved as seats-*.png.
 
-import { ipc, open, click, waitText, setValue, settle, dismissToasts, axe } from "./helpers.mjs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ipc, open, click, waitText, setValue, settle, dismissToasts, axe, pdfText } from "./helpers.mjs";
 
 const STEERING = "Styrgrupp MVK";
 const PERSON = "Maria Holm";
 const DIALOG = "dialog[open]";
 
-const ctx = {};
+const ctx = { dir: mkdtempSync(join(tmpdir(), "samverkan-seats-e2e-")) };
+
+/** The day `n` days after `day` (YYYY-MM-DD), computed without the machine's time zone. */
+function addDays(day, n) {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
 
 export const tests = [
   {
@@ -65,6 +76,41 @@ export const tests = [
       await axe(session, "the steering group's page", log);
       await settle(session);
       await screenshot("seats-03-group-page");
+    },
+  },
+  {
+    name: "seats: a successor's mandate form is printed from the organisation's page before she starts",
+    async run({ session, expect, screenshot }) {
+      const [gagnef] = await ipc(session, "list_orgs", { query: { text: "Gagnefs kommun" } });
+      const county = (await ipc(session, "list_groups")).find((g) => g.group.name === "Länsgruppen MVK").group;
+      const person = (name) =>
+        ipc(session, "add_person", {
+          draft: { name, title: null, organisation_id: gagnef.id, email: null, phone: null, protected: false, notes: null },
+        });
+      const leaver = await person("Lena Lämnar");
+      const successor = await person("Sara Tillträder");
+      const today = await ipc(session, "today");
+      const starts = addDays(today, 30);
+      const appoint = (p, from, replace) =>
+        ipc(session, "appoint", {
+          request: { person_id: p.id, group_id: county.id, role: "representative", seat_id: null, organisation_id: null, from, to: null, replace },
+        });
+      await appoint(leaver, addDays(today, -365), false);
+      await appoint(successor, starts, true);
+      await session.execute("location.hash = arguments[0];", [`#/organisations/${gagnef.id}`]);
+      const seat = `[data-testid="form-panel"] .forms-seat[data-group="${county.id}"]`;
+      await waitText(session, `${seat} [data-testid="form-coming"]`, new RegExp(`Från ${starts}: Sara Tillträder`), "the coming holder");
+      const file = join(ctx.dir, "Uppdragsblankett Gagnef efterträdare.pdf");
+      await session.execute("window.__samverkanTestPaths = arguments[0];", [{ save: file }]);
+      await click(session, `${seat} [data-testid="print-coming-form"]`);
+      await waitText(session, `${seat} [data-testid="form-coming-state"]`, /Utskriven, väntar på underskrift/, "the successor's form printed", 30_000);
+      const text = pdfText(file);
+      expect.match(text, /Sara Tillträder/, "the successor on her form");
+      expect.equal(/Lena Lämnar/.test(text), false, "the leaver is not on it");
+      expect.match(text, new RegExp(starts), "her term starts on the day she takes over");
+      await dismissToasts(session);
+      await settle(session);
+      await screenshot("seats-04-successor-form");
     },
   },
 ];

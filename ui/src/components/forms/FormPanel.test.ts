@@ -34,6 +34,17 @@ function setup(rows = [statusRow(), statusRow({ organisation_id: 12, organisatio
 }
 
 describe("FormPanel", () => {
+  it("prints the coming holder's form for the day she starts, and shows where it stands", async () => {
+    const coming = { from: "2027-01-01", names: ["Sara Lind"], state: "not_printed" as const, printed_at: null, signed_on: null };
+    const calls = setup([statusRow({ state: "signed", coming })]);
+    window.__samverkanTestPaths = { save: "/tmp/falun-2027.pdf" };
+    expect(await screen.findByTestId("form-coming")).toHaveTextContent("Från 2027-01-01: Sara Lind");
+    expect(screen.getByTestId("form-coming-state")).toHaveAttribute("data-state", "not_printed");
+    await fireEvent.click(screen.getByTestId("print-coming-form"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "print_form")).toBe(true));
+    expect(calls.find((c) => c.cmd === "print_form")?.args).toMatchObject({ orgId: 11, groupId: 2, on: "2027-01-01" });
+  });
+
   it("shows the organisation's form status per group, only for that organisation", async () => {
     setup();
     expect(await screen.findByText("Länsgruppen MVK")).toBeInTheDocument();

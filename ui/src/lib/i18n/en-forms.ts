@@ -11,6 +11,8 @@ export const enForms: Record<keyof typeof svForms, string> = {
   "forms.state.signed": "Signed",
   "forms.state.needs_new_signature": "Needs a new signature",
 
+  "forms.coming.who": "From {date}: {names}",
+  "forms.coming.print": "Print the form for the one who takes over",
   "forms.print": "Print mandate form",
   "forms.print.hidden": "for {organisation} in {group}",
   "forms.printing": "Printing …",

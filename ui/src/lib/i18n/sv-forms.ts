@@ -9,6 +9,8 @@ export const svForms = {
   "forms.state.signed": "Underskriven",
   "forms.state.needs_new_signature": "Behöver ny underskrift",
 
+  "forms.coming.who": "Från {date}: {names}",
+  "forms.coming.print": "Skriv ut blanketten för den som tillträder",
   "forms.print": "Skriv ut uppdragsblankett",
   "forms.print.hidden": "för {organisation} i {group}",
   "forms.printing": "Skriver ut …",
