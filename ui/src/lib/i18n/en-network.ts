@@ -110,7 +110,8 @@ export const enNetwork: Record<keyof typeof svNetwork, string> = {
   "net.detail.back": "All groups",
   "net.detail.meetings": "{count} meetings per year",
   "net.detail.rule": "One representative and one substitute per organisation",
-  "net.detail.noRule": "Any number per organisation",
+  "net.detail.noRule": "One member's seat per organisation",
+  "net.detail.free": "Free membership, no seats",
   "net.detail.members.heading": "Members",
   "net.detail.members.caption": "Organisations in {group} and who represents them today",
   "net.detail.members.none":

@@ -31,7 +31,7 @@ export const en: Record<MessageKey, string> = {
   "nav.settings": "Settings",
 
   "screen.overview.description":
-    "What needs attention: seats lacking a representative or a substitute, and terms that are ending or have expired.",
+    "What needs attention: empty seats in every group, the county group first, and terms that are ending or have expired.",
   "screen.organisations.description":
     "The member organisations of the network and who represents each of them.",
   "screen.people.description":

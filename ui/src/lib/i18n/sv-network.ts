@@ -108,7 +108,8 @@ export const svNetwork = {
   "net.detail.back": "Alla grupper",
   "net.detail.meetings": "{count} möten per år",
   "net.detail.rule": "En representant och en ersättare per organisation",
-  "net.detail.noRule": "Fritt antal per organisation",
+  "net.detail.noRule": "En ledamotsplats per organisation",
+  "net.detail.free": "Fritt medlemskap, inga platser",
   "net.detail.members.heading": "Medlemmar",
   "net.detail.members.caption": "Organisationer i {group} och vilka som representerar dem i dag",
   "net.detail.members.none":

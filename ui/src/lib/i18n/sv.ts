@@ -30,7 +30,7 @@ export const sv = {
   "nav.settings": "Inställningar",
 
   "screen.overview.description":
-    "Det som behöver åtgärdas: platser som saknar representant eller ersättare och mandattider som går ut eller har gått ut.",
+    "Det som behöver åtgärdas: tomma platser i alla grupper, länsgruppen först, och mandattider som går ut eller har gått ut.",
   "screen.organisations.description":
     "Medlemsorganisationerna i nätverket och vem som representerar var och en.",
   "screen.people.description":
