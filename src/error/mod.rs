@@ -58,6 +58,8 @@ pub enum Field {
     Position,
     Seat,
     Reason,
+    Language,
+    LogEntity,
 }
 
 impl Field {
@@ -102,6 +104,11 @@ impl Field {
             Position => lang.pick("plats i ordningen", "position"),
             Seat => lang.pick("plats", "seat"),
             Reason => lang.pick("skäl", "reason"),
+            Language => lang.pick("språk (sv eller en)", "language (sv or en)"),
+            LogEntity => lang.pick(
+                "vad i loggen (t.ex. person, appointment, seat, export)",
+                "what in the log (e.g. person, appointment, seat, export)",
+            ),
         }
     }
 }
