@@ -86,10 +86,12 @@ impl Fonts {
     /// layout turns them into breaks and spaces.
     pub fn can_draw(&self, c: char) -> bool {
         matches!(c, '\n' | '\r' | '\t')
-            || (self.regular.glyph(c).is_some() && self.bold.glyph(c).is_some())
+            || (!is_right_to_left(c)
+                && self.regular.glyph(c).is_some()
+                && self.bold.glyph(c).is_some())
     }
 
-    /// The first character of `text` that the fonts cannot draw, if any.
+    /// The first character of `text` that the fonts cannot draw correctly, if any.
     pub fn check(&self, text: &str) -> Result<(), MissingGlyph> {
         match text.chars().find(|c| !self.can_draw(*c)) {
             Some(c) => Err(MissingGlyph(c)),
@@ -115,8 +117,26 @@ impl Fonts {
     }
 }
 
+/// Whether a character belongs to a script written right to left (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko and their presentation forms). The layout sets text left to right without
+/// shaping, so such text would print in typing order with Arabic letters unjoined: it is
+/// refused like a character the font lacks, rather than printed wrong.
+fn is_right_to_left(c: char) -> bool {
+    matches!(u32::from(c),
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn right_to_left_scripts_are_refused_not_printed_in_the_wrong_order() {
+        let fonts = super::Fonts::get().expect("fonts");
+        for text in ["שלום", "مرحبا"] {
+            assert!(fonts.check(text).is_err(), "{text}");
+        }
+        assert!(fonts.check("Åsa Öberg-Ibáñez").is_ok());
+    }
+
     use super::*;
 
     #[test]

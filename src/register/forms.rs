@@ -571,8 +571,9 @@ impl Register {
     /// cancels the batch (the forms written so far stay, and no combined file is written).
     ///
     /// Every form is checked before the first is written (one that cannot be printed refuses
-    /// the whole batch), each is laid out once, and the forms written are recorded together
-    /// in one transaction, also when the batch is cancelled or a file cannot be written.
+    /// the whole batch), each is laid out once, and each is recorded (print and export log) as
+    /// soon as its file is complete, so a cancelled, failed or killed batch leaves no form on
+    /// disk that the log does not know.
     pub fn print_forms(
         &mut self,
         group_id: Id,
@@ -633,8 +634,15 @@ impl Register {
                         holders,
                     })
                 });
+                // Each form is recorded as soon as its file is complete, so a batch killed
+                // halfway leaves no file on disk that the export log has not heard of.
+                let r = r.and_then(|r| {
+                    let file = path.display().to_string();
+                    self.record_prints(group_id, &[(&r, file.clone())], opts)?;
+                    Ok((r, file))
+                });
                 match r {
-                    Ok(r) => written.push((r, path.display().to_string())),
+                    Ok(done) => written.push(done),
                     Err(e) => {
                         failed = Some(e);
                         break 'batch;
@@ -646,9 +654,6 @@ impl Register {
                 }
             }
         }
-        let refs: Vec<(&RenderedForm, String)> =
-            written.iter().map(|(r, f)| (r, f.clone())).collect();
-        self.record_prints(group_id, &refs, opts)?;
         if let Some(e) = failed {
             return Err(e);
         }

@@ -700,3 +700,35 @@ fn the_cli_prints_one_form_all_forms_and_tracks_signatures() {
         "{exports}"
     );
 }
+
+#[test]
+fn each_form_of_a_batch_is_in_the_export_log_as_soon_as_its_file_is_written() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let group = reg.find_group("Länsgruppen").expect("group");
+    let dir = f.dir.path().join("forms");
+    let db = f.db.clone();
+    let mut seen = Vec::new();
+    reg.print_forms(group, &dir, None, false, opts(), &mut |done, _, _| {
+        // Another connection, as a process that finds the files would: the log already holds
+        // every form written so far (a kill now would leave none unlogged).
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        let logged: usize = conn
+            .query_row("SELECT count(*) FROM export_log", [], |r| r.get(0))
+            .expect("count");
+        let files = std::fs::read_dir(&dir)
+            .expect("dir")
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+            })
+            .count();
+        seen.push((done, logged, files));
+        done < 5
+    })
+    .expect("batch");
+    assert_eq!(seen.len(), 5, "{seen:?}");
+    for (done, logged, files) in seen {
+        assert_eq!((logged, files), (done, done), "after {done} forms");
+    }
+}
