@@ -58,8 +58,6 @@ pub enum Field {
     Position,
     Seat,
     Reason,
-    Language,
-    LogEntity,
 }
 
 impl Field {
@@ -104,11 +102,6 @@ impl Field {
             Position => lang.pick("plats i ordningen", "position"),
             Seat => lang.pick("plats", "seat"),
             Reason => lang.pick("skäl", "reason"),
-            Language => lang.pick("språk (sv eller en)", "language (sv or en)"),
-            LogEntity => lang.pick(
-                "vad i loggen (t.ex. person, appointment, seat, export)",
-                "what in the log (e.g. person, appointment, seat, export)",
-            ),
         }
     }
 }

@@ -834,15 +834,3 @@ fn an_out_path_the_user_can_fix_is_refused_in_their_language_and_no_device_is_re
     assert!(null.is_char_device(), "the device is still a device");
     assert!(!f.dir.path().join("finns-inte").exists());
 }
-
-#[test]
-fn an_unknown_language_or_log_entity_is_named_as_what_it_is() {
-    let f = Fixture::dalarna();
-    let e = f.refused(&["--lang", "xx", "info"]);
-    assert!(e.contains("språk") && e.contains("xx"), "{e}");
-    let e = f.refused(&["log", "--entity", "garbage"]);
-    assert!(
-        e.contains("vad i loggen") && !e.contains("organisation"),
-        "{e}"
-    );
-}

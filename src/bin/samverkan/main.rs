@@ -140,14 +140,6 @@ fn apply_org_fields(d: &mut OrgDraft, f: OrgFieldsArgs) -> Result<(), Error> {
 }
 
 fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
-    if let Some(tag) = &cli.lang
-        && !matches!(tag.trim().to_ascii_lowercase().as_str(), "sv" | "en")
-    {
-        return Err(Error::invalid(
-            Field::Language,
-            samverkan::error::Invalid::UnknownValue(tag.clone()),
-        ));
-    }
     let path = db_path(&cli)?;
     let today = date_or(
         cli.today.as_deref(),
