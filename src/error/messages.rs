@@ -226,23 +226,10 @@ impl Error {
             }
             Error::Io { path, source } => {
                 let p = path.display();
-                let why = io_reason(source, lang);
                 if sv {
-                    format!("Kunde inte använda {p}: {why}.")
+                    format!("Kunde inte använda {p}: {source}.")
                 } else {
-                    format!("Could not use {p}: {why}.")
-                }
-            }
-            Error::NotAFile { path } => {
-                let p = path.display();
-                if sv {
-                    format!(
-                        "{p} är ingen vanlig fil (en mapp, en enhet, en länk eller en pipe); välj ett nytt filnamn."
-                    )
-                } else {
-                    format!(
-                        "{p} is not a regular file (a folder, a device, a link or a pipe); choose a new file name."
-                    )
+                    format!("Could not use {p}: {source}.")
                 }
             }
             Error::Database(e) => {
@@ -563,31 +550,6 @@ impl Error {
             }
         }
     }
-}
-
-/// Why a file operation failed, in the user's language (the operating system's own text, which
-/// may be in another language, only for kinds without a text of ours).
-fn io_reason(e: &std::io::Error, lang: Lang) -> String {
-    use std::io::ErrorKind::*;
-    let (sv, en) = match e.kind() {
-        NotFound => (
-            "filen eller mappen finns inte",
-            "the file or folder does not exist",
-        ),
-        PermissionDenied => ("behörighet saknas", "permission denied"),
-        AlreadyExists => ("det finns redan en fil där", "a file is already there"),
-        StorageFull | QuotaExceeded => ("disken är full", "the disk is full"),
-        ReadOnlyFilesystem => ("platsen är skrivskyddad", "the location is read-only"),
-        IsADirectory => ("det är en mapp, inte en fil", "it is a folder, not a file"),
-        NotADirectory => (
-            "en del av sökvägen är ingen mapp",
-            "part of the path is not a folder",
-        ),
-        InvalidFilename => ("filnamnet är ogiltigt", "the file name is not valid"),
-        FileTooLarge => ("filen blir för stor", "the file would be too large"),
-        _ => return format!("{e}"),
-    };
-    lang.pick(sv, en).to_owned()
 }
 
 fn reason_text(reason: &Invalid, lang: Lang) -> String {

@@ -201,9 +201,6 @@ pub enum ErrorCode {
     Damaged,
     /// Another process has the register open for writing: this one may only read.
     Locked,
-    /// A file or folder the user named cannot be used (missing, not allowed, a full disk, not
-    /// a regular file): the user can fix it.
-    File,
 }
 
 /// An error of the core.
@@ -291,11 +288,6 @@ pub enum Error {
     Io {
         path: PathBuf,
         source: std::io::Error,
-    },
-    /// A file is written only to a new path or over a regular file, never over a device, a
-    /// pipe, a folder or a link.
-    NotAFile {
-        path: PathBuf,
     },
     Database(rusqlite::Error),
     /// A character the document font cannot draw; `field` says where it is.
@@ -461,8 +453,6 @@ impl Error {
             Error::RegisterExists { .. } => ErrorCode::Exists,
             Error::NewerVersion { .. } => ErrorCode::NewerVersion,
             Error::NotARegister { .. } => ErrorCode::NotARegister,
-            Error::Io { source, .. } if io_is_users(source) => ErrorCode::File,
-            Error::NotAFile { .. } => ErrorCode::File,
             Error::Io { .. } | Error::Database(_) => ErrorCode::Internal,
             Error::Unprintable { .. } => ErrorCode::Invalid,
             Error::NotSeated { .. } | Error::FormOutdated { .. } => ErrorCode::Conflict,
@@ -509,26 +499,6 @@ impl Error {
             field: self.field(),
         }
     }
-}
-
-/// Whether a failed file operation is one the user can fix: a missing folder, no permission, a
-/// full disk, a read-only file system, a folder where a file was meant.
-pub(crate) fn io_is_users(e: &std::io::Error) -> bool {
-    use std::io::ErrorKind::*;
-    matches!(
-        e.kind(),
-        NotFound
-            | PermissionDenied
-            | AlreadyExists
-            | StorageFull
-            | ReadOnlyFilesystem
-            | IsADirectory
-            | NotADirectory
-            | InvalidFilename
-            | QuotaExceeded
-            | FileTooLarge
-            | DirectoryNotEmpty
-    )
 }
 
 impl std::fmt::Display for Error {

@@ -25,21 +25,8 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let p = p.to_owned();
         move |e| Error::Io { path: p, source: e }
     };
-    // Only a new path or a regular file is written: never a device, a pipe, a folder or a
-    // link (as root, writing "over" /dev/full would replace the device).
-    if let Ok(meta) = std::fs::symlink_metadata(path)
-        && !meta.file_type().is_file()
-    {
-        return Err(Error::NotAFile {
-            path: path.to_owned(),
-        });
-    }
     let tmp = crate::paths::beside(path, ".part");
-    if let Err(e) = std::fs::write(&tmp, bytes) {
-        // A full disk leaves no half-written `.part` behind.
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(path)(e));
-    }
+    std::fs::write(&tmp, bytes).map_err(io(path))?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         Error::Io {

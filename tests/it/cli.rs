@@ -802,35 +802,3 @@ fn loose_dates_are_refused_and_change_nothing() {
         "2027-01-05",
     ]);
 }
-
-#[test]
-fn an_out_path_the_user_can_fix_is_refused_in_their_language_and_no_device_is_replaced() {
-    let f = Fixture::dalarna();
-    let missing = f.dir.path().join("finns-inte").join("lista.csv");
-    let dir = f.dir.path().to_str().expect("path").to_owned();
-    let cases: [(&str, &str); 3] = [
-        (
-            missing.to_str().expect("path"),
-            "filen eller mappen finns inte",
-        ),
-        (&dir, "ingen vanlig fil"),
-        ("/dev/null", "ingen vanlig fil"),
-    ];
-    for (out, expected) in cases {
-        let e = f.refused(&[
-            "roster",
-            "--group",
-            "Länsgruppen",
-            "--format",
-            "csv",
-            "--out",
-            out,
-        ]);
-        assert!(e.contains(expected), "{out}: {e}");
-        assert!(!e.contains("os error"), "no raw system text: {e}");
-    }
-    use std::os::unix::fs::FileTypeExt;
-    let null = std::fs::metadata("/dev/null").expect("device").file_type();
-    assert!(null.is_char_device(), "the device is still a device");
-    assert!(!f.dir.path().join("finns-inte").exists());
-}
