@@ -648,13 +648,6 @@ fn reason_text(reason: &Invalid, lang: Lang) -> String {
                 "the meeting must end after it starts",
             )
             .into(),
-        Invalid::YearOutOfRange { min, max } => {
-            if sv {
-                format!("året måste ligga mellan {min} och {max} (ÅÅÅÅ-MM-DD)")
-            } else {
-                format!("the year must be between {min} and {max} (YYYY-MM-DD)")
-            }
-        }
         Invalid::SeatBothOrgAndKind => lang
             .pick(
                 "en plats är antingen en organisations eller öppen för en typ av organisation, inte båda",

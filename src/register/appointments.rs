@@ -105,10 +105,6 @@ impl Register {
     /// transaction. In a group with free membership there are no seats; the person only may
     /// not hold the same role twice at once.
     pub fn appoint(&mut self, req: &AppointRequest) -> Result<AppointOutcome, Error> {
-        crate::error::check_day(Field::From, req.from)?;
-        if let Some(to) = req.to {
-            crate::error::check_day(Field::To, to)?;
-        }
         if req.to.is_some_and(|to| to < req.from) {
             return Err(Error::invalid(Field::To, Invalid::ToBeforeFrom));
         }
@@ -225,7 +221,6 @@ impl Register {
 
     /// Ends one appointment: `last_day` is the last day served.
     pub fn end_appointment(&mut self, id: Id, last_day: NaiveDate) -> Result<Appointment, Error> {
-        crate::error::check_day(Field::Date, last_day)?;
         self.write(|tx| {
             let a = store::appointments::get(tx, id)?.ok_or_else(|| Error::NotFound {
                 what: Entity::Appointment,
