@@ -3,6 +3,7 @@
 
 use super::{Error, Invalid};
 use crate::lang::Lang;
+use crate::model::date::DATES;
 
 impl Error {
     /// The message in the user's language: one line, saying what is wrong and, where it helps,
@@ -506,6 +507,16 @@ fn reason_text(reason: &Invalid, lang: Lang) -> String {
                 format!("”{s}” är inget datum (ÅÅÅÅ-MM-DD)")
             } else {
                 format!("\u{201c}{s}\u{201d} is not a date (YYYY-MM-DD)")
+            }
+        }
+        Invalid::DateOutOfRange(s) => {
+            let (first, last) = (DATES.start(), DATES.end());
+            if sv {
+                format!("”{s}” ligger utanför de datum registret tar emot ({first} till {last})")
+            } else {
+                format!(
+                    "\u{201c}{s}\u{201d} is outside the dates the register accepts ({first} to {last})"
+                )
             }
         }
         Invalid::UnknownValue(s) => {

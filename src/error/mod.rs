@@ -12,6 +12,8 @@ use ts_rs::TS;
 
 mod messages;
 
+pub use crate::model::date::parse_date;
+
 use crate::lang::Lang;
 use crate::model::Role;
 
@@ -104,7 +106,9 @@ impl Field {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
     Empty,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     ControlCharacter,
     LineBreak,
     Email,
@@ -113,8 +117,13 @@ pub enum Invalid {
     OrgNumberChecksum,
     OrgNumberLooksPersonal,
     Date(String),
+    /// A well-formed date outside [`crate::model::date::DATES`].
+    DateOutOfRange(String),
     UnknownValue(String),
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     ToBeforeFrom,
     Time(String),
     Link,
@@ -449,12 +458,6 @@ impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Error {
         Error::Database(e)
     }
-}
-
-/// Parses a date written `YYYY-MM-DD`.
-pub fn parse_date(field: Field, s: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, Invalid::Date(s.to_owned())))
 }
 
 #[cfg(test)]
