@@ -218,7 +218,9 @@ fn loose_or_far_dates_from_the_ui_are_refused() {
     .expect_err("a far date");
     assert_eq!(err["code"], "invalid");
     assert!(
-        err["message"].as_str().is_some_and(|m| m.contains("utanför")),
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("utanför")),
         "{err}"
     );
     let meeting = call(

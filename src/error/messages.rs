@@ -448,6 +448,22 @@ impl Error {
                     )
                 }
             }
+            Error::NotText { argument } => {
+                let a = if argument.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {argument}")
+                };
+                if sv {
+                    format!(
+                        "Argumentet{a} är inte läsbar text (inte UTF-8). Skriv värdet med vanliga tecken; inget har ändrats."
+                    )
+                } else {
+                    format!(
+                        "The argument{a} is not readable text (not UTF-8). Write the value in ordinary characters; nothing was changed."
+                    )
+                }
+            }
         }
     }
 }

@@ -361,6 +361,11 @@ pub enum Error {
     ImportRejected {
         rows: usize,
     },
+    /// A text value on the command line is not UTF-8 (a path may be; text may not).
+    NotText {
+        /// The argument, as the command line names it (`--name`, `<ORG>`).
+        argument: String,
+    },
 }
 
 /// What crosses to the UI and what `--json` prints: a stable code and a message in the user's
@@ -412,6 +417,7 @@ impl Error {
             Error::Locked { .. } => ErrorCode::Locked,
             Error::AlreadyErased { .. } => ErrorCode::Conflict,
             Error::ImportUnreadable { .. } | Error::ImportRejected { .. } => ErrorCode::Invalid,
+            Error::NotText { .. } => ErrorCode::Invalid,
         }
     }
 

@@ -25,8 +25,19 @@ pub fn register_functions(conn: &Connection, os_user: String) -> Result<(), Erro
 }
 
 /// Writes a consistent copy of the open database to `target` (which must not exist).
+/// SQL text is UTF-8, so a path that is not (allowed on Unix) is written through the online
+/// backup API instead, which opens the file by its bytes.
 pub fn vacuum_into(conn: &Connection, target: &Path) -> Result<(), Error> {
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+    match target.to_str() {
+        Some(t) => {
+            conn.execute("VACUUM INTO ?1", [t])?;
+        }
+        None => conn.backup(
+            rusqlite::MAIN_DB,
+            target,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?,
+    }
     Ok(())
 }
 

@@ -109,3 +109,89 @@ fn imported_dates_follow_the_same_rule() {
     assert!(text.contains("inget datum"), "{text}");
     assert!(text.contains("utanför"), "{text}");
 }
+
+#[cfg(unix)]
+fn not_utf8(prefix: &str) -> std::ffi::OsString {
+    use std::os::unix::ffi::OsStringExt;
+    let mut bytes = prefix.as_bytes().to_vec();
+    bytes.extend_from_slice(b"\xff\xfe-\xe5");
+    std::ffi::OsString::from_vec(bytes)
+}
+
+#[cfg(unix)]
+#[test]
+fn paths_that_are_not_utf8_work_and_text_that_is_not_is_refused() {
+    let base = Fixture::new();
+    let dir = base.dir.path().join(not_utf8("mapp"));
+    std::fs::create_dir(&dir).expect("a folder with a Latin-1 name");
+    let f = Fixture {
+        db: dir.join("register.sqlite3"),
+        dir: base.dir,
+    };
+    let db = f.db.clone();
+    let run = |args: &[&std::ffi::OsStr]| f.cli().args(args).output().expect("run samverkan");
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let out = run(&[&os("init")]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(db.exists());
+    let calendar = dir.join(not_utf8("kalender"));
+    let out = run(&[&os("calendar"), &os("--out"), calendar.as_os_str()]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(calendar.exists());
+
+    let before = std::fs::read(&db).expect("read");
+    for args in [
+        vec![os("org"), os("add"), not_utf8("Förening ")],
+        vec![os("person"), os("list"), os("--search"), not_utf8("An")],
+        vec![
+            os("--lang"),
+            os("en"),
+            os("org"),
+            os("show"),
+            not_utf8("Falu"),
+        ],
+    ] {
+        let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        let out = run(&refs);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        let err = String::from_utf8(out.stderr).expect("a UTF-8 message");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(
+            err.contains("inte UTF-8") || err.contains("not UTF-8"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(std::fs::read(&db).expect("read"), before, "{args:?}");
+    }
+    let out = run(&[
+        &os("--lang"),
+        &os("en"),
+        &os("org"),
+        &os("add"),
+        &not_utf8("x"),
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not readable text"));
+}
+
+#[cfg(unix)]
+#[test]
+fn samverkan_db_that_is_not_utf8_is_the_register_used() {
+    let f = Fixture::new();
+    let db = f.dir.path().join(not_utf8("register"));
+    let samverkan = |args: &[&str]| {
+        let mut c = assert_cmd::Command::cargo_bin("samverkan").expect("binary");
+        c.env_remove("LANG")
+            .env("HOME", f.dir.path())
+            .env("SAMVERKAN_DB", &db)
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    assert!(samverkan(&["init"]).status.success());
+    assert!(db.exists(), "the register is where SAMVERKAN_DB says");
+    let out = samverkan(&["--json", "info"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        !f.dir.path().join(".local").exists(),
+        "no register in the home folder"
+    );
+}
