@@ -23,15 +23,12 @@ pub fn logged_path(path: &Path) -> std::path::PathBuf {
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let io = |p: &Path| {
         let p = p.to_owned();
-        move |e| Error::Io { path: p, source: e }
+        move |e| Error::io(p, e)
     };
     let tmp = crate::paths::beside(path, ".part");
     std::fs::write(&tmp, bytes).map_err(io(path))?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        Error::Io {
-            path: path.to_owned(),
-            source: e,
-        }
+        Error::io(path.to_owned(), e)
     })
 }

@@ -184,10 +184,8 @@ impl Register {
             "personer",
             "fil",
         ];
-        fs::write(out, crate::export::csv::document(&header, &rows)).map_err(|e| Error::Io {
-            path: out.to_owned(),
-            source: e,
-        })?;
+        fs::write(out, crate::export::csv::document(&header, &rows))
+            .map_err(|e| Error::io(out.to_owned(), e))?;
         self.record_export(
             &ExportRecord {
                 kind: ExportKind::LogExport,

@@ -171,6 +171,9 @@ impl Register {
 
     pub(super) fn ensure_writable(&self) -> Result<(), Error> {
         match &self.access {
+            Access::Writer(lock) if !lock.intact() => Err(Error::LockLost {
+                path: lock.path().to_owned(),
+            }),
             Access::Writer(_) => Ok(()),
             Access::Reader(holder) => Err(Error::Locked {
                 holder: holder.clone(),

@@ -98,10 +98,7 @@ fn stem(register: &Path) -> String {
 const STAMP: &str = "%Y%m%dT%H%M%SZ";
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |e| Error::Io {
-        path: path.to_owned(),
-        source: e,
-    }
+    move |e| Error::io(path.to_owned(), e)
 }
 
 /// The SHA-256 of a file, hex.

@@ -28,17 +28,15 @@ pub fn register_functions(conn: &Connection, os_user: String) -> Result<(), Erro
 /// SQL text is UTF-8, so a path that is not (allowed on Unix) is written through the online
 /// backup API instead, which opens the file by its bytes.
 pub fn vacuum_into(conn: &Connection, target: &Path) -> Result<(), Error> {
-    match target.to_str() {
-        Some(t) => {
-            conn.execute("VACUUM INTO ?1", [t])?;
-        }
+    let written = match target.to_str() {
+        Some(t) => conn.execute("VACUUM INTO ?1", [t]).map(|_| ()),
         None => conn.backup(
             rusqlite::MAIN_DB,
             target,
             None::<fn(rusqlite::backup::Progress)>,
-        )?,
-    }
-    Ok(())
+        ),
+    };
+    written.map_err(|e| Error::sqlite_at(target, e))
 }
 
 /// What `integrity_check` and `foreign_key_check` found.

@@ -195,3 +195,68 @@ fn samverkan_db_that_is_not_utf8_is_the_register_used() {
         "no register in the home folder"
     );
 }
+
+#[test]
+fn files_the_user_can_fix_are_refused_with_exit_2_in_the_users_language() {
+    let f = Fixture::dalarna();
+    let dir = f.dir.path();
+    let nowhere = dir.join("finns-inte");
+    let p = |p: std::path::PathBuf| p.display().to_string();
+    let csv = dir.join("people.csv");
+    std::fs::write(
+        &csv,
+        "Organisation;Förnamn;Efternamn\nFalu kommun;Anna;Berg\n",
+    )
+    .expect("write");
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec![
+                "calendar".into(),
+                "--out".into(),
+                p(nowhere.join("möten.ics")),
+            ],
+            "Mappen",
+        ),
+        (
+            vec!["calendar".into(), "--out".into(), p(dir.to_owned())],
+            "är en mapp",
+        ),
+        (
+            vec![
+                "backup".into(),
+                "--out".into(),
+                p(nowhere.join("kopia.sqlite3")),
+            ],
+            "Mappen",
+        ),
+        (
+            vec!["log".into(), "--out".into(), p(nowhere.join("logg.csv"))],
+            "Mappen",
+        ),
+        (
+            vec!["restore".into(), p(dir.join("saknas.sqlite3"))],
+            "finns inte",
+        ),
+        (
+            vec![
+                "import".into(),
+                p(csv.clone()),
+                "--mapping".into(),
+                p(dir.join("saknas.json")),
+            ],
+            "finns inte",
+        ),
+    ];
+    for (args, expected) in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let err = f.refused(&args);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(
+            !err.contains("os error") && !err.contains("Databasfel"),
+            "{err}"
+        );
+        let en = f.refused(&[&["--lang", "en"][..], &args].concat());
+        assert!(!en.contains(expected) && !en.contains("os error"), "{en}");
+    }
+    assert!(!nowhere.exists(), "no folder was created");
+}

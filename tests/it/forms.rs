@@ -542,7 +542,7 @@ fn a_file_that_cannot_be_written_stops_the_batch_and_what_was_written_is_recorde
     let err = reg
         .print_forms(group, &dir, None, false, opts(), &mut |_, _, _| true)
         .expect_err("the third file cannot be written");
-    assert_eq!(err.code(), ErrorCode::Internal, "{err:?}");
+    assert_eq!(err.code(), ErrorCode::File, "{err:?}");
     let log = reg.exports(None).expect("log");
     assert_eq!(log.len(), 2, "the two forms written are recorded");
     let status = reg.form_status(Some(group), today()).expect("status");

@@ -708,3 +708,25 @@ fn meetings_and_attendance_are_logged_and_in_the_extract() {
     assert_eq!(x.attendance[0].status, "present");
     assert!(x.changes.iter().any(|c| c.entity == "attendance"));
 }
+
+#[test]
+fn a_lock_file_removed_while_the_register_is_open_stops_its_writes() {
+    let f = crate::support::Fixture::dalarna();
+    let mut reg = f.open();
+    let lock = samverkan::safety::lock::lock_path(&f.db);
+    reg.connection()
+        .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+        .expect("checkpoint");
+    let before = crate::support::snapshot(&f.db);
+    std::fs::remove_file(&lock).expect("remove the lock file");
+    let draft = samverkan::model::OrgDraft {
+        name: "Ny förening".into(),
+        active: true,
+        ..Default::default()
+    };
+    let err = reg.add_org(&draft, &[]).expect_err("the lock is gone");
+    assert!(matches!(err, samverkan::Error::LockLost { .. }), "{err:?}");
+    assert_eq!(err.code(), samverkan::ErrorCode::Locked);
+    assert!(err.is_user_error());
+    assert_eq!(crate::support::snapshot(&f.db), before);
+}
