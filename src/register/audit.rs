@@ -3,7 +3,6 @@
 //! CSV file (itself recorded as an export). Values of people with protected personal data are
 //! left out of the exported file unless the coordinator includes them.
 
-use std::fs;
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -184,8 +183,7 @@ impl Register {
             "personer",
             "fil",
         ];
-        fs::write(out, crate::export::csv::document(&header, &rows))
-            .map_err(|e| Error::io(out.to_owned(), e))?;
+        crate::export::write_file(out, &crate::export::csv::document(&header, &rows))?;
         self.record_export(
             &ExportRecord {
                 kind: ExportKind::LogExport,

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::Error;
-use crate::paths::beside;
+use crate::paths::{beside, check_target};
 use crate::store;
 use crate::store::safety::CheckReport;
 
@@ -196,7 +196,8 @@ pub fn backup_to_file(
     target: &Path,
     now: DateTime<Utc>,
 ) -> Result<BackupInfo, Error> {
-    if target.exists() {
+    check_target(target)?;
+    if fs::symlink_metadata(target).is_ok() {
         return Err(Error::RegisterExists {
             path: target.to_owned(),
         });

@@ -260,3 +260,70 @@ fn files_the_user_can_fix_are_refused_with_exit_2_in_the_users_language() {
     }
     assert!(!nowhere.exists(), "no folder was created");
 }
+
+#[cfg(unix)]
+#[test]
+fn out_writes_only_a_regular_file_or_a_new_path() {
+    let f = Fixture::dalarna();
+    let dir = f.dir.path();
+    let fifo = dir.join("rör");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let elsewhere = dir.join("annan.txt");
+    std::fs::write(&elsewhere, "orörd").expect("write");
+    let link = dir.join("länk.ics");
+    std::os::unix::fs::symlink(&elsewhere, &link).expect("symlink");
+    use std::os::unix::fs::FileTypeExt;
+    for (target, args) in [
+        (&fifo, vec!["calendar", "--out"]),
+        (&fifo, vec!["log", "--out"]),
+        (&fifo, vec!["backup", "--out"]),
+        (&link, vec!["calendar", "--out"]),
+        (
+            &link,
+            vec![
+                "roster",
+                "--group",
+                "Länsgruppen",
+                "--format",
+                "csv",
+                "--out",
+            ],
+        ),
+    ] {
+        let t = target.display().to_string();
+        let mut all = args.clone();
+        all.push(&t);
+        let err = f.refused(&all);
+        assert!(
+            err.contains("ingen vanlig fil") || err.contains("finns redan"),
+            "{all:?}: {err}"
+        );
+        let en = f.refused(&[&["--lang", "en"][..], &all].concat());
+        assert!(!en.contains("ingen vanlig fil"), "{en}");
+    }
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
+    assert!(kind.is_fifo(), "the pipe was not replaced");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&elsewhere).expect("read"), "orörd");
+    assert!(!dir.join("rör.part").exists());
+    // A regular file is replaced, a new path written.
+    let ics = dir.join("möten.ics");
+    std::fs::write(&ics, "gammalt").expect("write");
+    f.ok(&["calendar", "--out", &ics.display().to_string()]);
+    assert!(
+        std::fs::read_to_string(&ics)
+            .expect("read")
+            .starts_with("BEGIN:VCALENDAR")
+    );
+}
