@@ -500,11 +500,11 @@ fn file_text(path: Option<&std::path::Path>, problem: FileProblem, lang: Lang) -
         (FileProblem::NoFolder, Some(p)) => {
             if sv {
                 format!(
-                    "Mappen {folder} finns inte, så {p} kan inte skrivas. Skapa mappen eller välj en annan."
+                    "{p} kan inte skrivas: mappen {folder} finns inte (eller är en fil). Skapa mappen eller välj en annan."
                 )
             } else {
                 format!(
-                    "The folder {folder} does not exist, so {p} cannot be written. Create the folder or choose another."
+                    "{p} cannot be written: the folder {folder} does not exist (or is a file). Create the folder or choose another."
                 )
             }
         }

@@ -47,6 +47,8 @@ pub struct Register {
     path: PathBuf,
     access: Access,
     opened: OpenReport,
+    /// Why the daily backup made on opening failed: a warning, the register is usable.
+    backup_warning: Option<Error>,
 }
 
 /// Whether this process may write: it holds the writer's lock, or another process does (who,

@@ -215,7 +215,7 @@ fn files_the_user_can_fix_are_refused_with_exit_2_in_the_users_language() {
                 "--out".into(),
                 p(nowhere.join("möten.ics")),
             ],
-            "Mappen",
+            "mappen",
         ),
         (
             vec!["calendar".into(), "--out".into(), p(dir.to_owned())],
@@ -227,11 +227,11 @@ fn files_the_user_can_fix_are_refused_with_exit_2_in_the_users_language() {
                 "--out".into(),
                 p(nowhere.join("kopia.sqlite3")),
             ],
-            "Mappen",
+            "mappen",
         ),
         (
             vec!["log".into(), "--out".into(), p(nowhere.join("logg.csv"))],
-            "Mappen",
+            "mappen",
         ),
         (
             vec!["restore".into(), p(dir.join("saknas.sqlite3"))],
@@ -326,4 +326,43 @@ fn out_writes_only_a_regular_file_or_a_new_path() {
             .expect("read")
             .starts_with("BEGIN:VCALENDAR")
     );
+}
+
+#[test]
+fn a_failed_daily_backup_warns_keeps_the_change_and_is_tried_again() {
+    let f = Fixture::dalarna();
+    let backups = f.dir.path().join("backups");
+    // The register's creation made no daily backup; the first command would. A file where
+    // the backup folder should be makes every backup fail, as a full disk does.
+    if backups.exists() {
+        std::fs::remove_dir_all(&backups).expect("clear");
+    }
+    std::fs::write(&backups, "").expect("block the backup folder");
+    let out = f
+        .cli()
+        .args(["org", "add", "Ny förening"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "the change is not refused: {out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Varning: den dagliga säkerhetskopian"),
+        "{err}"
+    );
+    assert!(
+        f.ok(&["org", "list"]).contains("Ny förening"),
+        "the change was kept"
+    );
+    let listed = f.json(&["backups"]);
+    assert_eq!(listed, serde_json::json!([]), "nothing failed is listed");
+    // Space is back: the next start makes the daily backup.
+    std::fs::remove_file(&backups).expect("unblock");
+    let out = f.cli().args(["org", "list"]).output().expect("run");
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("Varning"));
+    let listed = f.json(&["backups"]);
+    let listed = listed.as_array().expect("a list");
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(listed[0]["reason"], "daily");
+    assert!(listed[0]["sha256"].is_string());
 }

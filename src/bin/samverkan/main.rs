@@ -188,6 +188,17 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         return result;
     }
     let mut reg = Register::open_or_create(&path, &Template::dalarna())?;
+    if let Some(e) = reg.backup_warning() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "samverkan: {} {}",
+            lang.pick(
+                "Varning: den dagliga säkerhetskopian kunde inte göras (nästa start försöker igen):",
+                "Warning: the daily backup could not be made (the next start tries again):",
+            ),
+            e.message(lang)
+        );
+    }
     match cli.command {
         // Handled above, before a register is opened.
         Command::Init { .. } => out.info(&reg.info()?),
