@@ -461,6 +461,18 @@ impl Error {
                     )
                 }
             }
+            Error::NoRegister { path } => {
+                let p = path.display();
+                if sv {
+                    format!(
+                        "Det finns inget register i {p}. Kontrollera sökvägen, eller skapa ett med ”samverkan init”. Inget har skapats."
+                    )
+                } else {
+                    format!(
+                        "There is no register at {p}. Check the path, or create one with \u{201c}samverkan init\u{201d}. Nothing was created."
+                    )
+                }
+            }
             Error::NotText { argument } => {
                 let a = if argument.is_empty() {
                     String::new()

@@ -57,6 +57,9 @@ pub enum Field {
     Year,
     Format,
     Months,
+    /// The kind of entry in the audit log (`log --entity`).
+    Entity,
+    Language,
 }
 
 impl Field {
@@ -98,6 +101,8 @@ impl Field {
             Year => lang.pick("år", "year"),
             Months => lang.pick("antal månader", "number of months"),
             Format => lang.pick("format", "format"),
+            Entity => lang.pick("slag av post i loggen", "kind of log entry"),
+            Language => lang.pick("språk", "language"),
         }
     }
 }
@@ -391,6 +396,11 @@ pub enum Error {
     LockLost {
         path: PathBuf,
     },
+    /// No register at the path, and this command does not create one (only `init` and the
+    /// app's first start do): most likely a mistyped path.
+    NoRegister {
+        path: PathBuf,
+    },
     /// A text value on the command line is not UTF-8 (a path may be; text may not).
     NotText {
         /// The argument, as the command line names it (`--name`, `<ORG>`).
@@ -450,6 +460,7 @@ impl Error {
             Error::NotText { .. } => ErrorCode::Invalid,
             Error::File { .. } => ErrorCode::File,
             Error::LockLost { .. } => ErrorCode::Locked,
+            Error::NoRegister { .. } => ErrorCode::NotFound,
         }
     }
 

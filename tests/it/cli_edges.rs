@@ -366,3 +366,53 @@ fn a_failed_daily_backup_warns_keeps_the_change_and_is_tried_again() {
     assert_eq!(listed[0]["reason"], "daily");
     assert!(listed[0]["sha256"].is_string());
 }
+
+#[test]
+fn a_mistyped_db_creates_nothing_and_only_init_creates_a_register() {
+    let f = Fixture::new();
+    let typo = f.dir.path().join("regsiter").join("register.sqlite3");
+    for args in [
+        vec!["org", "list"],
+        vec!["info"],
+        vec!["backups"],
+        vec!["log"],
+    ] {
+        let mut c = assert_cmd::Command::cargo_bin("samverkan").expect("binary");
+        let out = c
+            .env_remove("LANG")
+            .env_remove("SAMVERKAN_DB")
+            .env("HOME", f.dir.path())
+            .arg("--db")
+            .arg(&typo)
+            .args(&args)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("Det finns inget register i"), "{err}");
+        assert!(
+            !f.dir.path().join("regsiter").exists(),
+            "{args:?} made a folder"
+        );
+    }
+    assert!(!f.db.exists());
+    f.ok(&["init"]);
+    assert!(f.db.exists());
+}
+
+#[test]
+fn an_unknown_log_entity_or_language_is_refused_as_such() {
+    let f = Fixture::dalarna();
+    let err = f.refused(&["log", "--entity", "garbage"]);
+    assert!(
+        err.contains("slag av post i loggen") && err.contains("garbage"),
+        "{err}"
+    );
+    assert!(!err.contains("organisation"), "{err}");
+    let err = f.refused(&["--lang", "en", "log", "--entity", "garbage"]);
+    assert!(err.contains("kind of log entry"), "{err}");
+    let err = f.refused(&["--lang", "xx", "org", "list"]);
+    assert!(err.contains("språk") && err.contains("xx"), "{err}");
+    f.ok(&["--lang", "EN", "org", "list"]);
+    f.ok(&["--lang", "sv-SE", "org", "list"]);
+}

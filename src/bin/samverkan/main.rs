@@ -96,7 +96,7 @@ fn not_text(raw: &[OsString]) -> String {
     }
 }
 
-/// `--lang` wins; otherwise `LANG` (English when it starts with "en"); otherwise Swedish.
+/// `--lang` wins (when it names a language; `run` refuses one that does not); otherwise `LANG` (English when it starts with "en"); otherwise Swedish.
 fn lang_from(raw: &[String]) -> Lang {
     let flag = raw
         .iter()
@@ -107,8 +107,8 @@ fn lang_from(raw: &[String]) -> Lang {
             raw.iter()
                 .find_map(|a| a.strip_prefix("--lang=").map(str::to_owned))
         });
-    match flag {
-        Some(tag) => Lang::from_tag(&tag),
+    match flag.and_then(|tag| Lang::parse_tag(&tag)) {
+        Some(lang) => lang,
         None => std::env::var("LANG")
             .map(|l| Lang::from_tag(&l))
             .unwrap_or_default(),
@@ -167,6 +167,12 @@ fn apply_org_fields(d: &mut OrgDraft, f: OrgFieldsArgs) -> Result<(), Error> {
 }
 
 fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
+    if let Some(tag) = cli.lang.as_deref().filter(|t| Lang::parse_tag(t).is_none()) {
+        return Err(Error::invalid(
+            Field::Language,
+            samverkan::error::Invalid::UnknownValue(tag.to_owned()),
+        ));
+    }
     let path = db_path(&cli)?;
     let today = date_or(
         cli.today.as_deref(),
@@ -187,7 +193,11 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
     {
         return result;
     }
-    let mut reg = Register::open_or_create(&path, &Template::dalarna())?;
+    // Only `init` creates a register: a mistyped --db must not leave folders and a new register.
+    if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        return Err(Error::NoRegister { path });
+    }
+    let mut reg = Register::open(&path)?;
     if let Some(e) = reg.backup_warning() {
         let _ = writeln!(
             std::io::stderr(),

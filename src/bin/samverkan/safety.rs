@@ -141,7 +141,7 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
                 && !samverkan::register::LOG_ENTITIES.contains(&e.as_str())
             {
                 return Err(Error::invalid(
-                    Field::Kind,
+                    Field::Entity,
                     samverkan::error::Invalid::UnknownValue(e.clone()),
                 ));
             }
