@@ -25,6 +25,21 @@ impl Lang {
         }
     }
 
+    /// A language the user asked for by name (`--lang`): `sv` or `en`, in any case, optionally
+    /// with a region (`sv-SE`, `en_GB`). Anything else is not a language this product speaks.
+    pub fn parse_tag(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase();
+        let (base, region) = t.split_at(t.find(['-', '_']).unwrap_or(t.len()));
+        if region.len() == 1 {
+            return None;
+        }
+        match base {
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
     /// Picks the Swedish or the English text.
     pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -117,5 +132,20 @@ mod tests {
         assert_eq!(Lang::from_tag("sv_SE.UTF-8"), Lang::Sv);
         assert_eq!(Lang::from_tag("C"), Lang::Sv);
         assert_eq!(Lang::from_tag(""), Lang::Sv);
+    }
+
+    #[test]
+    fn only_swedish_and_english_are_asked_for_by_name() {
+        for (tag, lang) in [
+            ("sv", Lang::Sv),
+            ("EN", Lang::En),
+            ("en-GB", Lang::En),
+            ("sv_SE", Lang::Sv),
+        ] {
+            assert_eq!(Lang::parse_tag(tag), Some(lang), "{tag}");
+        }
+        for tag in ["xx", "", "english", "svenska", "en-", "de"] {
+            assert_eq!(Lang::parse_tag(tag), None, "{tag}");
+        }
     }
 }

@@ -132,7 +132,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
 /// The register the app opens: the same file as the CLI's default (`SAMVERKAN_DB`, else
 /// `register.sqlite3` in the user's data folder).
 pub fn register_path() -> PathBuf {
-    let env = std::env::var("SAMVERKAN_DB").ok();
+    let env = std::env::var_os("SAMVERKAN_DB");
     samverkan::default_path(env.as_deref()).unwrap_or_else(|| PathBuf::from("register.sqlite3"))
 }
 

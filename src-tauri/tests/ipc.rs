@@ -185,6 +185,54 @@ fn a_second_representative_is_refused_with_a_code_and_a_swedish_message() {
 }
 
 #[test]
+fn loose_or_far_dates_from_the_ui_are_refused() {
+    let t = app_on_new_register();
+    let w = &t.window;
+    let orgs = call(w, "list_orgs", json!({ "query": { "text": "falu" } })).expect("orgs");
+    let falun = id_of(&orgs, "name", "Falu kommun");
+    let person = call(
+        w,
+        "add_person",
+        json!({ "draft": { "name": "Anna Berg", "organisation_id": falun } }),
+    )
+    .expect("add_person")["id"]
+        .clone();
+    let groups = call(w, "list_groups", json!({})).expect("groups");
+    let county = groups.as_array().expect("list")[0]["group"]["id"].clone();
+    for from in ["0000-01-01", "+002026-01-01", "2026-1-1"] {
+        let err = call(
+            w,
+            "appoint",
+            json!({ "request": {
+                "person_id": person, "group_id": county, "role": "representative", "from": from
+            }}),
+        )
+        .expect_err(from);
+        assert!(err.to_string().contains("YYYY-MM-DD"), "{from}: {err}");
+    }
+    let err = call(
+        w,
+        "seat_holder",
+        json!({ "groupId": county, "orgId": falun, "role": "representative", "day": "0027-01-05" }),
+    )
+    .expect_err("a far date");
+    assert_eq!(err["code"], "invalid");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("utanför")),
+        "{err}"
+    );
+    let meeting = call(
+        w,
+        "add_meeting",
+        json!({ "draft": { "group_id": county, "date": "0000-01-01" } }),
+    )
+    .expect_err("a far date");
+    assert_eq!(meeting["field"], "date");
+}
+
+#[test]
 fn form_errors_name_their_field() {
     let t = app_on_new_register();
     let err = call(

@@ -1,8 +1,9 @@
 //! The one-line messages of the core's errors, in Swedish and English: what is wrong and,
 //! where it helps, what to do.
 
-use super::{Error, Invalid};
+use super::{Error, FileProblem, Invalid};
 use crate::lang::Lang;
+use crate::model::date::DATES;
 
 impl Error {
     /// The message in the user's language: one line, saying what is wrong and, where it helps,
@@ -548,7 +549,134 @@ impl Error {
                     )
                 }
             }
+            Error::File { path, problem } => file_text(path.as_deref(), *problem, lang),
+            Error::LockLost { path } => {
+                let p = path.display();
+                if sv {
+                    format!(
+                        "Låsfilen {p} togs bort eller byttes ut medan registret var öppet; ett annat program kan skriva i det. Inget mer har skrivits. Stäng alla program som använder registret och försök igen."
+                    )
+                } else {
+                    format!(
+                        "The lock file {p} was removed or replaced while the register was open; another program may be writing to it. Nothing more was written. Close every program using the register and try again."
+                    )
+                }
+            }
+            Error::NoRegister { path } => {
+                let p = path.display();
+                if sv {
+                    format!(
+                        "Det finns inget register i {p}. Kontrollera sökvägen, eller skapa ett med ”samverkan init”. Inget har skapats."
+                    )
+                } else {
+                    format!(
+                        "There is no register at {p}. Check the path, or create one with \u{201c}samverkan init\u{201d}. Nothing was created."
+                    )
+                }
+            }
+            Error::NotText { argument } => {
+                let a = if argument.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {argument}")
+                };
+                if sv {
+                    format!(
+                        "Argumentet{a} är inte läsbar text (inte UTF-8). Skriv värdet med vanliga tecken; inget har ändrats."
+                    )
+                } else {
+                    format!(
+                        "The argument{a} is not readable text (not UTF-8). Write the value in ordinary characters; nothing was changed."
+                    )
+                }
+            }
         }
+    }
+}
+
+fn file_text(path: Option<&std::path::Path>, problem: FileProblem, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let p = path.map(|p| p.display().to_string());
+    let folder = path
+        .and_then(|p| p.parent())
+        .filter(|f| !f.as_os_str().is_empty())
+        .map(|f| f.display().to_string())
+        .unwrap_or_else(|| ".".into());
+    match (problem, p) {
+        (FileProblem::Missing, Some(p)) => {
+            if sv {
+                format!("Filen {p} finns inte. Kontrollera namnet och mappen.")
+            } else {
+                format!("The file {p} does not exist. Check the name and the folder.")
+            }
+        }
+        (FileProblem::NoFolder, Some(p)) => {
+            if sv {
+                format!(
+                    "{p} kan inte skrivas: mappen {folder} finns inte (eller är en fil). Skapa mappen eller välj en annan."
+                )
+            } else {
+                format!(
+                    "{p} cannot be written: the folder {folder} does not exist (or is a file). Create the folder or choose another."
+                )
+            }
+        }
+        (FileProblem::IsFolder, Some(p)) => {
+            if sv {
+                format!("{p} är en mapp, inte en fil. Ange ett filnamn.")
+            } else {
+                format!("{p} is a folder, not a file. Give a file name.")
+            }
+        }
+        (FileProblem::NotAFile, Some(p)) => {
+            if sv {
+                format!(
+                    "{p} är ingen vanlig fil (en enhet, ett rör eller liknande) och skrivs inte över. Ange ett annat filnamn."
+                )
+            } else {
+                format!(
+                    "{p} is not a regular file (a device, a pipe or the like) and is not replaced. Give another file name."
+                )
+            }
+        }
+        (FileProblem::DiskFull, p) => {
+            let on = p.map(|p| format!(" ({p})")).unwrap_or_default();
+            if sv {
+                format!("Disken är full{on}. Inget har ändrats; frigör utrymme och försök igen.")
+            } else {
+                format!("The disk is full{on}. Nothing was changed; free some space and try again.")
+            }
+        }
+        (FileProblem::ReadOnly, p) => {
+            let what = p.unwrap_or_else(|| lang.pick("registret", "the register").into());
+            if sv {
+                format!(
+                    "{what} är skrivskyddat (eller ligger på en skrivskyddad disk). Inget har ändrats."
+                )
+            } else {
+                format!("{what} is read-only (or on a read-only disk). Nothing was changed.")
+            }
+        }
+        (FileProblem::NoPermission, p) => {
+            let what = p.unwrap_or_else(|| lang.pick("registret", "the register").into());
+            if sv {
+                format!("Du har inte behörighet att använda {what}. Inget har ändrats.")
+            } else {
+                format!("You are not allowed to use {what}. Nothing was changed.")
+            }
+        }
+        (
+            FileProblem::Missing
+            | FileProblem::NoFolder
+            | FileProblem::IsFolder
+            | FileProblem::NotAFile,
+            None,
+        ) => lang
+            .pick(
+                "En fil eller mapp som behövs går inte att använda. Inget har ändrats.",
+                "A file or folder that is needed cannot be used. Nothing was changed.",
+            )
+            .into(),
     }
 }
 
@@ -607,6 +735,16 @@ fn reason_text(reason: &Invalid, lang: Lang) -> String {
                 format!("”{s}” är inget datum (ÅÅÅÅ-MM-DD)")
             } else {
                 format!("\u{201c}{s}\u{201d} is not a date (YYYY-MM-DD)")
+            }
+        }
+        Invalid::DateOutOfRange(s) => {
+            let (first, last) = (DATES.start(), DATES.end());
+            if sv {
+                format!("”{s}” ligger utanför de datum registret tar emot ({first} till {last})")
+            } else {
+                format!(
+                    "\u{201c}{s}\u{201d} is outside the dates the register accepts ({first} to {last})"
+                )
             }
         }
         Invalid::UnknownValue(s) => {

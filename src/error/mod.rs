@@ -12,6 +12,8 @@ use ts_rs::TS;
 
 mod messages;
 
+pub use crate::model::date::parse_date;
+
 use crate::lang::Lang;
 use crate::model::Role;
 
@@ -58,6 +60,9 @@ pub enum Field {
     Position,
     Seat,
     Reason,
+    /// The kind of entry in the audit log (`log --entity`).
+    Entity,
+    Language,
 }
 
 impl Field {
@@ -102,6 +107,8 @@ impl Field {
             Position => lang.pick("plats i ordningen", "position"),
             Seat => lang.pick("plats", "seat"),
             Reason => lang.pick("skäl", "reason"),
+            Entity => lang.pick("slag av post i loggen", "kind of log entry"),
+            Language => lang.pick("språk", "language"),
         }
     }
 }
@@ -121,6 +128,8 @@ pub enum Invalid {
     OrgNumberChecksum,
     OrgNumberLooksPersonal,
     Date(String),
+    /// A well-formed date outside [`crate::model::date::DATES`].
+    DateOutOfRange(String),
     UnknownValue(String),
     OutOfRange {
         min: i64,
@@ -196,6 +205,25 @@ pub enum ErrorCode {
     Damaged,
     /// Another process has the register open for writing: this one may only read.
     Locked,
+    /// A file or folder cannot be used as asked (missing, a folder, not a regular file, a full
+    /// disk, read-only, no permission): the user can fix it.
+    File,
+}
+
+/// What is wrong with a file or folder the user named, or with the disk it is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblem {
+    /// The file to read is not there.
+    Missing,
+    /// The folder to write into is not there.
+    NoFolder,
+    /// A folder is where a file should be.
+    IsFolder,
+    /// A device, pipe or socket is where a regular file should be: it is never replaced.
+    NotAFile,
+    DiskFull,
+    ReadOnly,
+    NoPermission,
 }
 
 /// An error of the core.
@@ -412,6 +440,27 @@ pub enum Error {
         first: String,
         second: String,
     },
+    /// A file or folder the user can fix; `path` when known (SQLite does not say which file
+    /// was full or read-only).
+    File {
+        path: Option<PathBuf>,
+        problem: FileProblem,
+    },
+    /// The writer's lock file was removed or replaced while the register was open: another
+    /// process may be writing it too, so nothing more is written.
+    LockLost {
+        path: PathBuf,
+    },
+    /// No register at the path, and this command does not create one (only `init` and the
+    /// app's first start do): most likely a mistyped path.
+    NoRegister {
+        path: PathBuf,
+    },
+    /// A text value on the command line is not UTF-8 (a path may be; text may not).
+    NotText {
+        /// The argument, as the command line names it (`--name`, `<ORG>`).
+        argument: String,
+    },
 }
 
 /// What crosses to the UI and what `--json` prints: a stable code and a message in the user's
@@ -470,6 +519,10 @@ impl Error {
             | Error::SeatsUnmappable { .. } => ErrorCode::Conflict,
             Error::SeatHeld { .. } => ErrorCode::InUse,
             Error::SeatAmbiguous { .. } => ErrorCode::Ambiguous,
+            Error::NotText { .. } => ErrorCode::Invalid,
+            Error::File { .. } => ErrorCode::File,
+            Error::LockLost { .. } => ErrorCode::Locked,
+            Error::NoRegister { .. } => ErrorCode::NotFound,
         }
     }
 
@@ -512,21 +565,183 @@ impl std::error::Error for Error {
     }
 }
 
-impl From<rusqlite::Error> for Error {
-    fn from(e: rusqlite::Error) -> Error {
-        Error::Database(e)
+impl Error {
+    /// An I/O failure on `path`. What the user can fix (a missing file or folder, a folder
+    /// where a file should be, a full disk, a read-only file system, no permission) becomes
+    /// [`Error::File`]; anything else stays [`Error::Io`].
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        use std::io::ErrorKind as K;
+        let path = path.into();
+        let problem = match source.kind() {
+            K::NotFound => {
+                let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+                if folder.is_some_and(|f| !f.is_dir()) {
+                    FileProblem::NoFolder
+                } else {
+                    FileProblem::Missing
+                }
+            }
+            K::NotADirectory => FileProblem::NoFolder,
+            K::IsADirectory => FileProblem::IsFolder,
+            K::StorageFull | K::QuotaExceeded | K::FileTooLarge => FileProblem::DiskFull,
+            K::ReadOnlyFilesystem => FileProblem::ReadOnly,
+            K::PermissionDenied => FileProblem::NoPermission,
+            _ => return Error::Io { path, source },
+        };
+        Error::File {
+            path: Some(path),
+            problem,
+        }
+    }
+
+    /// A SQLite failure writing or opening `path` (a backup's target): a target the user can
+    /// fix is named.
+    pub fn sqlite_at(path: &std::path::Path, e: rusqlite::Error) -> Error {
+        let code = match &e {
+            rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+            _ => None,
+        };
+        match (Error::from(e), code) {
+            (Error::File { problem, .. }, _) => Error::File {
+                path: Some(path.to_owned()),
+                problem,
+            },
+            (_, Some(rusqlite::ErrorCode::CannotOpen)) => {
+                let problem = if path.is_dir() {
+                    FileProblem::IsFolder
+                } else if path
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .is_some_and(|p| !p.is_dir())
+                {
+                    FileProblem::NoFolder
+                } else {
+                    FileProblem::NoPermission
+                };
+                Error::File {
+                    path: Some(path.to_owned()),
+                    problem,
+                }
+            }
+            (other, _) => other,
+        }
     }
 }
 
-/// Parses a date written `YYYY-MM-DD`.
-pub fn parse_date(field: Field, s: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, Invalid::Date(s.to_owned())))
+impl From<rusqlite::Error> for Error {
+    /// A full disk, a read-only file, and a register another writer holds are the user's to
+    /// fix; every other SQLite failure is internal.
+    fn from(e: rusqlite::Error) -> Error {
+        use rusqlite::ErrorCode as C;
+        let code = match &e {
+            rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+            _ => None,
+        };
+        let problem = match code {
+            Some(C::DiskFull) => FileProblem::DiskFull,
+            Some(C::ReadOnly) => FileProblem::ReadOnly,
+            Some(C::PermissionDenied) => FileProblem::NoPermission,
+            Some(C::DatabaseBusy | C::DatabaseLocked) => return Error::Locked { holder: None },
+            _ => return Error::Database(e),
+        };
+        Error::File {
+            path: None,
+            problem,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_problems_the_user_can_fix_are_user_errors() {
+        use std::io::{Error as IoError, ErrorKind as K};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing_folder = dir.path().join("nej").join("fil.csv");
+        let cases = [
+            (missing_folder.clone(), K::NotFound, FileProblem::NoFolder),
+            (
+                dir.path().join("fil.csv"),
+                K::NotFound,
+                FileProblem::Missing,
+            ),
+            (
+                dir.path().to_owned(),
+                K::IsADirectory,
+                FileProblem::IsFolder,
+            ),
+            (dir.path().join("f"), K::StorageFull, FileProblem::DiskFull),
+            (
+                dir.path().join("f"),
+                K::ReadOnlyFilesystem,
+                FileProblem::ReadOnly,
+            ),
+            (
+                dir.path().join("f"),
+                K::PermissionDenied,
+                FileProblem::NoPermission,
+            ),
+        ];
+        for (path, kind, expected) in cases {
+            let e = Error::io(&path, IoError::from(kind));
+            assert!(
+                matches!(e, Error::File { problem, .. } if problem == expected),
+                "{kind:?}: {e:?}"
+            );
+            assert!(e.is_user_error());
+            assert_eq!(e.code(), ErrorCode::File);
+            for lang in [Lang::Sv, Lang::En] {
+                let m = e.message(lang);
+                assert!(m.contains(&path.display().to_string()), "{m}");
+                assert!(!m.contains("os error"), "{m}");
+            }
+        }
+        assert!(!Error::io("f", IoError::other("boom")).is_user_error());
+        let sqlite = |code| {
+            Error::from(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(code),
+                None,
+            ))
+        };
+        let full = sqlite(rusqlite::ffi::SQLITE_FULL);
+        assert!(matches!(
+            full,
+            Error::File {
+                path: None,
+                problem: FileProblem::DiskFull
+            }
+        ));
+        assert!(
+            full.message(Lang::Sv).contains("full"),
+            "{}",
+            full.message(Lang::Sv)
+        );
+        assert!(matches!(
+            sqlite(rusqlite::ffi::SQLITE_READONLY),
+            Error::File {
+                problem: FileProblem::ReadOnly,
+                ..
+            }
+        ));
+        assert_eq!(sqlite(rusqlite::ffi::SQLITE_BUSY).code(), ErrorCode::Locked);
+        assert!(!sqlite(rusqlite::ffi::SQLITE_CORRUPT).is_user_error());
+        let at = Error::sqlite_at(
+            &missing_folder,
+            rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                None,
+            ),
+        );
+        assert!(matches!(
+            at,
+            Error::File {
+                problem: FileProblem::NoFolder,
+                ..
+            }
+        ));
+    }
 
     #[test]
     fn the_body_crossing_to_the_ui_has_exactly_code_and_message() {

@@ -82,8 +82,11 @@ pub struct AppointRequest {
     /// The organisation represented; the person's own when absent.
     #[serde(default)]
     pub organisation_id: Option<Id>,
+    #[serde(with = "super::date::strict")]
+    #[ts(type = "string")]
     pub from: NaiveDate,
-    #[serde(default)]
+    #[serde(default, with = "super::date::strict_option")]
+    #[ts(type = "string | null")]
     pub to: Option<NaiveDate>,
     /// End the current holder's appointment the day before `from`.
     #[serde(default)]

@@ -2,6 +2,7 @@
 //! Raw input (`*Draft`, `*Request`) becomes a checked type through `TryFrom` at the boundary.
 
 mod appointment;
+pub mod date;
 mod group;
 mod kinds;
 mod meeting;

@@ -3,7 +3,6 @@
 //! CSV file (itself recorded as an export). Values of people with protected personal data are
 //! left out of the exported file unless the coordinator includes them.
 
-use std::fs;
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -200,10 +199,7 @@ impl Register {
             "personer",
             "fil",
         ];
-        fs::write(out, crate::export::csv::document(&header, &rows)).map_err(|e| Error::Io {
-            path: out.to_owned(),
-            source: e,
-        })?;
+        crate::export::write_file(out, &crate::export::csv::document(&header, &rows))?;
         self.record_export(
             &ExportRecord {
                 kind: ExportKind::LogExport,

@@ -104,7 +104,7 @@ fn date(field: Field, s: &str) -> Result<NaiveDate, Error> {
         && let Some(d) = NaiveDate::from_ymd_opt(1899, 12, 30)
             .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(serial))))
     {
-        return Ok(d);
+        return crate::model::date::in_range(field, d, t);
     }
     let head = t
         .get(..10)

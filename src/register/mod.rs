@@ -49,6 +49,8 @@ pub struct Register {
     path: PathBuf,
     access: Access,
     opened: OpenReport,
+    /// Why the daily backup made on opening failed: a warning, the register is usable.
+    backup_warning: Option<Error>,
 }
 
 /// Whether this process may write: it holds the writer's lock, or another process does (who,
@@ -134,8 +136,10 @@ impl Register {
 /// Where the register lives when nobody says otherwise: `SAMVERKAN_DB` when given, else
 /// `register.sqlite3` in the user's data folder (`~/.local/share/samverkan` on Linux,
 /// `%APPDATA%\samverkan` on Windows, `~/Library/Application Support/samverkan` on macOS).
-pub fn default_path(env_override: Option<&str>) -> Option<PathBuf> {
-    match env_override.filter(|s| !s.trim().is_empty()) {
+/// The override is taken as the OS gives it (`std::env::var_os`): a path need not be UTF-8.
+pub fn default_path(env_override: Option<&std::ffi::OsStr>) -> Option<PathBuf> {
+    let blank = |s: &&std::ffi::OsStr| s.to_str().is_some_and(|s| s.trim().is_empty());
+    match env_override.filter(|s| !blank(s)) {
         Some(p) => Some(PathBuf::from(p)),
         None => dirs::data_dir().map(|d| d.join("samverkan").join("register.sqlite3")),
     }

@@ -144,7 +144,7 @@ fn write_journal(register: &Path, all: &[Erasure]) -> Result<(), Error> {
     let dir = backup_dir(register);
     let io = |p: &Path| {
         let p = p.to_owned();
-        move |e| Error::Io { path: p, source: e }
+        move |e| Error::io(p, e)
     };
     fs::create_dir_all(&dir).map_err(io(&dir))?;
     let path = journal_path(register);

@@ -33,6 +33,9 @@ pub struct OpenReport {
     pub network_fs: bool,
     /// Someone else has it open for writing: this opening reads only.
     pub read_only: bool,
+    /// The daily backup was due and failed (see [`Register::backup_warning`]); the next
+    /// opening tries again.
+    pub daily_backup_failed: bool,
     pub holder: Option<LockHolder>,
 }
 
@@ -144,15 +147,25 @@ impl Register {
             path: path.to_owned(),
             access,
             opened: OpenReport::default(),
+            backup_warning: None,
         };
         if reg.is_writable() {
-            if daily && backup::daily_due(path, now)? {
-                report.daily_backup = Some(backup::backup_to_folder(
-                    &reg.conn,
-                    path,
-                    BackupReason::Daily,
-                    now,
-                )?);
+            // A failed daily backup (a full disk) is a warning, never a refusal: the user's
+            // command goes on, the failed copy is gone, and the next opening tries again.
+            let daily = if daily {
+                backup::daily_due(path, now).and_then(|due| {
+                    due.then(|| backup::backup_to_folder(&reg.conn, path, BackupReason::Daily, now))
+                        .transpose()
+                })
+            } else {
+                Ok(None)
+            };
+            match daily {
+                Ok(b) => report.daily_backup = b,
+                Err(e) => {
+                    report.daily_backup_failed = true;
+                    reg.backup_warning = Some(e);
+                }
             }
             report.erasures_reapplied = reg.reapply_erasures(now)?;
         }
@@ -165,12 +178,20 @@ impl Register {
         &self.opened
     }
 
+    /// Why the daily backup failed on opening, if it did: to be shown as a warning.
+    pub fn backup_warning(&self) -> Option<&Error> {
+        self.backup_warning.as_ref()
+    }
+
     pub fn is_writable(&self) -> bool {
         matches!(self.access, Access::Writer(_))
     }
 
     pub(super) fn ensure_writable(&self) -> Result<(), Error> {
         match &self.access {
+            Access::Writer(lock) if !lock.intact() => Err(Error::LockLost {
+                path: lock.path().to_owned(),
+            }),
             Access::Writer(_) => Ok(()),
             Access::Reader(holder) => Err(Error::Locked {
                 holder: holder.clone(),

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::Error;
-use crate::paths::beside;
+use crate::paths::{beside, check_target};
 use crate::store;
 use crate::store::safety::CheckReport;
 
@@ -98,10 +98,7 @@ fn stem(register: &Path) -> String {
 const STAMP: &str = "%Y%m%dT%H%M%SZ";
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |e| Error::Io {
-        path: path.to_owned(),
-        source: e,
-    }
+    move |e| Error::io(path.to_owned(), e)
 }
 
 /// The SHA-256 of a file, hex.
@@ -157,7 +154,10 @@ fn seal(path: &Path) -> Result<String, Error> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let record = sidecar(path);
-    fs::write(&record, format!("{hash}  {name}\n")).map_err(io(&record))?;
+    if let Err(e) = fs::write(&record, format!("{hash}  {name}\n")) {
+        let _ = fs::remove_file(&record);
+        return Err(io(&record)(e));
+    }
     Ok(hash)
 }
 
@@ -182,12 +182,34 @@ pub fn backup_to_folder(
     reason: BackupReason,
     now: DateTime<Utc>,
 ) -> Result<BackupInfo, Error> {
+    backup_to_folder_with(register, reason, now, |target| {
+        store::safety::vacuum_into(conn, target)
+    })
+}
+
+/// [`backup_to_folder`] with the copying given (tests make it fail). A copy that fails, or
+/// fails its checks, or whose hash cannot be recorded, is removed: only a verified backup is
+/// left in the folder, so a failed one never stands in for the daily backup.
+fn backup_to_folder_with(
+    register: &Path,
+    reason: BackupReason,
+    now: DateTime<Utc>,
+    copy: impl FnOnce(&Path) -> Result<(), Error>,
+) -> Result<BackupInfo, Error> {
     let dir = backup_dir(register);
     fs::create_dir_all(&dir).map_err(io(&dir))?;
     let target = new_backup_path(register, now, reason);
-    store::safety::vacuum_into(conn, &target)?;
-    let hash = seal(&target)?;
-    let info = describe(&target, now, reason, Some(hash))?;
+    let sealed = copy(&target)
+        .and_then(|()| seal(&target))
+        .and_then(|hash| describe(&target, now, reason, Some(hash)));
+    let info = match sealed {
+        Ok(info) => info,
+        Err(e) => {
+            let _ = fs::remove_file(&target);
+            let _ = fs::remove_file(sidecar(&target));
+            return Err(e);
+        }
+    };
     rotate(register, now)?;
     Ok(info)
 }
@@ -199,7 +221,8 @@ pub fn backup_to_file(
     target: &Path,
     now: DateTime<Utc>,
 ) -> Result<BackupInfo, Error> {
-    if target.exists() {
+    check_target(target)?;
+    if fs::symlink_metadata(target).is_ok() {
         return Err(Error::RegisterExists {
             path: target.to_owned(),
         });
@@ -245,12 +268,21 @@ fn parse_name(register_stem: &str, name: &str) -> Option<(DateTime<Utc>, BackupR
     Some((at, reason))
 }
 
-/// The register's backups, newest first.
+/// The register's backups, newest first: those verified when written (their hash recorded)
+/// and the byte copies of damaged registers.
 pub fn list(register: &Path) -> Result<Vec<BackupInfo>, Error> {
     let dir = backup_dir(register);
     let entries = match fs::read_dir(&dir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        // No folder, or a file in its place: no backups (the next one reports the file).
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(Vec::new());
+        }
         Err(e) => return Err(io(&dir)(e)),
     };
     let stem = stem(register);
@@ -264,7 +296,12 @@ pub fn list(register: &Path) -> Result<Vec<BackupInfo>, Error> {
         if !path.is_file() {
             continue;
         }
+        // Only a backup that passed its checks has its hash recorded: anything else in the
+        // folder (a copy a full disk cut short) is not a backup. Damaged copies have none.
         let hash = recorded_hash(&path);
+        if hash.is_none() && reason != BackupReason::Damaged {
+            continue;
+        }
         out.push(describe(&path, at, reason, hash)?);
     }
     out.sort_by(|a, b| b.at.cmp(&a.at).then(b.file_name.cmp(&a.file_name)));
@@ -493,6 +530,59 @@ mod tests {
     fn a_few_backups_are_all_kept() {
         let times = vec![t("2026-11-01T10:00:00Z"), t("2026-11-02T10:00:00Z")];
         assert_eq!(keep_set(&times).len(), 2);
+    }
+
+    #[test]
+    fn a_backup_cut_short_by_a_full_disk_is_removed_and_the_daily_one_stays_due() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let register = dir.path().join("register.sqlite3");
+        let now = t("2026-11-22T08:00:00Z");
+        let err = backup_to_folder_with(&register, BackupReason::Daily, now, |target| {
+            fs::write(target, b"").map_err(io(target))?;
+            Err(Error::io(
+                target,
+                std::io::Error::from(std::io::ErrorKind::StorageFull),
+            ))
+        })
+        .expect_err("the disk is full");
+        assert!(err.is_user_error(), "{err:?}");
+        let left: Vec<_> = fs::read_dir(backup_dir(&register))
+            .expect("folder")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert!(left.is_empty(), "the failed copy is removed: {left:?}");
+        assert!(
+            daily_due(&register, now).expect("due"),
+            "the next start tries again"
+        );
+        // A copy that is written but does not verify does not count either.
+        let made = backup_to_folder_with(&register, BackupReason::Daily, now, |target| {
+            fs::write(target, b"x").map_err(io(target))
+        });
+        assert!(made.is_err());
+        assert!(list(&register).expect("list").is_empty());
+    }
+
+    #[test]
+    fn a_file_without_a_hash_record_is_not_listed_as_a_backup() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let register = dir.path().join("register.sqlite3");
+        let folder = backup_dir(&register);
+        fs::create_dir_all(&folder).expect("folder");
+        // What a full disk left behind in an earlier version.
+        fs::write(folder.join("register-20261121T080000Z-daily.sqlite3"), b"").expect("write");
+        fs::write(
+            folder.join("register-20261120T080000Z-damaged.sqlite3"),
+            b"x",
+        )
+        .expect("write");
+        let listed: Vec<_> = list(&register)
+            .expect("list")
+            .into_iter()
+            .map(|b| b.reason)
+            .collect();
+        assert_eq!(listed, [BackupReason::Damaged]);
+        assert!(daily_due(&register, t("2026-11-21T09:00:00Z")).expect("due"));
     }
 
     #[test]

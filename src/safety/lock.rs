@@ -60,10 +60,7 @@ fn host_name() -> String {
 /// Tries to take the writer's lock of `register` for `user` at `now`; never waits.
 pub fn acquire(register: &Path, user: &str, now: DateTime<Utc>) -> Result<Acquired, Error> {
     let path = lock_path(register);
-    let io = |e| Error::Io {
-        path: path.clone(),
-        source: e,
-    };
+    let io = |e| Error::io(path.clone(), e);
     let mut file = OpenOptions::new()
         .read(true)
         .write(true)
@@ -106,6 +103,26 @@ pub fn acquire(register: &Path, user: &str, now: DateTime<Utc>) -> Result<Acquir
 impl WriterLock {
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether the lock file at the path is still the file this lock holds. When someone
+    /// removed (or replaced) it, a second process can take a lock on a new file and write too.
+    pub fn intact(&self) -> bool {
+        let Ok(at_path) = std::fs::metadata(&self.path) else {
+            return false;
+        };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            self.file
+                .metadata()
+                .is_ok_and(|held| held.dev() == at_path.dev() && held.ino() == at_path.ino())
+        }
+        #[cfg(not(unix))]
+        {
+            // Windows does not remove a file another handle has open.
+            at_path.is_file()
+        }
     }
 }
 

@@ -131,10 +131,7 @@ pub fn inspect(path: &Path) -> Result<FileInfo, Error> {
     let not_register = || Error::NotARegister {
         path: path.to_owned(),
     };
-    let meta = fs::metadata(path).map_err(|e| Error::Io {
-        path: path.to_owned(),
-        source: e,
-    })?;
+    let meta = fs::metadata(path).map_err(|e| Error::io(path.to_owned(), e))?;
     if !meta.is_file() || meta.len() == 0 {
         return Err(not_register());
     }
@@ -274,7 +271,7 @@ pub fn create(
 ) -> Result<(), Error> {
     let io = |p: &Path| {
         let p = p.to_owned();
-        move |e| Error::Io { path: p, source: e }
+        move |e| Error::io(p, e)
     };
     if path.exists() {
         return Err(Error::RegisterExists {

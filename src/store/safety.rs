@@ -25,9 +25,18 @@ pub fn register_functions(conn: &Connection, os_user: String) -> Result<(), Erro
 }
 
 /// Writes a consistent copy of the open database to `target` (which must not exist).
+/// SQL text is UTF-8, so a path that is not (allowed on Unix) is written through the online
+/// backup API instead, which opens the file by its bytes.
 pub fn vacuum_into(conn: &Connection, target: &Path) -> Result<(), Error> {
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
-    Ok(())
+    let written = match target.to_str() {
+        Some(t) => conn.execute("VACUUM INTO ?1", [t]).map(|_| ()),
+        None => conn.backup(
+            rusqlite::MAIN_DB,
+            target,
+            None::<fn(rusqlite::backup::Progress)>,
+        ),
+    };
+    written.map_err(|e| Error::sqlite_at(target, e))
 }
 
 /// What `integrity_check` and `foreign_key_check` found.

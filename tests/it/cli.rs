@@ -56,8 +56,9 @@ fn with_falun_seats(f: &Fixture) {
 }
 
 #[test]
-fn the_first_use_creates_the_dalarna_register() {
+fn init_creates_the_dalarna_register() {
     let f = Fixture::new();
+    f.ok(&["init"]);
     let out = f.ok(&["org", "list"]);
     for m in MUNICIPALITIES {
         assert!(out.contains(m), "{m} missing from:\n{out}");
@@ -95,7 +96,7 @@ fn the_first_use_creates_the_dalarna_register() {
 
 #[test]
 fn organisations_list_in_swedish_alphabetical_order() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     let orgs = f.json(&["org", "list"]);
     let names: Vec<&str> = orgs
         .as_array()
@@ -124,7 +125,7 @@ fn the_empty_template_starts_with_nothing() {
 
 #[test]
 fn a_representative_and_a_substitute_fill_the_seats() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     with_falun_seats(&f);
     let d = f.json(&["org", "show", "Falun"]);
     let county = d["groups"]
@@ -139,7 +140,7 @@ fn a_representative_and_a_substitute_fill_the_seats() {
 
 #[test]
 fn a_second_representative_is_refused_in_swedish_naming_the_holder() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     with_falun_seats(&f);
     let err = f.refused(&[
         "appoint",
@@ -161,7 +162,7 @@ fn a_second_representative_is_refused_in_swedish_naming_the_holder() {
 
 #[test]
 fn refusals_speak_english_when_asked() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     with_falun_seats(&f);
     let args = [
         "appoint",
@@ -189,7 +190,7 @@ fn refusals_speak_english_when_asked() {
 
 #[test]
 fn json_errors_carry_a_code_and_a_message() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     with_falun_seats(&f);
     let before = snapshot(&f.db);
     let out = f
@@ -219,7 +220,7 @@ fn json_errors_carry_a_code_and_a_message() {
 
 #[test]
 fn replace_ends_the_holder_the_day_before_and_keeps_history() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     with_falun_seats(&f);
     let out = f.json(&[
         "appoint",
@@ -257,7 +258,7 @@ fn replace_ends_the_holder_the_day_before_and_keeps_history() {
 
 #[test]
 fn vacancies_list_every_empty_seat_and_no_filled_one() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     let before = f.json(&["vacancies", "--group", "Länsgruppen"]);
     assert_eq!(
         before.as_array().map(Vec::len),
@@ -287,7 +288,7 @@ fn vacancies_list_every_empty_seat_and_no_filled_one() {
 
 #[test]
 fn vacancies_report_terms_ending_soon_and_expired_terms() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     f.ok(&["person", "add", "Ulla Ö", "--org", "Mora"]);
     f.ok(&["person", "add", "Per Å", "--org", "Mora"]);
     f.ok(&[
@@ -345,7 +346,7 @@ fn vacancies_report_terms_ending_soon_and_expired_terms() {
 
 #[test]
 fn unappointing_opens_the_seat_again() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     with_falun_seats(&f);
     f.ok(&[
         "unappoint",
@@ -369,7 +370,7 @@ fn unappointing_opens_the_seat_again() {
 
 #[test]
 fn removing_what_has_appointments_is_refused() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     with_falun_seats(&f);
     let err = f.refused(&["org", "remove", "Falun"]);
     assert!(
@@ -386,7 +387,7 @@ fn removing_what_has_appointments_is_refused() {
 
 #[test]
 fn bad_input_is_refused_and_changes_nothing() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     with_falun_seats(&f);
     let cases: &[(&[&str], &str)] = &[
         (
@@ -574,7 +575,7 @@ fn a_register_from_a_newer_version_is_refused_untouched() {
 
 #[test]
 fn ids_names_and_unique_prefixes_all_find_things() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     let by_id = f.json(&["org", "show", "11"]);
     let by_prefix = f.json(&["org", "show", "falu k"]);
     let by_short = f.json(&["org", "show", "FALUN"]);
@@ -590,7 +591,7 @@ fn ids_names_and_unique_prefixes_all_find_things() {
 
 #[test]
 fn principal_contacts_and_local_group_round_trip() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     f.ok(&[
         "principal",
         "Falun",
@@ -653,7 +654,7 @@ fn principal_contacts_and_local_group_round_trip() {
 
 #[test]
 fn hostile_values_round_trip_exactly_without_panic() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     let values = [
         "=HYPERLINK(\"http://x\")",
         "+46 lurad",
@@ -698,6 +699,15 @@ fn hostile_values_round_trip_exactly_without_panic() {
 #[test]
 fn the_register_path_comes_from_samverkan_db_when_no_flag_is_given() {
     let f = Fixture::new();
+    let mut init = assert_cmd::Command::cargo_bin("samverkan").expect("binary");
+    let made = init
+        .env_remove("LANG")
+        .env("SAMVERKAN_DB", &f.db)
+        .env("HOME", f.dir.path())
+        .arg("init")
+        .output()
+        .expect("run");
+    assert!(made.status.success(), "{made:?}");
     let mut c = assert_cmd::Command::cargo_bin("samverkan").expect("binary");
     c.env_remove("LANG")
         .env("SAMVERKAN_DB", &f.db)
@@ -715,7 +725,7 @@ fn the_register_path_comes_from_samverkan_db_when_no_flag_is_given() {
 
 #[test]
 fn coverage_shows_gaps_and_holders() {
-    let f = Fixture::new();
+    let f = Fixture::dalarna();
     with_falun_seats(&f);
     let c = f.json(&["coverage"]);
     let falun = c["rows"]

@@ -545,7 +545,7 @@ fn a_file_that_cannot_be_written_stops_the_batch_and_what_was_written_is_recorde
     let err = reg
         .print_forms(group, &dir, None, false, opts(), &mut |_, _, _| true)
         .expect_err("the third file cannot be written");
-    assert_eq!(err.code(), ErrorCode::Internal, "{err:?}");
+    assert_eq!(err.code(), ErrorCode::File, "{err:?}");
     let log = reg.exports(None).expect("log");
     assert_eq!(log.len(), 2, "the two forms written are recorded");
     let status = reg.form_status(Some(group), today()).expect("status");
@@ -709,9 +709,10 @@ fn each_form_of_a_batch_is_in_the_export_log_as_soon_as_its_file_is_written() {
         // Another connection, as a process that finds the files would: the log already holds
         // every form written so far (a kill now would leave none unlogged).
         let conn = rusqlite::Connection::open(&db).expect("open");
-        let logged: usize = conn
+        let logged: i64 = conn
             .query_row("SELECT count(*) FROM export_log", [], |r| r.get(0))
             .expect("count");
+        let logged = usize::try_from(logged).expect("count");
         let files = std::fs::read_dir(&dir)
             .expect("dir")
             .filter(|e| {

@@ -1,6 +1,7 @@
 //! The one integration-test binary: the register through its library API and through the CLI.
 
 mod cli;
+mod cli_edges;
 mod crash;
 mod forms;
 mod hostile;

@@ -817,3 +817,25 @@ fn after_an_erasure_the_name_is_nowhere_in_the_register_and_the_log_names_no_pro
         "the surname is still in the register file"
     );
 }
+
+#[test]
+fn a_lock_file_removed_while_the_register_is_open_stops_its_writes() {
+    let f = crate::support::Fixture::dalarna();
+    let mut reg = f.open();
+    let lock = samverkan::safety::lock::lock_path(&f.db);
+    reg.connection()
+        .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+        .expect("checkpoint");
+    let before = crate::support::snapshot(&f.db);
+    std::fs::remove_file(&lock).expect("remove the lock file");
+    let draft = samverkan::model::OrgDraft {
+        name: "Ny förening".into(),
+        active: true,
+        ..Default::default()
+    };
+    let err = reg.add_org(&draft, &[]).expect_err("the lock is gone");
+    assert!(matches!(err, samverkan::Error::LockLost { .. }), "{err:?}");
+    assert_eq!(err.code(), samverkan::ErrorCode::Locked);
+    assert!(err.is_user_error());
+    assert_eq!(crate::support::snapshot(&f.db), before);
+}

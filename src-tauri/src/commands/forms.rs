@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
+use samverkan::error::{Field, parse_date};
 use samverkan::forms::{Wording, WordingVersion};
 use samverkan::model::Id;
 use samverkan::register::{BatchOutcome, FormOptions, FormStatusRow, PrintedForm};
@@ -55,13 +56,18 @@ pub fn print_form(
     org_id: Id,
     group_id: Id,
     path: PathBuf,
-    on: Option<NaiveDate>,
+    on: Option<String>,
 ) -> Reply<PrintedForm> {
-    let opts = FormOptions {
-        on,
-        ..options(&state)
-    };
-    state.write(|r| r.print_form(org_id, group_id, &path, opts))
+    state.write(|r| {
+        let opts = FormOptions {
+            on: on
+                .as_deref()
+                .map(|d| parse_date(Field::Date, d))
+                .transpose()?,
+            ..options(&state)
+        };
+        r.print_form(org_id, group_id, &path, opts)
+    })
 }
 
 #[tauri::command(async)]
@@ -105,10 +111,13 @@ pub fn form_signed(
     state: State<'_, AppState>,
     org_id: Id,
     group_id: Id,
-    on: NaiveDate,
+    on: String,
     note: Option<String>,
 ) -> Reply<FormStatusRow> {
-    state.write(|r| r.form_signed(org_id, group_id, on, note.as_deref(), state.today()))
+    state.write(|r| {
+        let on = parse_date(Field::Date, &on)?;
+        r.form_signed(org_id, group_id, on, note.as_deref(), state.today())
+    })
 }
 
 #[tauri::command]

@@ -3,6 +3,7 @@
 //! error to `{code, message}`.
 
 use chrono::NaiveDate;
+use samverkan::error::{Field, parse_date};
 use samverkan::model::{
     AppointOutcome, AppointRequest, Appointment, ContactDraft, Group, GroupDraft, Id,
     InternalContact, LocalGroupDraft, OrgDraft, Organisation, Person, PersonDraft, PrincipalDraft,
@@ -156,9 +157,9 @@ pub fn seat_holder(
     group_id: Id,
     org_id: Id,
     role: Role,
-    day: NaiveDate,
+    day: String,
 ) -> Reply<SeatHolder> {
-    state.read(|r| r.seat_holder(group_id, org_id, role, day))
+    state.read(|r| r.seat_holder(group_id, org_id, role, parse_date(Field::Date, &day)?))
 }
 
 #[tauri::command]
@@ -167,12 +168,8 @@ pub fn appoint(state: State<'_, AppState>, request: AppointRequest) -> Reply<App
 }
 
 #[tauri::command]
-pub fn end_appointment(
-    state: State<'_, AppState>,
-    id: Id,
-    last_day: NaiveDate,
-) -> Reply<Appointment> {
-    state.write(|r| r.end_appointment(id, last_day))
+pub fn end_appointment(state: State<'_, AppState>, id: Id, last_day: String) -> Reply<Appointment> {
+    state.write(|r| r.end_appointment(id, parse_date(Field::To, &last_day)?))
 }
 
 #[tauri::command]

@@ -2,8 +2,9 @@
 //! and removing seats, who holds one seat, and withdrawing an appointment entered in error.
 //! Each is an adapter over one core function.
 
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use samverkan::ErrorBody;
+use samverkan::error::{Field, parse_date};
 use samverkan::model::{Appointment, Id, Seat, SeatDraft};
 use samverkan::register::{SeatHolder, SeatView, os_user};
 use tauri::State;
@@ -17,9 +18,15 @@ type Reply<T> = Result<T, ErrorBody>;
 pub fn group_seats(
     state: State<'_, AppState>,
     group_id: Id,
-    day: Option<NaiveDate>,
+    day: Option<String>,
 ) -> Reply<Vec<SeatView>> {
-    state.read(|r| r.group_seats(group_id, day.unwrap_or_else(|| state.today())))
+    state.read(|r| {
+        let day = match day.as_deref() {
+            Some(d) => parse_date(Field::Date, d)?,
+            None => state.today(),
+        };
+        r.group_seats(group_id, day)
+    })
 }
 
 #[tauri::command]
@@ -33,12 +40,8 @@ pub fn remove_seat(state: State<'_, AppState>, seat_id: Id) -> Reply<()> {
 }
 
 #[tauri::command]
-pub fn seat_holder_of(
-    state: State<'_, AppState>,
-    seat_id: Id,
-    day: NaiveDate,
-) -> Reply<SeatHolder> {
-    state.read(|r| r.seat_holder_of(seat_id, day))
+pub fn seat_holder_of(state: State<'_, AppState>, seat_id: Id, day: String) -> Reply<SeatHolder> {
+    state.read(|r| r.seat_holder_of(seat_id, parse_date(Field::Date, &day)?))
 }
 
 #[tauri::command]

@@ -9,6 +9,7 @@ mod meetings;
 mod print;
 mod safety;
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,16 +31,30 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("samverkan: internt fel: {info}");
     }));
-    let raw: Vec<String> = std::env::args().collect();
-    let json = raw.iter().any(|a| a == "--json");
-    let lang = lang_from(&raw);
+    // Arguments as the OS gives them: a path need not be UTF-8 (`--db`, `--out`); text values
+    // that are not are refused by clap below, never a panic.
+    let raw: Vec<OsString> = std::env::args_os().collect();
+    let text: Vec<String> = raw
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let json = text.iter().any(|a| a == "--json");
+    let lang = lang_from(&text);
     let cli = match Cli::try_parse_from(&raw) {
         Ok(cli) => cli,
         Err(e) => {
-            use clap::error::ErrorKind;
+            use clap::error::{ContextKind, ErrorKind};
             if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
+            }
+            if e.kind() == ErrorKind::InvalidUtf8 {
+                let argument = e
+                    .get(ContextKind::InvalidArg)
+                    .map(|a| a.to_string())
+                    .unwrap_or_else(|| not_text(&raw));
+                report(&Error::NotText { argument }.body(lang), json, None);
+                return ExitCode::from(2);
             }
             let message = e.render().to_string();
             let first = message
@@ -69,7 +84,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// `--lang` wins; otherwise `LANG` (English when it starts with "en"); otherwise Swedish.
+/// The first argument that is not UTF-8, as people can read it (with the option it follows).
+fn not_text(raw: &[OsString]) -> String {
+    let Some(i) = raw.iter().position(|a| a.to_str().is_none()) else {
+        return String::new();
+    };
+    let shown = format!("”{}”", raw[i].to_string_lossy());
+    match i.checked_sub(1).and_then(|p| raw[p].to_str()) {
+        Some(flag) if flag.starts_with("--") => format!("{flag} {shown}"),
+        _ => shown,
+    }
+}
+
+/// `--lang` wins (when it names a language; `run` refuses one that does not); otherwise `LANG` (English when it starts with "en"); otherwise Swedish.
 fn lang_from(raw: &[String]) -> Lang {
     let flag = raw
         .iter()
@@ -80,8 +107,8 @@ fn lang_from(raw: &[String]) -> Lang {
             raw.iter()
                 .find_map(|a| a.strip_prefix("--lang=").map(str::to_owned))
         });
-    match flag {
-        Some(tag) => Lang::from_tag(&tag),
+    match flag.and_then(|tag| Lang::parse_tag(&tag)) {
+        Some(lang) => lang,
         None => std::env::var("LANG")
             .map(|l| Lang::from_tag(&l))
             .unwrap_or_default(),
@@ -106,7 +133,7 @@ fn db_path(cli: &Cli) -> Result<PathBuf, Error> {
     if let Some(p) = &cli.db {
         return Ok(p.clone());
     }
-    let env = std::env::var("SAMVERKAN_DB").ok();
+    let env = std::env::var_os("SAMVERKAN_DB");
     samverkan::default_path(env.as_deref()).ok_or_else(|| Error::Io {
         path: PathBuf::from("~"),
         source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder for this user"),
@@ -140,6 +167,12 @@ fn apply_org_fields(d: &mut OrgDraft, f: OrgFieldsArgs) -> Result<(), Error> {
 }
 
 fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
+    if let Some(tag) = cli.lang.as_deref().filter(|t| Lang::parse_tag(t).is_none()) {
+        return Err(Error::invalid(
+            Field::Language,
+            samverkan::error::Invalid::UnknownValue(tag.to_owned()),
+        ));
+    }
     let path = db_path(&cli)?;
     let today = date_or(
         cli.today.as_deref(),
@@ -160,7 +193,22 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
     {
         return result;
     }
-    let mut reg = Register::open_or_create(&path, &Template::dalarna())?;
+    // Only `init` creates a register: a mistyped --db must not leave folders and a new register.
+    if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        return Err(Error::NoRegister { path });
+    }
+    let mut reg = Register::open(&path)?;
+    if let Some(e) = reg.backup_warning() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "samverkan: {} {}",
+            lang.pick(
+                "Varning: den dagliga säkerhetskopian kunde inte göras (nästa start försöker igen):",
+                "Warning: the daily backup could not be made (the next start tries again):",
+            ),
+            e.message(lang)
+        );
+    }
     match cli.command {
         // Handled above, before a register is opened.
         Command::Init { .. } => out.info(&reg.info()?),

@@ -141,7 +141,7 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
                 && !samverkan::register::LOG_ENTITIES.contains(&e.as_str())
             {
                 return Err(Error::invalid(
-                    Field::Kind,
+                    Field::Entity,
                     samverkan::error::Invalid::UnknownValue(e.clone()),
                 ));
             }
@@ -233,12 +233,7 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
             mapping,
         } => {
             let json = mapping
-                .map(|m| {
-                    std::fs::read_to_string(&m).map_err(|e| Error::Io {
-                        path: m.clone(),
-                        source: e,
-                    })
-                })
+                .map(|m| std::fs::read_to_string(&m).map_err(|e| Error::io(m.clone(), e)))
                 .transpose()?;
             let r = reg.import_file(&file, json.as_deref(), dry_run, out.lang, today, now)?;
             import_report(out, &r)?;

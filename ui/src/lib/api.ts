@@ -69,6 +69,7 @@ export const ERROR_CODES = [
   "internal",
   "damaged",
   "locked",
+  "file",
 ] as const satisfies readonly ErrorCode[];
 // Fails to compile when the core gains a code that the list above lacks.
 type _AllCodesListed = ErrorCode extends (typeof ERROR_CODES)[number] ? true : never;

@@ -3,4 +3,4 @@
 /**
  * The stable code of an error: what the UI and scripts act on.
  */
-export type ErrorCode = "invalid" | "not_found" | "ambiguous" | "conflict" | "in_use" | "exists" | "newer_version" | "not_a_register" | "internal" | "damaged" | "locked";
+export type ErrorCode = "invalid" | "not_found" | "ambiguous" | "conflict" | "in_use" | "exists" | "newer_version" | "not_a_register" | "internal" | "damaged" | "locked" | "file";

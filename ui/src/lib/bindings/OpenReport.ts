@@ -30,4 +30,9 @@ network_fs: boolean,
 /**
  * Someone else has it open for writing: this opening reads only.
  */
-read_only: boolean, holder: LockHolder | null, };
+read_only: boolean, 
+/**
+ * The daily backup was due and failed (see [`Register::backup_warning`]); the next
+ * opening tries again.
+ */
+daily_backup_failed: boolean, holder: LockHolder | null, };
