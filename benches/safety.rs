@@ -31,7 +31,7 @@ fn benches(c: &mut Criterion) {
     // A register holding the 10,000 imported people, for backup and check.
     let db = dir.path().join("big.sqlite3");
     let mut big = Register::create(&db, &Template::dalarna()).expect("create");
-    let sheet = read_sheet(&file, Lang::Sv).expect("sheet");
+    let sheet = read_sheet(&file).expect("sheet");
     let cols = Columns::guess(&sheet);
     let r = big
         .import_sheet(&sheet, &cols, false, Lang::Sv, today, Utc::now())

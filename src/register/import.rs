@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Register;
-use crate::error::{Error, Field, Invalid, parse_date};
+use crate::error::{Error, Field, Invalid, Unreadable, parse_date};
 use crate::import::mapping::{self, ImportField};
 use crate::import::{ImportPreview, ImportReport, RowIssue, Sheet, read};
 use crate::lang::Lang;
@@ -41,9 +41,7 @@ impl Columns {
         mapping::apply_mapping_file(&c.header, &mut c.fields, json).map_err(|what| {
             Error::ImportUnreadable {
                 path: path.to_owned(),
-                reason: format!(
-                    "kolumnvalet känner inte igen {what} / the mapping does not know {what}"
-                ),
+                reason: Unreadable::Mapping(what),
             }
         })?;
         Ok(c)
@@ -68,17 +66,18 @@ impl Columns {
     }
 }
 
-/// Reads a file for import, with a message (not a panic) for anything unreadable.
-pub fn read_sheet(path: &Path, lang: Lang) -> Result<Sheet, Error> {
-    read::read_path(path).map_err(|u| Error::ImportUnreadable {
+/// Reads a file for import, with a message (not a panic) for anything unreadable or over the
+/// limits of `import::read`.
+pub fn read_sheet(path: &Path) -> Result<Sheet, Error> {
+    read::read_path(path).map_err(|reason| Error::ImportUnreadable {
         path: path.to_owned(),
-        reason: lang.pick(&u.sv, &u.en).to_owned(),
+        reason,
     })
 }
 
 /// The wizard's first look at a file: columns, guessed fields, the first rows.
-pub fn preview_file(path: &Path, lang: Lang) -> Result<ImportPreview, Error> {
-    let sheet = read_sheet(path, lang)?;
+pub fn preview_file(path: &Path) -> Result<ImportPreview, Error> {
+    let sheet = read_sheet(path)?;
     Ok(ImportPreview {
         fields: mapping::guess(&sheet.header),
         sample: sheet.rows.iter().take(5).map(|(_, r)| r.clone()).collect(),
@@ -112,6 +111,19 @@ fn date(field: Field, s: &str) -> Result<NaiveDate, Error> {
     parse_date(field, head.unwrap_or(t))
 }
 
+/// At most this many problems are listed in a report (each costs memory); the others are
+/// counted in `issues_not_listed`, and every rejected row in `rows_rejected`.
+pub const MAX_LISTED_ISSUES: usize = 10_000;
+
+/// The column a missing name is reported in: the name, else the first name.
+fn name_field(cols: &Columns) -> ImportField {
+    if cols.index(ImportField::Name).is_some() || cols.index(ImportField::FirstName).is_none() {
+        ImportField::Name
+    } else {
+        ImportField::FirstName
+    }
+}
+
 struct Ctx<'a> {
     cols: &'a Columns,
     groups: &'a [(Id, String)],
@@ -125,6 +137,9 @@ struct RowOutcome {
     org: Option<(Id, bool)>,
     person: Option<(Id, PersonChange)>,
     appointment: Option<bool>,
+    /// The row named no person although the sheet has a name column: only its organisation
+    /// was read.
+    skipped: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -177,12 +192,10 @@ impl Ctx<'_> {
             (None, None, Some(l)) => Some(l.to_owned()),
             (None, None, None) => None,
         };
-        let name_field = if get(ImportField::Name).is_some()
-            || self.cols.index(ImportField::FirstName).is_none()
-        {
+        let name_field = if get(ImportField::Name).is_some() {
             ImportField::Name
         } else {
-            ImportField::FirstName
+            name_field(self.cols)
         };
         let Some(org_name) = get(ImportField::Organisation) else {
             return Ok(Err(vec![self.missing(n, ImportField::Organisation)]));
@@ -314,15 +327,41 @@ impl Ctx<'_> {
                 None
             }
         };
-        if group.is_some() && person_draft.is_none() {
-            issues.push(self.missing(n, ImportField::Name));
+        // A row without a name: with anything else about a person, a problem (it would be
+        // lost); with nothing but its organisation, skipped and said so.
+        let has_name_column = [
+            ImportField::Name,
+            ImportField::FirstName,
+            ImportField::LastName,
+        ]
+        .into_iter()
+        .any(|f| self.cols.index(f).is_some());
+        let person_data = [
+            ImportField::Title,
+            ImportField::Email,
+            ImportField::Phone,
+            ImportField::Notes,
+            ImportField::Protected,
+            ImportField::Group,
+            ImportField::Role,
+            ImportField::From,
+            ImportField::To,
+        ]
+        .into_iter()
+        .any(|f| get(f).is_some());
+        if person_draft.is_none() && (group.is_some() || person_data) {
+            issues.push(self.missing(n, name_field));
         }
+        let skipped = person_draft.is_none() && has_name_column;
         let Some(org_fields) = org_fields.filter(|_| issues.is_empty()) else {
             return Ok(Err(issues));
         };
 
         // Writing, inside the row's savepoint.
-        let mut out = RowOutcome::default();
+        let mut out = RowOutcome {
+            skipped,
+            ..RowOutcome::default()
+        };
         let org_id = match store::import::find_org(
             tx,
             org_fields.org_number.as_ref().map(|o| o.as_str()),
@@ -456,15 +495,7 @@ impl Register {
             ..ImportReport::default()
         };
         if cols.index(ImportField::Organisation).is_none() {
-            return Err(Error::ImportUnreadable {
-                path: self.path.clone(),
-                reason: lang
-                    .pick(
-                        "ingen kolumn är vald som organisation",
-                        "no column is chosen as the organisation",
-                    )
-                    .to_owned(),
-            });
+            return Err(Error::ImportNoOrganisation);
         }
         if !dry_run {
             report.backup = Some(
@@ -490,6 +521,21 @@ impl Register {
             let sp = tx.savepoint()?;
             match ctx.row(&sp, *n, cells)? {
                 Ok(out) => {
+                    if out.skipped {
+                        report.rows_skipped += 1;
+                    }
+                    if out.skipped && report.skipped.len() < MAX_LISTED_ISSUES {
+                        report.skipped.push(RowIssue {
+                            row: *n,
+                            column: cols.header_of(name_field(cols)),
+                            reason: lang
+                                .pick(
+                                    "inget namn: ingen person läses in, bara organisationen",
+                                    "no name: no person is read, only the organisation",
+                                )
+                                .to_owned(),
+                        });
+                    }
                     if let Some((id, created)) = out.org {
                         if created {
                             orgs_created.insert(id);
@@ -511,7 +557,10 @@ impl Register {
                     sp.commit()?;
                 }
                 Err(issues) => {
-                    report.issues.extend(issues);
+                    report.rows_rejected += 1;
+                    let room = MAX_LISTED_ISSUES.saturating_sub(report.issues.len());
+                    report.issues_not_listed += issues.len().saturating_sub(room);
+                    report.issues.extend(issues.into_iter().take(room));
                     drop(sp);
                 }
             }
@@ -525,7 +574,7 @@ impl Register {
                 PersonChange::Same => report.people_matched += 1,
             }
         }
-        if dry_run || !report.issues.is_empty() {
+        if dry_run || report.rows_rejected > 0 {
             tx.rollback()?;
         } else {
             tx.commit()?;
@@ -544,7 +593,7 @@ impl Register {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<ImportReport, Error> {
-        let sheet = read_sheet(path, lang)?;
+        let sheet = read_sheet(path)?;
         let cols = Columns::explicit(&sheet, fields);
         self.import_sheet(&sheet, &cols, dry_run, lang, today, now)
     }
@@ -559,7 +608,7 @@ impl Register {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<ImportReport, Error> {
-        let sheet = read_sheet(path, lang)?;
+        let sheet = read_sheet(path)?;
         let cols = match mapping_json {
             Some(json) => Columns::with_mapping(&sheet, json, path)?,
             None => Columns::guess(&sheet),
