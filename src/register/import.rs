@@ -4,7 +4,7 @@
 //! savepoint so that a bad row is reported (row, column, reason) and the others still checked;
 //! a dry run, or an import with any problem, rolls everything back.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -124,6 +124,66 @@ fn name_field(cols: &Columns) -> ImportField {
     }
 }
 
+/// The people of the register as the importer matches them, kept in memory for the length of
+/// one import: by organisation and e-mail (ASCII lower case), and by organisation and name key,
+/// the lowest id first, as `store::import::find_person` would answer. Looking a person up in
+/// SQL cost a scan of the organisation's people (there is no index on e-mail), so importing
+/// grew with the square of the rows; here each look-up is a hash.
+/// (`store::import::find_org` stays in SQL: organisations are few and their keys indexed.)
+#[derive(Default)]
+struct People {
+    by_email: HashMap<(Id, String), BTreeSet<Id>>,
+    by_name: HashMap<(Id, String), BTreeSet<Id>>,
+}
+
+/// How a person is matched: organisation, e-mail (lower case), name key.
+type PersonKey = (Id, Option<String>, String);
+
+fn person_key(org: Id, email: Option<&str>, name_key: String) -> PersonKey {
+    (org, email.map(str::to_ascii_lowercase), name_key)
+}
+
+impl People {
+    fn load(conn: &rusqlite::Connection) -> Result<People, Error> {
+        let mut people = People::default();
+        for (id, org, email, name) in store::import::person_keys(conn)? {
+            people.add(id, (org, email, name));
+        }
+        Ok(people)
+    }
+
+    fn add(&mut self, id: Id, (org, email, name): PersonKey) {
+        if let Some(e) = email {
+            self.by_email.entry((org, e)).or_default().insert(id);
+        }
+        self.by_name.entry((org, name)).or_default().insert(id);
+    }
+
+    fn remove(&mut self, id: Id, (org, email, name): PersonKey) {
+        for (map, key) in [
+            (&mut self.by_email, email.map(|e| (org, e))),
+            (&mut self.by_name, Some((org, name))),
+        ] {
+            if let Some(key) = key
+                && let Some(ids) = map.get_mut(&key)
+            {
+                ids.remove(&id);
+                if ids.is_empty() {
+                    map.remove(&key);
+                }
+            }
+        }
+    }
+
+    /// The person of the organisation with this e-mail, else with this name key.
+    fn find(&self, (org, email, name): PersonKey) -> Option<Id> {
+        let first = |ids: Option<&BTreeSet<Id>>| ids.and_then(|s| s.first().copied());
+        email
+            .and_then(|e| first(self.by_email.get(&(org, e))))
+            .or_else(|| first(self.by_name.get(&(org, name))))
+    }
+}
+
 struct Ctx<'a> {
     cols: &'a Columns,
     groups: &'a [(Id, String)],
@@ -140,6 +200,9 @@ struct RowOutcome {
     /// The row named no person although the sheet has a name column: only its organisation
     /// was read.
     skipped: bool,
+    /// A person added (no old key) or whose e-mail or name changed: the matcher follows once
+    /// the row is kept.
+    keys: Option<(Id, Option<PersonKey>, PersonKey)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -170,6 +233,7 @@ impl Ctx<'_> {
     fn row(
         &self,
         tx: &rusqlite::Connection,
+        people: &People,
         n: usize,
         cells: &[String],
     ) -> Result<Result<RowOutcome, Vec<RowIssue>>, Error> {
@@ -382,12 +446,11 @@ impl Ctx<'_> {
         };
         draft.organisation_id = org_id;
         let fields = PersonFields::try_from(&*draft)?;
-        let existing = store::import::find_person(
-            tx,
+        let existing = people.find(person_key(
             org_id,
             fields.email.as_ref().map(|e| e.as_str()),
-            &fields.name.key(),
-        )?;
+            fields.name.key(),
+        ));
         let person_id = match existing.and_then(|id| store::people::get(tx, id).transpose()) {
             Some(current) => {
                 let current = current?;
@@ -421,12 +484,34 @@ impl Ctx<'_> {
                     }
                     store::people::update(tx, current.id, &merged_fields)?;
                     out.person = Some((current.id, PersonChange::Updated));
+                    out.keys = Some((
+                        current.id,
+                        Some(person_key(
+                            current.organisation_id,
+                            current.email.as_ref().map(|e| e.as_str()),
+                            current.name.key(),
+                        )),
+                        person_key(
+                            org_id,
+                            merged_fields.email.as_ref().map(|e| e.as_str()),
+                            merged_fields.name.key(),
+                        ),
+                    ));
                 }
                 current.id
             }
             None => {
                 let id = store::people::insert(tx, &fields)?;
                 out.person = Some((id, PersonChange::Created));
+                out.keys = Some((
+                    id,
+                    None,
+                    person_key(
+                        org_id,
+                        fields.email.as_ref().map(|e| e.as_str()),
+                        fields.name.key(),
+                    ),
+                ));
                 id
             }
         };
@@ -516,11 +601,18 @@ impl Register {
         let mut orgs_created = HashSet::new();
         let mut orgs_matched = HashSet::new();
         let mut people: HashMap<Id, PersonChange> = HashMap::new();
+        let mut matcher = People::load(&self.conn)?;
         let mut tx = self.conn.transaction()?;
         for (n, cells) in &sheet.rows {
             let sp = tx.savepoint()?;
-            match ctx.row(&sp, *n, cells)? {
-                Ok(out) => {
+            match ctx.row(&sp, &matcher, *n, cells)? {
+                Ok(mut out) => {
+                    if let Some((id, old, new)) = out.keys.take() {
+                        if let Some(old) = old {
+                            matcher.remove(id, old);
+                        }
+                        matcher.add(id, new);
+                    }
                     if out.skipped {
                         report.rows_skipped += 1;
                     }

@@ -581,3 +581,40 @@ fn a_row_without_a_name_is_reported_as_skipped_and_one_with_data_but_no_name_as_
     assert_eq!((r.rows_rejected, r.issues[0].row), (1, 2));
     assert_eq!(r.issues[0].column.as_deref(), Some("Namn"));
 }
+
+/// `rows` rows over 10 organisations, so that each holds many people.
+fn rows_in_ten_orgs(rows: usize) -> String {
+    let mut s = String::from("Organisation;Förnamn;Efternamn;E-post\n");
+    for i in 0..rows {
+        s.push_str(&format!(
+            "Förening {};Person;Nummer {i};person{i}@example.se\n",
+            i % 10
+        ));
+    }
+    s
+}
+
+#[test]
+fn the_cost_of_an_import_grows_with_its_rows_not_their_square() {
+    // Each row looked its person up by a scan of the organisation's people (no index on
+    // e-mail): four times the rows took sixteen times as long. Now matching is a hash: four
+    // times the rows take about four times as long. The bound (8) leaves room for a busy
+    // machine; the square of it would be 16.
+    let time = |rows: usize| {
+        let f = Fixture::dalarna();
+        let csv = f.dir.path().join("rows.csv");
+        std::fs::write(&csv, rows_in_ten_orgs(rows)).expect("write");
+        let mut reg = f.open();
+        let start = std::time::Instant::now();
+        let r = import(&mut reg, &csv, true);
+        assert_eq!(r.people_created, rows);
+        start.elapsed()
+    };
+    let small = time(4_000).min(time(4_000));
+    let large = time(16_000);
+    let ratio = large.as_secs_f64() / small.as_secs_f64();
+    assert!(
+        ratio < 8.0,
+        "4,000 rows took {small:?}, 16,000 took {large:?} ({ratio:.1} times)"
+    );
+}
