@@ -1,7 +1,7 @@
 //! The one-line messages of the core's errors, in Swedish and English: what is wrong and,
 //! where it helps, what to do.
 
-use super::{Error, FileProblem, Invalid};
+use super::{Error, FileProblem, Invalid, Limit, Unreadable};
 use crate::lang::Lang;
 use crate::model::date::DATES;
 
@@ -434,12 +434,19 @@ impl Error {
             }
             Error::ImportUnreadable { path, reason } => {
                 let p = path.display();
+                let reason = unreadable_text(reason, lang);
                 if sv {
                     format!("{p} kan inte läsas in: {reason}. Inget har ändrats.")
                 } else {
                     format!("{p} cannot be imported: {reason}. Nothing was changed.")
                 }
             }
+            Error::ImportNoOrganisation => lang
+                .pick(
+                    "Ingen kolumn är vald som organisation; välj en (eller ange den i kolumnvalet). Inget har ändrats.",
+                    "No column is chosen as the organisation; choose one (or name it in the mapping). Nothing was changed.",
+                )
+                .into(),
             Error::ImportRejected { rows } => {
                 if sv {
                     format!(
@@ -792,5 +799,225 @@ fn reason_text(reason: &Invalid, lang: Lang) -> String {
                 "a seat is either one organisation's or open to a kind of organisation, not both",
             )
             .into(),
+    }
+}
+
+fn unreadable_text(u: &Unreadable, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    match u {
+        Unreadable::Io(e) => {
+            if sv {
+                format!("filen kan inte läsas ({e})")
+            } else {
+                format!("the file cannot be read ({e})")
+            }
+        }
+        Unreadable::NotASpreadsheet(e) => {
+            if sv {
+                format!("det är inget kalkylark som kan läsas ({e})")
+            } else {
+                format!("it is not a readable spreadsheet ({e})")
+            }
+        }
+        Unreadable::NoSheets => lang
+            .pick("arbetsboken har inga blad", "the workbook has no sheets")
+            .into(),
+        Unreadable::SheetUnreadable(e) => {
+            if sv {
+                format!("det första bladet kan inte läsas ({e})")
+            } else {
+                format!("the first sheet cannot be read ({e})")
+            }
+        }
+        Unreadable::Empty => lang
+            .pick(
+                "filen är tom (ingen rubrikrad)",
+                "the file is empty (no header row)",
+            )
+            .into(),
+        Unreadable::Binary => lang
+            .pick(
+                "filen innehåller binära data; spara den som CSV eller XLSX",
+                "the file holds binary data; save it as CSV or XLSX",
+            )
+            .into(),
+        Unreadable::OldExcel => lang
+            .pick(
+                "filer i det gamla Excel-formatet (.xls) läses inte; spara filen som .xlsx eller CSV",
+                "files in the old Excel format (.xls) are not read; save the file as .xlsx or CSV",
+            )
+            .into(),
+        Unreadable::MixedEncoding { line, rest_utf8 } => match (sv, rest_utf8) {
+            (true, true) => format!(
+                "rad {line} i filen är inte UTF-8 som resten av filen (troligen Windows-1252); spara hela filen med en och samma teckenkodning"
+            ),
+            (true, false) => format!(
+                "rad {line} i filen är UTF-8 men resten av filen är det inte (troligen Windows-1252); spara hela filen med en och samma teckenkodning"
+            ),
+            (false, true) => format!(
+                "line {line} of the file is not UTF-8 like the rest of it (probably Windows-1252); save the whole file in one encoding"
+            ),
+            (false, false) => format!(
+                "line {line} of the file is UTF-8 but the rest of it is not (probably Windows-1252); save the whole file in one encoding"
+            ),
+        },
+        Unreadable::BadUtf16 => lang
+            .pick(
+                "filen börjar som UTF-16 men innehåller tecken som inte är UTF-16",
+                "the file starts as UTF-16 but holds characters that are not UTF-16",
+            )
+            .into(),
+        Unreadable::TooLarge(limit) => limit_text(limit, lang),
+        Unreadable::Mapping(what) => {
+            if sv {
+                format!("kolumnvalet känner inte igen {what}")
+            } else {
+                format!("the mapping does not know {what}")
+            }
+        }
+    }
+}
+
+fn limit_text(limit: &Limit, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let size = |b: &u64| size_text(*b, lang);
+    match limit {
+        Limit::FileSize { bytes, max } => {
+            if sv {
+                format!(
+                    "filen är för stor ({}, högst {} läses in)",
+                    size(bytes),
+                    size(max)
+                )
+            } else {
+                format!(
+                    "the file is too large ({}, at most {} is read)",
+                    size(bytes),
+                    size(max)
+                )
+            }
+        }
+        Limit::Inflated { bytes, max } => {
+            if sv {
+                format!(
+                    "arbetsboken är för stor uppackad ({}, högst {} läses in)",
+                    size(bytes),
+                    size(max)
+                )
+            } else {
+                format!(
+                    "the workbook is too large unpacked ({}, at most {} is read)",
+                    size(bytes),
+                    size(max)
+                )
+            }
+        }
+        Limit::Part { name, bytes, max } => {
+            if sv {
+                format!(
+                    "delen {name} i arbetsboken är för stor uppackad ({}, högst {})",
+                    size(bytes),
+                    size(max)
+                )
+            } else {
+                format!(
+                    "the part {name} of the workbook is too large unpacked ({}, at most {})",
+                    size(bytes),
+                    size(max)
+                )
+            }
+        }
+        Limit::XmlRun { part, max } => {
+            if sv {
+                format!(
+                    "delen {part} i arbetsboken har en cell eller tagg som är längre än {}",
+                    size(max)
+                )
+            } else {
+                format!(
+                    "the part {part} of the workbook has a cell or tag longer than {}",
+                    size(max)
+                )
+            }
+        }
+        Limit::Rows { row, max } => {
+            if sv {
+                format!("bladet har celler på rad {row}; högst {max} rader läses in")
+            } else {
+                format!("the sheet has cells in row {row}; at most {max} rows are read")
+            }
+        }
+        Limit::Columns { column, max } => {
+            if sv {
+                format!("bladet har celler i kolumn {column}; högst {max} kolumner läses in")
+            } else {
+                format!("the sheet has cells in column {column}; at most {max} columns are read")
+            }
+        }
+        Limit::Cells { cells, max } => {
+            if sv {
+                format!("bladet har för många celler ({cells}, högst {max})")
+            } else {
+                format!("the sheet has too many cells ({cells}, at most {max})")
+            }
+        }
+        Limit::CellSize {
+            row,
+            column,
+            bytes,
+            max,
+        } => {
+            if sv {
+                format!(
+                    "cellen på rad {row}, kolumn {column} är för lång ({}, högst {})",
+                    size(bytes),
+                    size(max)
+                )
+            } else {
+                format!(
+                    "the cell in row {row}, column {column} is too long ({}, at most {})",
+                    size(bytes),
+                    size(max)
+                )
+            }
+        }
+        Limit::Text { bytes, max } => {
+            if sv {
+                format!(
+                    "bladet har för mycket text ({}, högst {})",
+                    size(bytes),
+                    size(max)
+                )
+            } else {
+                format!(
+                    "the sheet holds too much text ({}, at most {})",
+                    size(bytes),
+                    size(max)
+                )
+            }
+        }
+    }
+}
+
+/// A size in bytes for people: "512 byte", "32 kB", "1,5 MB" (Swedish decimal comma).
+fn size_text(bytes: u64, lang: Lang) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    const GB: u64 = 1024 * 1024 * 1024;
+    let (value, unit) = match bytes {
+        b if b >= GB => (b as f64 / GB as f64, "GB"),
+        b if b >= MB => (b as f64 / MB as f64, "MB"),
+        b if b >= KB => (b as f64 / KB as f64, "kB"),
+        b => return format!("{b} {}", lang.pick("byte", "bytes")),
+    };
+    let text = if value.fract() == 0.0 {
+        format!("{value:.0} {unit}")
+    } else {
+        format!("{value:.1} {unit}")
+    };
+    if lang == Lang::Sv {
+        text.replace('.', ",")
+    } else {
+        text
     }
 }

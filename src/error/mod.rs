@@ -143,6 +143,65 @@ pub enum Invalid {
     SeatBothOrgAndKind,
 }
 
+/// Why a file to import cannot be read; rendered in the user's language with the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The file cannot be opened or read (the system's reason).
+    Io(String),
+    /// Not a workbook calamine can open (its reason).
+    NotASpreadsheet(String),
+    NoSheets,
+    /// The first sheet cannot be read (calamine's reason).
+    SheetUnreadable(String),
+    /// No header row.
+    Empty,
+    /// Bytes that are not text (NUL bytes, outside a UTF-16 file).
+    Binary,
+    /// An Excel 97–2003 workbook (`.xls`): not read (see `docs/ARCHITECTURE.md`, Import).
+    OldExcel,
+    /// Lines of UTF-8 and lines of another encoding in one file. `line` is the first line
+    /// (in the file, from 1) that differs from the majority; `rest_utf8` says whether the
+    /// majority is UTF-8.
+    MixedEncoding {
+        line: usize,
+        rest_utf8: bool,
+    },
+    /// A UTF-16 file (by its byte-order mark) with bytes that are not UTF-16.
+    BadUtf16,
+    /// Over one of the limits in `import::read` (what, how large, the limit).
+    TooLarge(Limit),
+    /// The mapping file names a column or field that is not there (quoted), or is not JSON.
+    Mapping(String),
+}
+
+/// Which limit a file to import is over, with the size found and the limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Limit {
+    /// The file's size in bytes (CSV is read whole).
+    FileSize { bytes: u64, max: u64 },
+    /// The workbook's parts together, inflated (uncompressed), in bytes.
+    Inflated { bytes: u64, max: u64 },
+    /// One part of a workbook that is read whole (shared strings, styles…), inflated.
+    Part { name: String, bytes: u64, max: u64 },
+    /// A text or tag in a streamed part of a workbook (a sheet) longer than `max` bytes.
+    XmlRun { part: String, max: u64 },
+    /// A cell (or the sheet's declared dimension) in row `row` (from 1).
+    Rows { row: u64, max: u64 },
+    /// A cell (or the sheet's declared dimension) in column `column` (from 1).
+    Columns { column: u64, max: u64 },
+    /// The rows times their columns.
+    Cells { cells: u64, max: u64 },
+    /// One cell's text, in bytes.
+    CellSize {
+        row: u64,
+        column: u64,
+        bytes: u64,
+        max: u64,
+    },
+    /// All cells' text together, in bytes.
+    Text { bytes: u64, max: u64 },
+}
+
 /// The things the register holds, named in messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -388,11 +447,13 @@ pub enum Error {
     AlreadyErased {
         name: String,
     },
-    /// A file to import cannot be read at all (not a spreadsheet, no header row…).
+    /// A file to import cannot be read at all (not a spreadsheet, no header row, too large…).
     ImportUnreadable {
         path: PathBuf,
-        reason: String,
+        reason: Unreadable,
     },
+    /// No column of the sheet to import is chosen as the organisation.
+    ImportNoOrganisation,
     /// The import has rows that cannot be applied; nothing was written.
     ImportRejected {
         rows: usize,
@@ -511,7 +572,9 @@ impl Error {
             Error::BackupFailed { .. } | Error::BackupDamaged { .. } => ErrorCode::Damaged,
             Error::Locked { .. } => ErrorCode::Locked,
             Error::AlreadyErased { .. } => ErrorCode::Conflict,
-            Error::ImportUnreadable { .. } | Error::ImportRejected { .. } => ErrorCode::Invalid,
+            Error::ImportUnreadable { .. }
+            | Error::ImportNoOrganisation
+            | Error::ImportRejected { .. } => ErrorCode::Invalid,
             Error::NoSeat { .. }
             | Error::SeatMismatch { .. }
             | Error::FreeMembership { .. }

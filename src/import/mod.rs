@@ -41,7 +41,17 @@ pub struct ImportReport {
     pub people_matched: usize,
     pub appointments_created: usize,
     pub appointments_existing: usize,
+    /// The problems, at most `register::import::MAX_LISTED_ISSUES` of them.
     pub issues: Vec<RowIssue>,
+    /// Problems beyond those listed in `issues`.
+    pub issues_not_listed: usize,
+    /// Rows with at least one problem (each rolled back; any of them means nothing is written).
+    pub rows_rejected: usize,
+    /// Rows that were read but skipped, and why (a row naming no person: only its
+    /// organisation is read). They do not stop the import. At most
+    /// `register::import::MAX_LISTED_ISSUES` are listed; `rows_skipped` counts them all.
+    pub skipped: Vec<RowIssue>,
+    pub rows_skipped: usize,
     /// The backup made before the import was written.
     pub backup: Option<String>,
 }

@@ -4,13 +4,13 @@
 //! savepoint so that a bad row is reported (row, column, reason) and the others still checked;
 //! a dry run, or an import with any problem, rolls everything back.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Register;
-use crate::error::{Error, Field, Invalid, parse_date};
+use crate::error::{Error, Field, Invalid, Unreadable, parse_date};
 use crate::import::mapping::{self, ImportField};
 use crate::import::{ImportPreview, ImportReport, RowIssue, Sheet, read};
 use crate::lang::Lang;
@@ -41,9 +41,7 @@ impl Columns {
         mapping::apply_mapping_file(&c.header, &mut c.fields, json).map_err(|what| {
             Error::ImportUnreadable {
                 path: path.to_owned(),
-                reason: format!(
-                    "kolumnvalet känner inte igen {what} / the mapping does not know {what}"
-                ),
+                reason: Unreadable::Mapping(what),
             }
         })?;
         Ok(c)
@@ -68,17 +66,18 @@ impl Columns {
     }
 }
 
-/// Reads a file for import, with a message (not a panic) for anything unreadable.
-pub fn read_sheet(path: &Path, lang: Lang) -> Result<Sheet, Error> {
-    read::read_path(path).map_err(|u| Error::ImportUnreadable {
+/// Reads a file for import, with a message (not a panic) for anything unreadable or over the
+/// limits of `import::read`.
+pub fn read_sheet(path: &Path) -> Result<Sheet, Error> {
+    read::read_path(path).map_err(|reason| Error::ImportUnreadable {
         path: path.to_owned(),
-        reason: lang.pick(&u.sv, &u.en).to_owned(),
+        reason,
     })
 }
 
 /// The wizard's first look at a file: columns, guessed fields, the first rows.
-pub fn preview_file(path: &Path, lang: Lang) -> Result<ImportPreview, Error> {
-    let sheet = read_sheet(path, lang)?;
+pub fn preview_file(path: &Path) -> Result<ImportPreview, Error> {
+    let sheet = read_sheet(path)?;
     Ok(ImportPreview {
         fields: mapping::guess(&sheet.header),
         sample: sheet.rows.iter().take(5).map(|(_, r)| r.clone()).collect(),
@@ -112,6 +111,79 @@ fn date(field: Field, s: &str) -> Result<NaiveDate, Error> {
     parse_date(field, head.unwrap_or(t))
 }
 
+/// At most this many problems are listed in a report (each costs memory); the others are
+/// counted in `issues_not_listed`, and every rejected row in `rows_rejected`.
+pub const MAX_LISTED_ISSUES: usize = 10_000;
+
+/// The column a missing name is reported in: the name, else the first name.
+fn name_field(cols: &Columns) -> ImportField {
+    if cols.index(ImportField::Name).is_some() || cols.index(ImportField::FirstName).is_none() {
+        ImportField::Name
+    } else {
+        ImportField::FirstName
+    }
+}
+
+/// The people of the register as the importer matches them, kept in memory for the length of
+/// one import: by organisation and e-mail (ASCII lower case), and by organisation and name key,
+/// the lowest id first, as `store::import::find_person` would answer. Looking a person up in
+/// SQL cost a scan of the organisation's people (there is no index on e-mail), so importing
+/// grew with the square of the rows; here each look-up is a hash.
+/// (`store::import::find_org` stays in SQL: organisations are few and their keys indexed.)
+#[derive(Default)]
+struct People {
+    by_email: HashMap<(Id, String), BTreeSet<Id>>,
+    by_name: HashMap<(Id, String), BTreeSet<Id>>,
+}
+
+/// How a person is matched: organisation, e-mail (lower case), name key.
+type PersonKey = (Id, Option<String>, String);
+
+fn person_key(org: Id, email: Option<&str>, name_key: String) -> PersonKey {
+    (org, email.map(str::to_ascii_lowercase), name_key)
+}
+
+impl People {
+    fn load(conn: &rusqlite::Connection) -> Result<People, Error> {
+        let mut people = People::default();
+        for (id, org, email, name) in store::import::person_keys(conn)? {
+            people.add(id, (org, email, name));
+        }
+        Ok(people)
+    }
+
+    fn add(&mut self, id: Id, (org, email, name): PersonKey) {
+        if let Some(e) = email {
+            self.by_email.entry((org, e)).or_default().insert(id);
+        }
+        self.by_name.entry((org, name)).or_default().insert(id);
+    }
+
+    fn remove(&mut self, id: Id, (org, email, name): PersonKey) {
+        for (map, key) in [
+            (&mut self.by_email, email.map(|e| (org, e))),
+            (&mut self.by_name, Some((org, name))),
+        ] {
+            if let Some(key) = key
+                && let Some(ids) = map.get_mut(&key)
+            {
+                ids.remove(&id);
+                if ids.is_empty() {
+                    map.remove(&key);
+                }
+            }
+        }
+    }
+
+    /// The person of the organisation with this e-mail, else with this name key.
+    fn find(&self, (org, email, name): PersonKey) -> Option<Id> {
+        let first = |ids: Option<&BTreeSet<Id>>| ids.and_then(|s| s.first().copied());
+        email
+            .and_then(|e| first(self.by_email.get(&(org, e))))
+            .or_else(|| first(self.by_name.get(&(org, name))))
+    }
+}
+
 struct Ctx<'a> {
     cols: &'a Columns,
     groups: &'a [(Id, String)],
@@ -125,6 +197,12 @@ struct RowOutcome {
     org: Option<(Id, bool)>,
     person: Option<(Id, PersonChange)>,
     appointment: Option<bool>,
+    /// The row named no person although the sheet has a name column: only its organisation
+    /// was read.
+    skipped: bool,
+    /// A person added (no old key) or whose e-mail or name changed: the matcher follows once
+    /// the row is kept.
+    keys: Option<(Id, Option<PersonKey>, PersonKey)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -155,6 +233,7 @@ impl Ctx<'_> {
     fn row(
         &self,
         tx: &rusqlite::Connection,
+        people: &People,
         n: usize,
         cells: &[String],
     ) -> Result<Result<RowOutcome, Vec<RowIssue>>, Error> {
@@ -177,12 +256,10 @@ impl Ctx<'_> {
             (None, None, Some(l)) => Some(l.to_owned()),
             (None, None, None) => None,
         };
-        let name_field = if get(ImportField::Name).is_some()
-            || self.cols.index(ImportField::FirstName).is_none()
-        {
+        let name_field = if get(ImportField::Name).is_some() {
             ImportField::Name
         } else {
-            ImportField::FirstName
+            name_field(self.cols)
         };
         let Some(org_name) = get(ImportField::Organisation) else {
             return Ok(Err(vec![self.missing(n, ImportField::Organisation)]));
@@ -314,15 +391,41 @@ impl Ctx<'_> {
                 None
             }
         };
-        if group.is_some() && person_draft.is_none() {
-            issues.push(self.missing(n, ImportField::Name));
+        // A row without a name: with anything else about a person, a problem (it would be
+        // lost); with nothing but its organisation, skipped and said so.
+        let has_name_column = [
+            ImportField::Name,
+            ImportField::FirstName,
+            ImportField::LastName,
+        ]
+        .into_iter()
+        .any(|f| self.cols.index(f).is_some());
+        let person_data = [
+            ImportField::Title,
+            ImportField::Email,
+            ImportField::Phone,
+            ImportField::Notes,
+            ImportField::Protected,
+            ImportField::Group,
+            ImportField::Role,
+            ImportField::From,
+            ImportField::To,
+        ]
+        .into_iter()
+        .any(|f| get(f).is_some());
+        if person_draft.is_none() && (group.is_some() || person_data) {
+            issues.push(self.missing(n, name_field));
         }
+        let skipped = person_draft.is_none() && has_name_column;
         let Some(org_fields) = org_fields.filter(|_| issues.is_empty()) else {
             return Ok(Err(issues));
         };
 
         // Writing, inside the row's savepoint.
-        let mut out = RowOutcome::default();
+        let mut out = RowOutcome {
+            skipped,
+            ..RowOutcome::default()
+        };
         let org_id = match store::import::find_org(
             tx,
             org_fields.org_number.as_ref().map(|o| o.as_str()),
@@ -343,12 +446,11 @@ impl Ctx<'_> {
         };
         draft.organisation_id = org_id;
         let fields = PersonFields::try_from(&*draft)?;
-        let existing = store::import::find_person(
-            tx,
+        let existing = people.find(person_key(
             org_id,
             fields.email.as_ref().map(|e| e.as_str()),
-            &fields.name.key(),
-        )?;
+            fields.name.key(),
+        ));
         let person_id = match existing.and_then(|id| store::people::get(tx, id).transpose()) {
             Some(current) => {
                 let current = current?;
@@ -382,12 +484,34 @@ impl Ctx<'_> {
                     }
                     store::people::update(tx, current.id, &merged_fields)?;
                     out.person = Some((current.id, PersonChange::Updated));
+                    out.keys = Some((
+                        current.id,
+                        Some(person_key(
+                            current.organisation_id,
+                            current.email.as_ref().map(|e| e.as_str()),
+                            current.name.key(),
+                        )),
+                        person_key(
+                            org_id,
+                            merged_fields.email.as_ref().map(|e| e.as_str()),
+                            merged_fields.name.key(),
+                        ),
+                    ));
                 }
                 current.id
             }
             None => {
                 let id = store::people::insert(tx, &fields)?;
                 out.person = Some((id, PersonChange::Created));
+                out.keys = Some((
+                    id,
+                    None,
+                    person_key(
+                        org_id,
+                        fields.email.as_ref().map(|e| e.as_str()),
+                        fields.name.key(),
+                    ),
+                ));
                 id
             }
         };
@@ -478,15 +602,7 @@ impl Register {
             ..ImportReport::default()
         };
         if cols.index(ImportField::Organisation).is_none() {
-            return Err(Error::ImportUnreadable {
-                path: self.path.clone(),
-                reason: lang
-                    .pick(
-                        "ingen kolumn är vald som organisation",
-                        "no column is chosen as the organisation",
-                    )
-                    .to_owned(),
-            });
+            return Err(Error::ImportNoOrganisation);
         }
         if !dry_run {
             report.backup = Some(
@@ -507,11 +623,33 @@ impl Register {
         let mut orgs_created = HashSet::new();
         let mut orgs_matched = HashSet::new();
         let mut people: HashMap<Id, PersonChange> = HashMap::new();
+        let mut matcher = People::load(&self.conn)?;
         let mut tx = self.conn.transaction()?;
         for (n, cells) in &sheet.rows {
             let sp = tx.savepoint()?;
-            match ctx.row(&sp, *n, cells)? {
-                Ok(out) => {
+            match ctx.row(&sp, &matcher, *n, cells)? {
+                Ok(mut out) => {
+                    if let Some((id, old, new)) = out.keys.take() {
+                        if let Some(old) = old {
+                            matcher.remove(id, old);
+                        }
+                        matcher.add(id, new);
+                    }
+                    if out.skipped {
+                        report.rows_skipped += 1;
+                    }
+                    if out.skipped && report.skipped.len() < MAX_LISTED_ISSUES {
+                        report.skipped.push(RowIssue {
+                            row: *n,
+                            column: cols.header_of(name_field(cols)),
+                            reason: lang
+                                .pick(
+                                    "inget namn: ingen person läses in, bara organisationen",
+                                    "no name: no person is read, only the organisation",
+                                )
+                                .to_owned(),
+                        });
+                    }
                     if let Some((id, created)) = out.org {
                         if created {
                             orgs_created.insert(id);
@@ -533,7 +671,10 @@ impl Register {
                     sp.commit()?;
                 }
                 Err(issues) => {
-                    report.issues.extend(issues);
+                    report.rows_rejected += 1;
+                    let room = MAX_LISTED_ISSUES.saturating_sub(report.issues.len());
+                    report.issues_not_listed += issues.len().saturating_sub(room);
+                    report.issues.extend(issues.into_iter().take(room));
                     drop(sp);
                 }
             }
@@ -547,7 +688,7 @@ impl Register {
                 PersonChange::Same => report.people_matched += 1,
             }
         }
-        if dry_run || !report.issues.is_empty() {
+        if dry_run || report.rows_rejected > 0 {
             tx.rollback()?;
         } else {
             tx.commit()?;
@@ -566,7 +707,7 @@ impl Register {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<ImportReport, Error> {
-        let sheet = read_sheet(path, lang)?;
+        let sheet = read_sheet(path)?;
         let cols = Columns::explicit(&sheet, fields);
         self.import_sheet(&sheet, &cols, dry_run, lang, today, now)
     }
@@ -581,7 +722,7 @@ impl Register {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<ImportReport, Error> {
-        let sheet = read_sheet(path, lang)?;
+        let sheet = read_sheet(path)?;
         let cols = match mapping_json {
             Some(json) => Columns::with_mapping(&sheet, json, path)?,
             None => Columns::guess(&sheet),

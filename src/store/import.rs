@@ -1,7 +1,8 @@
-//! Look-ups of the importer: an existing organisation by number or name, an existing person
-//! of an organisation by e-mail or name.
+//! Look-ups of the importer: an existing organisation by number or name, and the keys by
+//! which it matches people (e-mail or name within the organisation; matched in memory by
+//! `register::import`).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::Error;
 use crate::model::Id;
@@ -30,28 +31,14 @@ pub fn find_org(
         .optional()?)
 }
 
-/// The person of the organisation with this e-mail (case-insensitive), else with this name key.
-pub fn find_person(
-    conn: &Connection,
-    org_id: Id,
-    email: Option<&str>,
-    name_key: &str,
-) -> Result<Option<Id>, Error> {
-    if let Some(e) = email {
-        let by_email = conn
-            .prepare_cached(
-                "SELECT id FROM person WHERE organisation_id = ?1 AND lower(email) = lower(?2) LIMIT 1",
-            )?
-            .query_row(params![org_id, e], |r| r.get(0))
-            .optional()?;
-        if by_email.is_some() {
-            return Ok(by_email);
-        }
-    }
-    Ok(conn
-        .prepare_cached(
-            "SELECT id FROM person WHERE organisation_id = ?1 AND name_key = ?2 LIMIT 1",
-        )?
-        .query_row(params![org_id, name_key], |r| r.get(0))
-        .optional()?)
+/// A person as the importer matches them: id, organisation, e-mail (lower case), name key.
+pub type PersonKeys = (Id, Id, Option<String>, String);
+
+/// Every person as the importer matches them: id, organisation, e-mail lower-cased as
+/// the importer compares it (ASCII lower case, as SQLite's `lower`), name key; by id.
+pub fn person_keys(conn: &Connection) -> Result<Vec<PersonKeys>, Error> {
+    let mut stmt =
+        conn.prepare("SELECT id, organisation_id, lower(email), name_key FROM person ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

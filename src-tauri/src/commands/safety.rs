@@ -95,8 +95,7 @@ pub fn export_audit_log(
 /// The import wizard's first look at a file.
 #[tauri::command]
 pub fn import_preview(state: State<'_, AppState>, path: String) -> Reply<ImportPreview> {
-    samverkan::register::preview_file(&PathBuf::from(&path), state.lang())
-        .map_err(|e| e.body(state.lang()))
+    samverkan::register::preview_file(&PathBuf::from(&path)).map_err(|e| e.body(state.lang()))
 }
 
 /// Checks (`dry_run`) or imports a file with the fields chosen for its columns.

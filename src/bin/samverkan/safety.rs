@@ -237,14 +237,9 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
                 .transpose()?;
             let r = reg.import_file(&file, json.as_deref(), dry_run, out.lang, today, now)?;
             import_report(out, &r)?;
-            if !r.issues.is_empty() {
+            if r.rows_rejected > 0 {
                 return Err(Error::ImportRejected {
-                    rows: r
-                        .issues
-                        .iter()
-                        .map(|i| i.row)
-                        .collect::<std::collections::BTreeSet<_>>()
-                        .len(),
+                    rows: r.rows_rejected,
                 });
             }
             Ok(())
@@ -296,6 +291,34 @@ fn import_report(out: &Out, r: &samverkan::import::ImportReport) -> Result<(), E
                 out.t("Problem", "Problem"),
             ]);
             for i in &r.issues {
+                t.add_row(vec![
+                    i.row.to_string(),
+                    i.column.clone().unwrap_or_default(),
+                    i.reason.clone(),
+                ]);
+            }
+            s.push('\n');
+            s.push_str(&t.to_string());
+            if r.issues_not_listed > 0 {
+                s.push_str(&format!(
+                    "\n{} {}",
+                    r.issues_not_listed,
+                    out.t("problem till visas inte.", "more problems are not shown.")
+                ));
+            }
+        }
+        if !r.skipped.is_empty() {
+            s.push_str(&format!(
+                "\n{} {}",
+                r.rows_skipped,
+                out.t("rader hoppades över:", "rows were skipped:")
+            ));
+            let mut t = table(&[
+                out.t("Rad", "Row"),
+                out.t("Kolumn", "Column"),
+                out.t("Varför", "Why"),
+            ]);
+            for i in &r.skipped {
                 t.add_row(vec![
                     i.row.to_string(),
                     i.column.clone().unwrap_or_default(),

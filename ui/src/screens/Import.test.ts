@@ -29,6 +29,8 @@ const report = (over: Record<string, unknown>) => ({
   appointments_created: 0,
   appointments_existing: 0,
   issues: [],
+  skipped: [],
+  rows_skipped: 0,
   backup: null,
   ...over,
 });

@@ -13,7 +13,25 @@ written: boolean, rows: number,
 /**
  * Each column's header and the field it was read as (`None`: ignored).
  */
-columns: Array<[string, ImportField | null]>, orgs_created: number, orgs_matched: number, people_created: number, people_updated: number, people_matched: number, appointments_created: number, appointments_existing: number, issues: Array<RowIssue>, 
+columns: Array<[string, ImportField | null]>, orgs_created: number, orgs_matched: number, people_created: number, people_updated: number, people_matched: number, appointments_created: number, appointments_existing: number, 
+/**
+ * The problems, at most `register::import::MAX_LISTED_ISSUES` of them.
+ */
+issues: Array<RowIssue>, 
+/**
+ * Problems beyond those listed in `issues`.
+ */
+issues_not_listed: number, 
+/**
+ * Rows with at least one problem (each rolled back; any of them means nothing is written).
+ */
+rows_rejected: number, 
+/**
+ * Rows that were read but skipped, and why (a row naming no person: only its
+ * organisation is read). They do not stop the import. At most
+ * `register::import::MAX_LISTED_ISSUES` are listed; `rows_skipped` counts them all.
+ */
+skipped: Array<RowIssue>, rows_skipped: number, 
 /**
  * The backup made before the import was written.
  */

@@ -132,6 +132,8 @@ export const enSafety: Record<keyof typeof svSafety, string> = {
   "import.summary": "{orgsCreated} new and {orgsMatched} existing organisations; {peopleCreated} new, {peopleUpdated} updated and {peopleMatched} unchanged people; {apptsCreated} new appointments ({apptsExisting} already there).",
   "import.dryRunOk": "The check went well: all {rows} rows can be imported.",
   "import.dryRunIssues": "{count} problems. Correct the file or the column choices and check again; nothing is saved until every row can be imported.",
+  "import.skipped": "{count} rows are skipped (they name no person; their organisation is read):",
+  "import.skipped.caption": "Skipped rows",
   "import.issues.caption": "Problems by row",
   "import.issues.row": "Row",
   "import.issues.column": "Column",

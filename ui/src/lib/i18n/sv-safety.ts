@@ -130,6 +130,8 @@ export const svSafety = {
   "import.summary": "{orgsCreated} nya och {orgsMatched} befintliga organisationer; {peopleCreated} nya, {peopleUpdated} uppdaterade och {peopleMatched} oförändrade personer; {apptsCreated} nya uppdrag ({apptsExisting} fanns redan).",
   "import.dryRunOk": "Provläsningen gick bra: alla {rows} rader kan läsas in.",
   "import.dryRunIssues": "{count} problem. Rätta filen eller kolumnvalen och provläs igen; inget sparas förrän alla rader går att läsa in.",
+  "import.skipped": "{count} rader hoppas över (de namnger ingen person; deras organisation läses in):",
+  "import.skipped.caption": "Överhoppade rader",
   "import.issues.caption": "Problem per rad",
   "import.issues.row": "Rad",
   "import.issues.column": "Kolumn",
