@@ -23,6 +23,12 @@ pub const MAX_CELLS: usize = 2_000_000;
 pub const MAX_CELL_BYTES: usize = 32 * 1024;
 /// All cells' text together, in bytes.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+/// An ODS sheet is held three times over (calamine's copy of every sheet with its formulas, the
+/// copy it returns, our rows): at most this many cells (a quarter of [`MAX_CELLS`]).
+pub const MAX_ODS_CELLS: usize = MAX_CELLS / 4;
+/// And at most this much text in an ODS workbook, counting formulas and string values in
+/// attributes (copied for every repeat): a quarter of [`MAX_TEXT_BYTES`].
+pub const MAX_ODS_TEXT_BYTES: usize = MAX_TEXT_BYTES / 4;
 /// A CSV file is read whole: at most this many bytes.
 pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
 /// A workbook's parts (zip entries) together, inflated, by the sizes in its central directory
@@ -416,16 +422,16 @@ fn check_ods(path: &Path) -> Result<(), Unreadable> {
                         }));
                     }
                     let all = cells.saturating_add(rows.saturating_mul(cols));
-                    if all > MAX_CELLS {
+                    if all > MAX_ODS_CELLS {
                         return Err(too_large(Limit::Cells {
                             cells: all as u64,
-                            max: MAX_CELLS as u64,
+                            max: MAX_ODS_CELLS as u64,
                         }));
                     }
-                    if text > MAX_TEXT_BYTES {
+                    if text > MAX_ODS_TEXT_BYTES {
                         return Err(too_large(Limit::Text {
                             bytes: text as u64,
-                            max: MAX_TEXT_BYTES as u64,
+                            max: MAX_ODS_TEXT_BYTES as u64,
                         }));
                     }
                 }
@@ -445,6 +451,14 @@ fn check_ods(path: &Path) -> Result<(), Unreadable> {
                     .flatten()
                     .is_some();
                 col = col.saturating_add(n);
+                // A formula or a string value in the tag is copied for every repeat.
+                let copied: usize = e
+                    .attributes()
+                    .flatten()
+                    .filter(|a| matches!(a.key.as_ref(), "table:formula" | "office:string-value"))
+                    .map(|a| a.value.len())
+                    .sum();
+                row_text = row_text.saturating_add(copied.saturating_mul(n));
                 if valued || open {
                     // Counted as non-empty when it might be: a value type, or any content.
                     row_width = col;
