@@ -23,6 +23,12 @@ pub const MAX_CELLS: usize = 2_000_000;
 pub const MAX_CELL_BYTES: usize = 32 * 1024;
 /// All cells' text together, in bytes.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+/// An ODS sheet is held three times over (calamine's copy of every sheet with its formulas, the
+/// copy it returns, our rows): at most this many cells (a quarter of [`MAX_CELLS`]).
+pub const MAX_ODS_CELLS: usize = MAX_CELLS / 4;
+/// And at most this much text in an ODS workbook, counting formulas and string values in
+/// attributes (copied for every repeat): a quarter of [`MAX_TEXT_BYTES`].
+pub const MAX_ODS_TEXT_BYTES: usize = MAX_TEXT_BYTES / 4;
 /// A CSV file is read whole: at most this many bytes.
 pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
 /// A workbook's parts (zip entries) together, inflated, by the sizes in its central directory
@@ -78,7 +84,7 @@ pub fn read_path(path: &Path) -> Result<Sheet, Unreadable> {
                     max: MAX_CSV_BYTES,
                 }));
             }
-            read_csv(&bytes)
+            read_csv_vec(bytes)
         }
     }
 }
@@ -416,16 +422,16 @@ fn check_ods(path: &Path) -> Result<(), Unreadable> {
                         }));
                     }
                     let all = cells.saturating_add(rows.saturating_mul(cols));
-                    if all > MAX_CELLS {
+                    if all > MAX_ODS_CELLS {
                         return Err(too_large(Limit::Cells {
                             cells: all as u64,
-                            max: MAX_CELLS as u64,
+                            max: MAX_ODS_CELLS as u64,
                         }));
                     }
-                    if text > MAX_TEXT_BYTES {
+                    if text > MAX_ODS_TEXT_BYTES {
                         return Err(too_large(Limit::Text {
                             bytes: text as u64,
-                            max: MAX_TEXT_BYTES as u64,
+                            max: MAX_ODS_TEXT_BYTES as u64,
                         }));
                     }
                 }
@@ -445,6 +451,14 @@ fn check_ods(path: &Path) -> Result<(), Unreadable> {
                     .flatten()
                     .is_some();
                 col = col.saturating_add(n);
+                // A formula or a string value in the tag is copied for every repeat.
+                let copied: usize = e
+                    .attributes()
+                    .flatten()
+                    .filter(|a| matches!(a.key.as_ref(), "table:formula" | "office:string-value"))
+                    .map(|a| a.value.len())
+                    .sum();
+                row_text = row_text.saturating_add(copied.saturating_mul(n));
                 if valued || open {
                     // Counted as non-empty when it might be: a value type, or any content.
                     row_width = col;
@@ -496,6 +510,11 @@ fn read_ods(path: &Path) -> Result<Grid, Unreadable> {
 /// whose lines are partly UTF-8 and partly not is refused, naming the first line that differs
 /// from the majority; otherwise Windows-1252.
 pub fn decode(bytes: &[u8]) -> Result<String, Unreadable> {
+    decode_vec(bytes.to_vec())
+}
+
+/// [`decode`] of bytes it may keep: valid UTF-8 becomes the text without a copy.
+fn decode_vec(mut bytes: Vec<u8>) -> Result<String, Unreadable> {
     let utf16 = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         Some(encoding_rs::UTF_16LE.decode_without_bom_handling_and_without_replacement(rest))
     } else {
@@ -513,13 +532,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, Unreadable> {
     if bytes.contains(&0) {
         return Err(Unreadable::Binary);
     }
-    let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (true, rest),
-        None => (false, bytes),
-    };
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(s.to_owned());
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if bom {
+        bytes.drain(..3);
     }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(s) => return Ok(s),
+        Err(e) => e.into_bytes(),
+    };
     // Not all UTF-8: which lines are, and which are not?
     let (mut utf8, mut other) = (0usize, 0usize);
     let (mut first_utf8, mut first_other) = (None, None);
@@ -549,16 +569,22 @@ pub fn decode(bytes: &[u8]) -> Result<String, Unreadable> {
             line: o,
             rest_utf8: true,
         }),
-        _ => Ok(encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()),
+        _ => Ok(encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned()),
     }
 }
 
 /// Parses CSV (quotes doubled inside quoted fields, line breaks allowed inside quotes), with
 /// `;`, `,` or tab as the separator, whichever the first line has most of outside quotes.
 pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Unreadable> {
-    let text = decode(bytes)?;
+    read_csv_vec(bytes.to_vec())
+}
+
+/// [`read_csv`] of bytes it may keep (and drop once decoded).
+fn read_csv_vec(bytes: Vec<u8>) -> Result<Sheet, Unreadable> {
+    let text = decode_vec(bytes)?;
     let sep = separator(&text);
     let grid = parse_csv(&text, sep)?;
+    drop(text);
     into_sheet(grid.rows, 0)
 }
 
@@ -626,7 +652,11 @@ fn into_sheet(rows: Vec<Vec<String>>, first_row: usize) -> Result<Sheet, Unreada
     let mut numbered = rows
         .into_iter()
         .enumerate()
-        .map(|(i, r)| (first_row + i + 1, r))
+        .map(|(i, mut r)| {
+            // The rows grew a cell at a time; their spare capacity would be a third more.
+            r.shrink_to_fit();
+            (first_row + i + 1, r)
+        })
         .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()));
     let (_, header) = numbered.next().ok_or(Unreadable::Empty)?;
     let header: Vec<String> = header.into_iter().map(|h| h.trim().to_owned()).collect();

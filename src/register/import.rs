@@ -4,7 +4,7 @@
 //! savepoint so that a bad row is reported (row, column, reason) and the others still checked;
 //! a dry run, or an import with any problem, rolls everything back.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -132,8 +132,9 @@ fn name_field(cols: &Columns) -> ImportField {
 /// (`store::import::find_org` stays in SQL: organisations are few and their keys indexed.)
 #[derive(Default)]
 struct People {
-    by_email: HashMap<(Id, String), BTreeSet<Id>>,
-    by_name: HashMap<(Id, String), BTreeSet<Id>>,
+    // Sorted ids (nearly always one; a set would cost a node of its own per key).
+    by_email: HashMap<(Id, String), Vec<Id>>,
+    by_name: HashMap<(Id, String), Vec<Id>>,
 }
 
 /// How a person is matched: organisation, e-mail (lower case), name key.
@@ -153,10 +154,15 @@ impl People {
     }
 
     fn add(&mut self, id: Id, (org, email, name): PersonKey) {
+        let insert = |ids: &mut Vec<Id>| {
+            if let Err(at) = ids.binary_search(&id) {
+                ids.insert(at, id);
+            }
+        };
         if let Some(e) = email {
-            self.by_email.entry((org, e)).or_default().insert(id);
+            insert(self.by_email.entry((org, e)).or_default());
         }
-        self.by_name.entry((org, name)).or_default().insert(id);
+        insert(self.by_name.entry((org, name)).or_default());
     }
 
     fn remove(&mut self, id: Id, (org, email, name): PersonKey) {
@@ -167,7 +173,7 @@ impl People {
             if let Some(key) = key
                 && let Some(ids) = map.get_mut(&key)
             {
-                ids.remove(&id);
+                ids.retain(|x| *x != id);
                 if ids.is_empty() {
                     map.remove(&key);
                 }
@@ -177,7 +183,7 @@ impl People {
 
     /// The person of the organisation with this e-mail, else with this name key.
     fn find(&self, (org, email, name): PersonKey) -> Option<Id> {
-        let first = |ids: Option<&BTreeSet<Id>>| ids.and_then(|s| s.first().copied());
+        let first = |ids: Option<&Vec<Id>>| ids.and_then(|s| s.first().copied());
         email
             .and_then(|e| first(self.by_email.get(&(org, e))))
             .or_else(|| first(self.by_name.get(&(org, name))))

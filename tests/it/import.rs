@@ -7,7 +7,9 @@ use std::path::Path;
 use chrono::Utc;
 use proptest::prelude::*;
 use samverkan::error::{Limit, Unreadable};
-use samverkan::import::read::{MAX_CELL_BYTES, MAX_COLUMNS, MAX_PART_BYTES, MAX_ROWS, read_csv};
+use samverkan::import::read::{
+    MAX_CELL_BYTES, MAX_COLUMNS, MAX_ODS_CELLS, MAX_PART_BYTES, MAX_ROWS, read_csv,
+};
 use samverkan::register::{Columns, read_sheet};
 use samverkan::safety::backup::sha256_file;
 use samverkan::{Error, ErrorCode, Lang, Register};
@@ -461,6 +463,26 @@ fn an_ods_cell_repeated_across_every_column_is_refused_before_calamine_expands_i
         ),
         "{:?}",
         unreadable(&path)
+    );
+    // Within the rows and columns, but calamine would hold a million cells three times over.
+    let cells = content.replace("1000", "100000").replace("16384", "10");
+    std::fs::write(&path, b"").expect("truncate");
+    write_zip(
+        &path,
+        &[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
+            ("content.xml", cells.as_bytes()),
+        ],
+    );
+    assert_eq!(
+        unreadable(&path),
+        Unreadable::TooLarge(Limit::Cells {
+            cells: 1_000_010,
+            max: MAX_ODS_CELLS as u64
+        })
     );
 }
 
