@@ -105,7 +105,7 @@ describe("Organisation detail", () => {
     expect(screen.getByText("Mandattiden har gått ut")).toBeInTheDocument();
     expect(screen.getByText("från 2024-01-01, tills vidare")).toBeInTheDocument();
     expect(screen.getByText("Cecilia Ek")).toBeInTheDocument();
-    expect(screen.getByText("2020-01-01 – 2023-12-31 (avslutat)")).toBeInTheDocument();
+    expect(screen.getByText("2020-01-01 – 2023-12-31 (sista dag)")).toBeInTheDocument();
   });
 
   it("asks before removing and shows the core's in_use refusal", async () => {

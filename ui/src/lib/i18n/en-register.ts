@@ -35,7 +35,7 @@ export const enRegister: Record<keyof typeof svRegister, string> = {
   "reg.role.convener": "Convener",
   "reg.period": "{from} – {to}",
   "reg.period.open": "from {from}, until further notice",
-  "reg.period.ended": "{from} – {end} (ended)",
+  "reg.period.ended": "{from} – {end} (last day)",
 
   "reg.field.name": "Name",
   "reg.field.personName": "Name",

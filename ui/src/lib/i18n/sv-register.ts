@@ -34,7 +34,7 @@ export const svRegister = {
   "reg.role.convener": "Sammankallande",
   "reg.period": "{from} – {to}",
   "reg.period.open": "från {from}, tills vidare",
-  "reg.period.ended": "{from} – {end} (avslutat)",
+  "reg.period.ended": "{from} – {end} (sista dag)",
 
   // Fields
   "reg.field.name": "Namn",
