@@ -92,11 +92,10 @@ impl Register {
 
     /// Who holds a seat on `day`, and who is decided to follow.
     pub fn seat_holder_of(&self, seat_id: Id, day: NaiveDate) -> Result<SeatHolder, Error> {
-        self.seat(seat_id)?;
+        let seat = self.seat(seat_id)?;
         let all = store::appointments::in_seat(&self.conn, seat_id, day, None)?;
-        let holder = all.iter().find(|a| a.serves_on(day)).cloned();
-        let successor = all.iter().find(|a| a.from > day).cloned();
-        Ok(SeatHolder::of(holder, successor, day))
+        let v = seats::view(seat, &all.iter().collect::<Vec<_>>(), day);
+        Ok(SeatHolder::of(v.holder, v.successor, day))
     }
 
     /// Appoints a person to a seat of the group (see [`seats::resolve`] for which). A seat

@@ -275,11 +275,11 @@ impl Register {
         }
         let mut out = Vec::new();
         for seat in store::seats::for_group(&self.conn, group_id, false)? {
-            let holder = history
+            let in_seat: Vec<&Appointment> = history
                 .iter()
-                .rev()
-                .find(|a| a.seat_id == Some(seat.id) && a.serves_on(day))
-                .cloned();
+                .filter(|a| a.seat_id == Some(seat.id))
+                .collect();
+            let holder = super::seats::view(seat.clone(), &in_seat, day).holder;
             let ours = seat.organisation_id == Some(org_id)
                 || (seat.is_open() && holder.as_ref().is_some_and(|a| a.organisation_id == org_id));
             if ours {
