@@ -208,8 +208,24 @@ fn loose_or_far_dates_from_the_ui_are_refused() {
             }}),
         )
         .expect_err(from);
-        assert!(err.to_string().contains("YYYY-MM-DD"), "{from}: {err}");
+        // Refused by the core, with its field and a message in the user's language: not the
+        // framework's English "invalid args".
+        assert_eq!(err["code"], "invalid", "{from}: {err}");
+        assert_eq!(err["field"], "from", "{from}: {err}");
+        let message = err["message"].as_str().unwrap_or_default();
+        assert!(message.contains("från och med"), "{from}: {err}");
+        assert!(!message.contains("invalid args"), "{from}: {err}");
     }
+    let err = call(
+        w,
+        "appoint",
+        json!({ "request": {
+            "person_id": person, "group_id": county, "role": "representative",
+            "from": "2026-01-01", "to": "2026-02-30"
+        }}),
+    )
+    .expect_err("no such day");
+    assert_eq!(err["field"], "to", "{err}");
     let err = call(
         w,
         "seat_holder",

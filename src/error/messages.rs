@@ -357,6 +357,24 @@ impl Error {
                     )
                 }
             }
+            Error::MigrationFailed { version, .. } => {
+                if sv {
+                    format!(
+                        "Registret kunde inte uppgraderas till den här versionen av Samverkan \
+                         (steg {version}): dess innehåll stämmer inte med den version filen anger. \
+                         Filen har inte ändrats, och en säkerhetskopia togs före försöket (i mappen \
+                         backups bredvid registret). Kontakta den som sköter Samverkan hos er."
+                    )
+                } else {
+                    format!(
+                        "The register could not be upgraded to this version of Samverkan (step \
+                         {version}): its contents do not match the version the file states. The \
+                         file was not changed, and a backup was made before the attempt (in the \
+                         backups folder beside the register). Contact whoever looks after \
+                         Samverkan where you work."
+                    )
+                }
+            }
             Error::RegisterDamaged { path, backup } => {
                 let p = path.display();
                 match (backup, sv) {
@@ -705,6 +723,12 @@ fn reason_text(reason: &Invalid, lang: Lang) -> String {
             .pick(
                 "får inte innehålla radbrytningar",
                 "must not contain line breaks",
+            )
+            .into(),
+        Invalid::Tab => lang
+            .pick(
+                "får inte innehålla tabbtecken (ofta med när text klistras in från ett kalkylark)",
+                "must not contain tabs (often there when text is pasted from a spreadsheet)",
             )
             .into(),
         Invalid::Email => lang

@@ -122,6 +122,8 @@ pub enum Invalid {
     },
     ControlCharacter,
     LineBreak,
+    /// A tab in a one-line value (a name): mostly pasted from a spreadsheet cell.
+    Tab,
     Email,
     Phone,
     OrgNumberFormat,
@@ -430,6 +432,13 @@ pub enum Error {
         path: PathBuf,
         backup: Option<PathBuf>,
     },
+    /// A migration's SQL failed on the file (its contents do not match its version): rolled
+    /// back, the file left at its version. The database's own message is kept for the
+    /// developer (`Debug`), never shown: it quotes the migration's SQL.
+    MigrationFailed {
+        version: i64,
+        source: rusqlite::Error,
+    },
     /// A backup (or a copy being written) fails the integrity checks.
     BackupFailed {
         path: PathBuf,
@@ -569,6 +578,7 @@ impl Error {
             | Error::MeetingCancelled { .. }
             | Error::ProtectedPerson { .. } => ErrorCode::Conflict,
             Error::RegisterDamaged { .. } => ErrorCode::NotARegister,
+            Error::MigrationFailed { .. } => ErrorCode::Damaged,
             Error::BackupFailed { .. } | Error::BackupDamaged { .. } => ErrorCode::Damaged,
             Error::Locked { .. } => ErrorCode::Locked,
             Error::AlreadyErased { .. } => ErrorCode::Conflict,

@@ -68,9 +68,8 @@ impl Appointment {
     }
 }
 
-/// A request to appoint someone, as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+/// A request to appoint someone, its dates checked (from the window: [`AppointInput`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AppointRequest {
     pub person_id: Id,
     pub group_id: Id,
@@ -83,14 +82,55 @@ pub struct AppointRequest {
     #[serde(default)]
     pub organisation_id: Option<Id>,
     #[serde(with = "super::date::strict")]
-    #[ts(type = "string")]
     pub from: NaiveDate,
     #[serde(default, with = "super::date::strict_option")]
-    #[ts(type = "string | null")]
     pub to: Option<NaiveDate>,
     /// End the current holder's appointment the day before `from`.
     #[serde(default)]
     pub replace: bool,
+}
+
+/// An appointment request as the window sends it, with the dates as typed: checked into an
+/// [`AppointRequest`] by [`AppointInput::check`], so that a date that is not one is refused
+/// with its field and a message in the user's language (a date checked while the request is
+/// read would fail before the core is reached, in the framework's English).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AppointInput {
+    pub person_id: Id,
+    pub group_id: Id,
+    pub role: Role,
+    #[serde(default)]
+    pub seat_id: Option<Id>,
+    #[serde(default)]
+    pub organisation_id: Option<Id>,
+    pub from: String,
+    #[serde(default)]
+    pub to: Option<String>,
+    #[serde(default)]
+    pub replace: bool,
+}
+
+impl AppointInput {
+    pub fn check(&self) -> Result<AppointRequest, crate::Error> {
+        use super::date::parse_date;
+        use crate::error::Field;
+        Ok(AppointRequest {
+            person_id: self.person_id,
+            group_id: self.group_id,
+            role: self.role,
+            seat_id: self.seat_id,
+            organisation_id: self.organisation_id,
+            from: parse_date(Field::From, &self.from)?,
+            to: self
+                .to
+                .as_deref()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| parse_date(Field::To, t))
+                .transpose()?,
+            replace: self.replace,
+        })
+    }
 }
 
 /// What an appointment did: the new appointment, and the one it ended, if any.

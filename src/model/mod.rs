@@ -12,7 +12,9 @@ mod person;
 mod seat;
 mod text;
 
-pub use appointment::{AppointOutcome, AppointRequest, Appointment, AppointmentStatus};
+pub use appointment::{
+    AppointInput, AppointOutcome, AppointRequest, Appointment, AppointmentStatus,
+};
 pub use group::{Group, GroupDraft, GroupFields, MAX_MEETINGS_PER_YEAR};
 pub use kinds::{GroupKind, OrgKind, Role};
 pub use meeting::{
@@ -27,7 +29,10 @@ pub use organisation::{
 };
 pub use person::{Person, PersonDraft, PersonFields};
 pub use seat::{MAX_SEAT_LABEL_CHARS, Seat, SeatDraft, SeatFields};
-pub use text::{Email, MAX_TEXT_CHARS, Name, Phone, name_key, optional_text, sort_key};
+pub use text::{
+    Email, MAX_NAME_CHARS, MAX_TEXT_CHARS, Name, Phone, max_chars, name_key, optional_text,
+    sort_key,
+};
 
 /// The row id of anything in the register.
 pub type Id = i64;

@@ -7,8 +7,38 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Field, Invalid};
 
-/// The longest name or free-text value the register accepts, in characters.
+/// The longest free-text value the register accepts in any field, in characters: the form's
+/// wording. Every other field has its own, shorter limit ([`max_chars`]).
 pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// The longest name: of a person, an organisation, a group, a function. The longest names in
+/// Sweden's registers of authorities and associations are about 90 characters
+/// ("Stiftelsen … för …"); 120 holds them with room and still fits a form's box on two lines.
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// The longest value each field accepts, in characters. Names and one-line values are held
+/// to what fits on the screens and in the printed documents; the longest allowed value of
+/// every field prints whole on every document (tests print them).
+pub fn max_chars(field: Field) -> usize {
+    use Field::*;
+    match field {
+        Name | PrincipalName | Function | LocalGroup | Title => MAX_NAME_CHARS,
+        ShortName => 40,
+        OrgNumber => 20,
+        Email => 254,
+        Phone => 40,
+        PostalAddress | Contact | Place => 200,
+        Label => crate::model::MAX_SEAT_LABEL_CHARS,
+        OnlineLink => 1000,
+        Reason => 500,
+        Description | Notes => 4000,
+        Agenda => crate::model::meeting::MAX_AGENDA_CHARS,
+        Wording | Template => MAX_TEXT_CHARS,
+        Kind | GroupKind | MeetingsPerYear | Role | Organisation | From | To | Date | Days
+        | Status | Start | End | Weekdays | Year | Format | Months | Position | Seat | Entity
+        | Language => 200,
+    }
+}
 
 /// The key under which names are compared: Unicode NFC, case folded, surrounding white space
 /// removed and inner runs of white space collapsed. "Falun", " FALUN " and "falun" share a key,
@@ -44,13 +74,9 @@ pub fn sort_key(s: &str) -> String {
 }
 
 fn check_text(field: Field, s: &str) -> Result<(), Error> {
-    if s.chars().count() > MAX_TEXT_CHARS {
-        return Err(Error::invalid(
-            field,
-            Invalid::TooLong {
-                max: MAX_TEXT_CHARS,
-            },
-        ));
+    let max = max_chars(field);
+    if s.chars().count() > max {
+        return Err(Error::invalid(field, Invalid::TooLong { max }));
     }
     // Tabs and line breaks are allowed in free text; other control characters (NUL, escape…)
     // are never something a person meant to type, and they break exports.
@@ -73,8 +99,11 @@ impl Name {
             return Err(Error::invalid(field, Invalid::Empty));
         }
         check_text(field, s)?;
-        if s.contains(['\n', '\r', '\t']) {
+        if s.contains(['\n', '\r']) {
             return Err(Error::invalid(field, Invalid::LineBreak));
+        }
+        if s.contains('\t') {
+            return Err(Error::invalid(field, Invalid::Tab));
         }
         Ok(Name(s.to_owned()))
     }
@@ -118,7 +147,11 @@ impl Email {
     pub fn parse(field: Field, s: &str) -> Result<Email, Error> {
         let s = s.trim();
         let bad = || Error::invalid(field, Invalid::Email);
-        if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        let max = max_chars(Field::Email);
+        if s.chars().count() > max {
+            return Err(Error::invalid(field, Invalid::TooLong { max }));
+        }
+        if s.len() > max || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(bad());
         }
         let (local, domain) = s.split_once('@').ok_or_else(bad)?;
@@ -149,6 +182,10 @@ pub struct Phone(String);
 impl Phone {
     pub fn parse(field: Field, s: &str) -> Result<Phone, Error> {
         let s = s.trim();
+        let max = max_chars(Field::Phone);
+        if s.chars().count() > max {
+            return Err(Error::invalid(field, Invalid::TooLong { max }));
+        }
         let body = s.strip_prefix('+').unwrap_or(s);
         let allowed = body
             .chars()
@@ -187,6 +224,48 @@ impl Phone {
 mod tests {
     use super::*;
 
+    /// The UI checks lengths as the user types, against the same limits: they are written for
+    /// it to `ui/src/lib/bindings/limits.ts` (like the ts-rs bindings beside it).
+    #[test]
+    fn the_limits_are_exported_to_the_ui() {
+        use Field::*;
+        let fields = [
+            ("name", Name),
+            ("title", Title),
+            ("principalName", PrincipalName),
+            ("function", Function),
+            ("localGroup", LocalGroup),
+            ("shortName", ShortName),
+            ("orgNumber", OrgNumber),
+            ("email", Email),
+            ("phone", Phone),
+            ("postalAddress", PostalAddress),
+            ("contact", Contact),
+            ("place", Place),
+            ("label", Label),
+            ("onlineLink", OnlineLink),
+            ("reason", Reason),
+            ("description", Description),
+            ("notes", Notes),
+            ("agenda", Agenda),
+            ("wording", Wording),
+        ];
+        let mut ts = String::from(
+            "// Generated by `cargo test -p samverkan --lib` from `model::max_chars`: do not edit.\n\n\
+             /** The longest value each field takes, in characters (the core refuses longer). */\n\
+             export const LIMITS = {\n",
+        );
+        for (key, field) in fields {
+            ts.push_str(&format!("  {key}: {},\n", max_chars(field)));
+        }
+        ts.push_str("} as const;\n\nexport type LimitedField = keyof typeof LIMITS;\n");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/lib/bindings/limits.ts");
+        if std::fs::read_to_string(path).ok().as_deref() != Some(ts.as_str()) {
+            std::fs::write(path, &ts).expect("write the UI's limits");
+        }
+        assert!(ts.contains(&format!("  name: {MAX_NAME_CHARS},")));
+    }
+
     #[test]
     fn name_keys_ignore_case_composition_and_spacing() {
         let decomposed = "O\u{308}dega\u{30a}rd"; // Ö and å written with combining marks
@@ -211,12 +290,38 @@ mod tests {
     }
 
     #[test]
+    fn a_tab_in_a_name_is_called_a_tab_and_a_line_break_a_line_break() {
+        let e = Name::parse(Field::Name, "Anna\tBerg").expect_err("tab");
+        assert!(
+            matches!(
+                e,
+                Error::Invalid {
+                    reason: Invalid::Tab,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        let e = Name::parse(Field::Name, "Anna\nBerg").expect_err("line break");
+        assert!(
+            matches!(
+                e,
+                Error::Invalid {
+                    reason: Invalid::LineBreak,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn blank_and_control_character_names_are_refused() {
         assert!(Name::parse(Field::Name, "   ").is_err());
         assert!(Name::parse(Field::Name, "a\u{0}b").is_err());
         assert!(Name::parse(Field::Name, "a\nb").is_err());
-        assert!(Name::parse(Field::Name, &"x".repeat(MAX_TEXT_CHARS + 1)).is_err());
-        assert!(Name::parse(Field::Name, &"x".repeat(MAX_TEXT_CHARS)).is_ok());
+        assert!(Name::parse(Field::Name, &"x".repeat(MAX_NAME_CHARS + 1)).is_err());
+        assert!(Name::parse(Field::Name, &"x".repeat(MAX_NAME_CHARS)).is_ok());
     }
 
     #[test]

@@ -104,6 +104,53 @@ pub fn fit(fonts: &Fonts, size: f32, width: f32, text: &str) -> String {
     format!("{}…", out.trim_end())
 }
 
+/// The least margin any text keeps from the paper's edge, in points (10 mm: what office
+/// printers leave unprinted).
+pub const PAPER_MARGIN: f32 = 28.0;
+
+/// What is wrong with a document's layout: each text run that reaches into the paper's
+/// unprintable edge ([`PAPER_MARGIN`]) or is drawn over another text run, named by its page
+/// and text. Empty for a sound document; the tests print values at every field's limit and
+/// require this to be empty.
+pub fn overruns(doc: &super::draw::Document, fonts: &Fonts) -> Vec<String> {
+    let mut found = Vec::new();
+    for (n, page) in doc.pages.iter().enumerate() {
+        let boxes: Vec<(&TextRun, [f32; 4])> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(t) if !t.text.trim().is_empty() => {
+                    let w = fonts.width(t.style, t.size, &t.text);
+                    Some((t, [t.x, t.y - t.size * 0.75, t.x + w, t.y + t.size * 0.2]))
+                }
+                _ => None,
+            })
+            .collect();
+        let short = |t: &TextRun| t.text.chars().take(40).collect::<String>();
+        for (i, (t, [x0, y0, x1, y1])) in boxes.iter().enumerate() {
+            if *x0 < PAPER_MARGIN
+                || *y0 < PAPER_MARGIN
+                || *x1 > doc.width - PAPER_MARGIN
+                || *y1 > doc.height - PAPER_MARGIN
+            {
+                found.push(format!("page {}: off the page: {:?}", n + 1, short(t)));
+            }
+            for (u, [a0, b0, a1, b1]) in &boxes[i + 1..] {
+                let tol = 0.5;
+                if x0 < &(a1 - tol) && a0 < &(x1 - tol) && y0 < &(b1 - tol) && b0 < &(y1 - tol) {
+                    found.push(format!(
+                        "page {}: {:?} drawn over {:?}",
+                        n + 1,
+                        short(t),
+                        short(u)
+                    ));
+                }
+            }
+        }
+    }
+    found
+}
+
 /// A table column: its header and its share of the table's width (shares are normalised).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
@@ -463,13 +510,35 @@ impl<'f> Flow<'f> {
         let first_h = rows.first().map_or(0.0, |r| Self::row_height(r, size, min));
         self.ensure(head_h + first_h);
         self.draw_row(&edges, &head, Style::Bold, size, Some(0.9), 0.0);
+        let line_h = size * LEADING;
         for row in &rows {
             let h = Self::row_height(row, size, min);
             if h > self.remaining() {
                 self.page_break();
                 self.draw_row(&edges, &head, Style::Bold, size, Some(0.9), 0.0);
             }
-            self.draw_row(&edges, row, Style::Regular, size, None, min);
+            // A row taller than a whole page (a long note) continues on the next page, its
+            // lines split between the pages, with the header repeated above the rest.
+            let mut rest: Vec<&[String]> = row.iter().map(Vec::as_slice).collect();
+            loop {
+                let lines = rest.iter().map(|c| c.len()).max().unwrap_or(0);
+                let room = ((self.remaining() - 2.0 * CELL_PAD) / line_h)
+                    .floor()
+                    .max(1.0) as usize;
+                if lines <= room {
+                    let part: Vec<Vec<String>> = rest.iter().map(|c| c.to_vec()).collect();
+                    self.draw_row(&edges, &part, Style::Regular, size, None, min);
+                    break;
+                }
+                let part: Vec<Vec<String>> = rest
+                    .iter()
+                    .map(|c| c[..room.min(c.len())].to_vec())
+                    .collect();
+                self.draw_row(&edges, &part, Style::Regular, size, None, 0.0);
+                rest = rest.iter().map(|c| &c[room.min(c.len())..]).collect();
+                self.page_break();
+                self.draw_row(&edges, &head, Style::Bold, size, Some(0.9), 0.0);
+            }
         }
     }
 

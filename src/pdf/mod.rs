@@ -20,7 +20,10 @@ pub mod render;
 
 pub use draw::{DocInfo, Document, Item, Page, Style, TextRun};
 pub use font::{Fonts, MissingGlyph};
-pub use layout::{Column, Flow, LabelledBox, PageSetup, Table, TitleBlock, page_label, wrap};
+pub use layout::{
+    Column, Flow, LabelledBox, PAPER_MARGIN, PageSetup, Table, TitleBlock, overruns, page_label,
+    wrap,
+};
 pub use render::render;
 
 use crate::error::Error;

@@ -140,30 +140,95 @@ pub fn inspect(path: &Path) -> Result<FileInfo, Error> {
     if short && !recovers_from_log {
         return Err(not_register());
     }
+    // Reading a file in write-ahead-log mode makes SQLite create its log and shared memory
+    // beside it, even read-only. A refused file is left as it was found: what this created is
+    // removed again (an empty log only; one with data was there before).
+    let had: Vec<bool> = ["-wal", "-shm"]
+        .iter()
+        .map(|s| beside(path, s).exists())
+        .collect();
+    let refuse = |conn: Connection, e: Error| {
+        drop(conn);
+        let wal = beside(path, "-wal");
+        let wal_has_data = fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+        if !wal_has_data {
+            for (suffix, existed) in ["-wal", "-shm"].iter().zip(&had) {
+                if !existed {
+                    let _ = fs::remove_file(beside(path, suffix));
+                }
+            }
+        }
+        Err(e)
+    };
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|_| not_register())?;
-    let app_id: i64 = conn
-        .pragma_query_value(None, "application_id", |r| r.get(0))
-        .map_err(|_| not_register())?;
-    let user_version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|_| not_register())?;
+    let versions = conn
+        .pragma_query_value(None, "application_id", |r| r.get::<_, i64>(0))
+        .and_then(|a| {
+            Ok((
+                a,
+                conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+            ))
+        });
+    let (app_id, user_version): (i64, i64) = match versions {
+        Ok(v) => v,
+        Err(_) => return refuse(conn, not_register()),
+    };
     if app_id != APPLICATION_ID {
-        return Err(not_register());
+        return refuse(conn, not_register());
     }
     if user_version > latest_version() {
-        return Err(Error::NewerVersion {
-            found: user_version,
-            supported: latest_version(),
-        });
+        return refuse(
+            conn,
+            Error::NewerVersion {
+                found: user_version,
+                supported: latest_version(),
+            },
+        );
+    }
+    // A file that is to be migrated must hold exactly the schema of its version: one whose
+    // version number was lowered (by hand, or by a foreign tool) would otherwise be backed up
+    // and migrated on every opening, failing each time on objects that already exist.
+    if user_version < latest_version() && !schema_is_of_version(&conn, user_version) {
+        return refuse(conn, not_register());
     }
     Ok(FileInfo {
         user_version,
         recovers_from_log,
     })
+}
+
+/// The names of a database's tables, indexes, triggers and views.
+fn schema_names(
+    conn: &Connection,
+) -> rusqlite::Result<std::collections::BTreeSet<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY 1, 2",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// Whether `conn` holds the tables, indexes, triggers and views that the migrations up to
+/// `version` make, no more and no fewer (compared with a fresh database in memory).
+fn schema_is_of_version(conn: &Connection, version: i64) -> bool {
+    let expected = (|| {
+        let mut fresh = Connection::open_in_memory()?;
+        safety::register_functions(&fresh, String::new())?;
+        for m in MIGRATIONS.iter().filter(|m| m.version <= version) {
+            let tx = fresh.transaction()?;
+            tx.execute_batch(m.sql)?;
+            tx.commit()?;
+        }
+        Ok::<_, Error>(schema_names(&fresh)?)
+    })();
+    match (expected, schema_names(conn)) {
+        (Ok(expected), Ok(found)) => expected == found,
+        _ => false,
+    }
 }
 
 /// Whether a non-empty write-ahead log or rollback journal lies beside the file.
@@ -341,7 +406,11 @@ pub fn migrate(conn: &mut Connection) -> Result<(), Error> {
         if let Some(check) = m.check {
             check(&tx)?;
         }
-        tx.execute_batch(m.sql)?;
+        tx.execute_batch(m.sql)
+            .map_err(|source| Error::MigrationFailed {
+                version: m.version,
+                source,
+            })?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", m.version)?;
         tx.commit()?;

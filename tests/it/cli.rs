@@ -682,7 +682,7 @@ fn hostile_values_round_trip_exactly_without_panic() {
         assert_eq!(p["person"]["name"], name.as_str());
         assert_eq!(p["person"]["notes"], *v);
     }
-    let long = "x".repeat(10_000);
+    let long = "x".repeat(samverkan::model::MAX_NAME_CHARS);
     f.ok(&["org", "add", &long]);
     assert_eq!(
         f.json(&["org", "show", &long])["organisation"]["name"],

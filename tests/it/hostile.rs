@@ -21,7 +21,7 @@ fn corpus() -> Vec<String> {
         "\"; DELETE FROM change_log; --".into(),
         "$(rm -rf ~) `id` %s %n {0}".into(),
         "Zoë \u{200D}\u{FEFF} Ångström".into(),
-        "x".repeat(10_000),
+        "x".repeat(samverkan::model::MAX_NAME_CHARS),
         "🙂👩‍👩‍👧 Family".into(),
     ]
 }
@@ -97,9 +97,24 @@ fn hostile_values_round_trip_or_are_refused_and_never_panic() {
         }
     }
     // One character over the limit is refused, not cut.
-    let too_long = "y".repeat(10_001);
+    let too_long = "y".repeat(samverkan::model::MAX_NAME_CHARS + 1);
     let err = f.refused(&["person", "add", &too_long, "--org", "Falu kommun"]);
-    assert!(err.contains("10000"), "{err}");
+    assert!(err.contains("120 tecken"), "{err}");
+    let notes = "n".repeat(samverkan::model::max_chars(samverkan::error::Field::Notes) + 1);
+    let err = f.refused(&[
+        "person",
+        "add",
+        "Anna Berg",
+        "--org",
+        "Falu kommun",
+        &format!("--notes={notes}"),
+    ]);
+    assert!(err.contains("4000 tecken"), "{err}");
+    assert!(
+        f.json(&["person", "list"])
+            .as_array()
+            .is_some_and(|a| a.iter().all(|p| p["name"] != "Anna Berg"))
+    );
 }
 
 #[test]

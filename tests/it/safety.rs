@@ -9,7 +9,7 @@ use samverkan::model::{AppointRequest, PersonDraft, Role};
 use samverkan::register::{ExtractFormat, LogFilter};
 use samverkan::safety::BackupReason;
 use samverkan::safety::backup::{self, sha256_file};
-use samverkan::{Error, Lang, Register, store};
+use samverkan::{Error, Lang, Register};
 
 use crate::support::{Fixture, day, pdf_text};
 
@@ -270,6 +270,72 @@ fn a_directory_and_a_newer_register_are_refused_untouched() {
 }
 
 #[test]
+fn a_register_whose_version_was_lowered_is_refused_before_any_backup_or_migration() {
+    let f = Fixture::dalarna();
+    {
+        let c = rusqlite::Connection::open(&f.db).expect("open");
+        c.pragma_update(None, "journal_mode", "DELETE")
+            .expect("mode");
+        c.pragma_update(None, "user_version", 5).expect("version");
+    }
+    let before = sha256_file(&f.db).expect("hash");
+    let backups = f.dir.path().join("backups");
+    let count = || std::fs::read_dir(&backups).map_or(0, |d| d.count());
+    let had = count();
+    for _ in 0..2 {
+        let e = Register::open(&f.db).expect_err("a lowered version");
+        assert_eq!(e.code(), ErrorCode::NotARegister, "{e}");
+        let msg = e.message(samverkan::Lang::Sv);
+        assert!(!msg.contains("CREATE") && !msg.contains("trigger"), "{msg}");
+        let err = f.refused(&["org", "list"]);
+        assert!(err.contains("inte ett Samverkan-register"), "{err}");
+        assert!(
+            !err.contains("CREATE"),
+            "no migration SQL in the message: {err}"
+        );
+    }
+    assert_eq!(count(), had, "no before-migration backup was made");
+    assert_eq!(
+        sha256_file(&f.db).expect("hash"),
+        before,
+        "the file is unchanged"
+    );
+}
+
+#[test]
+fn inspecting_a_refused_file_leaves_nothing_beside_it() {
+    let f = Fixture::new();
+    {
+        let c = rusqlite::Connection::open(&f.db).expect("open");
+        c.pragma_update(None, "journal_mode", "WAL").expect("wal");
+        c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .expect("a foreign database");
+        c.pragma_update(None, "wal_checkpoint", "TRUNCATE")
+            .expect("checkpoint");
+    }
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", f.db.display()));
+    }
+    let listing = || {
+        let mut names: Vec<String> = std::fs::read_dir(f.dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = listing();
+    let e = Register::open(&f.db).expect_err("a foreign database");
+    assert_eq!(e.code(), ErrorCode::NotARegister);
+    f.refused(&["info"]);
+    assert_eq!(
+        listing(),
+        before,
+        "no -wal or -shm left beside a refused file"
+    );
+}
+
+#[test]
 fn a_second_opener_reads_only_and_is_told_who_writes() {
     let f = Fixture::dalarna();
     let mut first = Register::open_at(&f.db, at("2026-11-22T08:15:00Z")).expect("open");
@@ -332,35 +398,41 @@ fn the_check_runs_weekly() {
 #[test]
 fn a_migration_that_fails_half_way_leaves_the_register_and_its_backup() {
     let f = Fixture::new();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/it/fixtures/register-v6.sqlite3"
+        ),
+        &f.db,
+    )
+    .expect("copy the fixture");
     {
         let c = rusqlite::Connection::open(&f.db).expect("open");
         c.pragma_update(None, "journal_mode", "WAL").expect("mode");
-        for m in store::MIGRATIONS.iter().filter(|m| m.version <= 2) {
-            c.execute_batch(m.sql).expect("old migration");
-        }
-        c.pragma_update(None, "application_id", store::APPLICATION_ID)
-            .expect("id");
-        c.pragma_update(None, "user_version", 2).expect("version");
-        c.execute_batch(
-            "INSERT INTO organisation (name, name_key, sort_key, kind) VALUES ('Falu kommun', 'falu kommun', 'falu kommun', 'municipality');
-             -- A table in the way: the next migration (0003) fails half-way, after it has
-             -- created its first table and trigger.
-             CREATE TABLE form_print (x);",
-        )
-        .expect("old data");
+        // A column in the way: the next migration (0007) fails half-way, after it has
+        // created its seat table and indexes, when it adds the same column. (An object of a
+        // later migration in the way is refused before any migration: the file is then not
+        // of its version.)
+        c.execute_batch("ALTER TABLE appointment ADD COLUMN seat_id INTEGER;")
+            .expect("old data");
     }
     let before = sha256_file(&f.db).expect("hash");
     let e = Register::open(&f.db).expect_err("the migration fails");
-    assert_eq!(e.code(), ErrorCode::Internal, "{e}");
+    assert_eq!(e.code(), ErrorCode::Damaged, "{e:?}");
+    let msg = e.message(samverkan::Lang::Sv);
+    assert!(
+        msg.contains("kunde inte uppgraderas") && !msg.contains("ALTER"),
+        "{msg}"
+    );
     assert_eq!(sha256_file(&f.db).expect("hash"), before, "unchanged");
     let c = rusqlite::Connection::open(&f.db).expect("open");
     let v: i64 = c
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .expect("version");
-    assert_eq!(v, 2);
+    assert_eq!(v, 6);
     let half: i64 = c
         .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE name IN ('form_wording', 'change_log')",
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('seat', 'seat_group')",
             [],
             |r| r.get(0),
         )

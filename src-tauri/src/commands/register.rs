@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use samverkan::error::{Field, parse_date};
 use samverkan::model::{
-    AppointOutcome, AppointRequest, Appointment, ContactDraft, Group, GroupDraft, Id,
+    AppointInput, AppointOutcome, Appointment, ContactDraft, Group, GroupDraft, Id,
     InternalContact, LocalGroupDraft, OrgDraft, Organisation, Person, PersonDraft, PrincipalDraft,
     Role,
 };
@@ -163,8 +163,8 @@ pub fn seat_holder(
 }
 
 #[tauri::command]
-pub fn appoint(state: State<'_, AppState>, request: AppointRequest) -> Reply<AppointOutcome> {
-    state.write(|r| r.appoint(&request))
+pub fn appoint(state: State<'_, AppState>, request: AppointInput) -> Reply<AppointOutcome> {
+    state.write(|r| r.appoint(&request.check()?))
 }
 
 #[tauri::command]

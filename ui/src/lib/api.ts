@@ -6,7 +6,7 @@
 
 import { invoke as tauriInvoke, type InvokeArgs } from "@tauri-apps/api/core";
 import type { AppointOutcome } from "./bindings/AppointOutcome";
-import type { AppointRequest } from "./bindings/AppointRequest";
+import type { AppointInput } from "./bindings/AppointInput";
 import type { Appointment } from "./bindings/Appointment";
 import type { ContactDraft } from "./bindings/ContactDraft";
 import type { Coverage } from "./bindings/Coverage";
@@ -149,7 +149,7 @@ export interface Commands {
     args: { groupId: number; orgId: number; role: Role; day: string };
     result: SeatHolder;
   };
-  appoint: { args: { request: AppointRequest }; result: AppointOutcome };
+  appoint: { args: { request: AppointInput }; result: AppointOutcome };
   end_appointment: { args: { id: number; lastDay: string }; result: Appointment };
   vacancies: { args: { withinDays: number; groupId: number | null }; result: Vacancy[] };
   coverage: { args: undefined; result: Coverage };

@@ -20,6 +20,8 @@ export const enRegister: Record<keyof typeof svRegister, string> = {
   "reg.protected.label": "Protected personal data",
   "reg.form.requiredNote": "Fields marked with * are required.",
   "reg.form.requiredShort": "required",
+  "reg.form.count": "{count} of at most {max} characters",
+  "reg.form.tooLong": "At most {max} characters: {over} too many.",
   "reg.form.notSaved": "Nothing was saved.",
 
   "reg.kind.municipality": "Municipality",

@@ -18,6 +18,8 @@ export const svRegister = {
   "reg.protected.label": "Skyddade personuppgifter",
   "reg.form.requiredNote": "Fält markerade med * måste fyllas i.",
   "reg.form.requiredShort": "obligatoriskt",
+  "reg.form.count": "{count} av högst {max} tecken",
+  "reg.form.tooLong": "Högst {max} tecken: {over} för många.",
   "reg.form.notSaved": "Uppgifterna sparades inte.",
 
   // Organisation kinds, roles and appointment statuses
