@@ -31,6 +31,15 @@ pub(crate) fn check_target(path: &Path) -> Result<(), Error> {
     }
 }
 
+/// How the export log names a written file: its absolute path (the folder a relative path was
+/// given from is not recorded anywhere else), with `.` and `..` left as given.
+pub fn logged(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_owned())
+        .display()
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

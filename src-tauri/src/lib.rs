@@ -45,6 +45,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::ui_ready,
+            commands::app::open_exported,
             commands::register::set_language,
             commands::register::register_info,
             commands::register::today,

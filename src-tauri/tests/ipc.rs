@@ -78,7 +78,7 @@ fn unknown_command_is_an_error_not_a_panic() {
 
 #[test]
 fn capability_does_not_grant_opening_urls() {
-    // The opener permission covers files the app wrote (open_path), not arbitrary URLs.
+    // The window has no opener permission at all: neither URLs nor paths.
     let (_app, window) = app_with_main_window();
     let response = call(
         &window,
@@ -93,7 +93,7 @@ fn capability_does_not_grant_opening_urls() {
 }
 
 #[test]
-fn capability_scopes_open_path_to_the_places_the_app_writes() {
+fn the_window_opens_no_path_itself_and_only_files_the_register_exported() {
     let (_app, window) = app_with_main_window();
     let response = call(
         &window,
@@ -103,7 +103,29 @@ fn capability_scopes_open_path_to_the_places_the_app_writes() {
     let err = response.expect_err("a system file must not be opened from the UI");
     assert!(
         err.to_string().to_lowercase().contains("not allowed"),
-        "refused for another reason than the scope: {err}"
+        "refused for another reason than the capability: {err}"
+    );
+    let t = app_on_new_register();
+    let err = call(&t.window, "open_exported", json!({ "path": "/etc/passwd" }))
+        .expect_err("not exported");
+    assert_eq!(err["code"], "file", "{err}");
+    let message = err["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("inte en fil som Samverkan har sparat"),
+        "{err}"
+    );
+    let err = call(
+        &t.window,
+        "open_exported",
+        json!({ "path": "/no/such/file.pdf" }),
+    )
+    .expect_err("missing");
+    assert_eq!(err["code"], "file", "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("finns inte")),
+        "{err}"
     );
 }
 
@@ -350,6 +372,14 @@ fn backups_are_made_listed_and_restored_and_changes_are_logged() {
         list.as_array()
             .is_some_and(|l| l.iter().any(|x| x["path"] == path.as_str()))
     );
+    // To a file elsewhere (a USB stick), verified, and never over an existing file.
+    let usb = tempfile::tempdir().expect("dir");
+    let out = usb.path().join("samverkan-usb.sqlite3");
+    let b = call(&t.window, "make_backup", json!({ "out": out })).expect("to a file");
+    assert_eq!(b["path"], out.display().to_string().as_str());
+    assert!(out.is_file());
+    let err = call(&t.window, "make_backup", json!({ "out": out })).expect_err("exists");
+    assert_ne!(err["code"], "internal", "{err}");
     let orgs = call(&t.window, "list_orgs", json!({ "query": {} })).expect("orgs");
     let falun = id_of(&orgs, "name", "Falu kommun");
     call(

@@ -690,11 +690,33 @@ fn file_text(path: Option<&std::path::Path>, problem: FileProblem, lang: Lang) -
                 format!("You are not allowed to use {what}. Nothing was changed.")
             }
         }
+        (FileProblem::NotExported, Some(p)) => {
+            if sv {
+                format!(
+                    "{p} är inte en fil som Samverkan har sparat, och öppnas därför inte härifrån."
+                )
+            } else {
+                format!("{p} is not a file Samverkan saved, so it is not opened from here.")
+            }
+        }
+        (FileProblem::NoViewer, Some(p)) => {
+            if sv {
+                format!(
+                    "Filen är sparad som {p}, men datorn har inget program som kunde öppna den. Öppna den från mappen."
+                )
+            } else {
+                format!(
+                    "The file is saved as {p}, but the computer has no program that could open it. Open it from its folder."
+                )
+            }
+        }
         (
             FileProblem::Missing
             | FileProblem::NoFolder
             | FileProblem::IsFolder
-            | FileProblem::NotAFile,
+            | FileProblem::NotAFile
+            | FileProblem::NotExported
+            | FileProblem::NoViewer,
             None,
         ) => lang
             .pick(

@@ -285,6 +285,11 @@ pub enum FileProblem {
     DiskFull,
     ReadOnly,
     NoPermission,
+    /// The window asked to open a file that the register did not write (the export log does
+    /// not know it): it is not opened.
+    NotExported,
+    /// The file was written, but the system has no program that opens it (or refused to).
+    NoViewer,
 }
 
 /// An error of the core.

@@ -3,7 +3,7 @@
 //! included by the coordinator's choice, and where it went). Features that export call
 //! [`Register::record_export`] once per file written, after the file is complete.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
@@ -143,7 +143,7 @@ impl Register {
     ) -> Result<Id, Error> {
         let at = log_time(at);
         let user = os_user();
-        let file = rec.file.map(|p| p.display().to_string());
+        let file = rec.file.map(crate::paths::logged);
         self.write(|tx| {
             store::exports::insert(
                 tx,
@@ -159,6 +159,31 @@ impl Register {
                 },
             )
         })
+    }
+
+    /// The file at `path`, if the register wrote it (the export log records it): what the app
+    /// may open in the system's viewer for the user. The window names the file; only one the
+    /// register exported is opened, wherever the user chose to save it.
+    pub fn exported_file(&self, path: &Path) -> Result<PathBuf, Error> {
+        let missing = || Error::File {
+            path: Some(path.to_owned()),
+            problem: crate::error::FileProblem::Missing,
+        };
+        if !path.is_file() {
+            return Err(missing());
+        }
+        let logged = crate::paths::logged(path);
+        let canonical = std::fs::canonicalize(path).map_err(|_| missing())?;
+        let known = store::exports::has_file(&self.conn, &logged)?
+            || store::exports::has_file(&self.conn, &canonical.display().to_string())?;
+        if known {
+            Ok(canonical)
+        } else {
+            Err(Error::File {
+                path: Some(path.to_owned()),
+                problem: crate::error::FileProblem::NotExported,
+            })
+        }
     }
 
     /// The export log from `since` (a day, inclusive), newest first, with the people its

@@ -558,7 +558,7 @@ impl Register {
         let (version, wording) = self.wording_for_print(opts.lang, opts.now)?;
         let r = self.render_form(data, group_id, org_id, (version, &wording), opts)?;
         write_file(out, &r.bytes)?;
-        let file = out.display().to_string();
+        let file = crate::paths::logged(out);
         self.record_prints(group_id, &[(&r, file.clone())], opts)?;
         Ok(r.printed(file))
     }
@@ -637,7 +637,7 @@ impl Register {
                 // Each form is recorded as soon as its file is complete, so a batch killed
                 // halfway leaves no file on disk that the export log has not heard of.
                 let r = r.and_then(|r| {
-                    let file = path.display().to_string();
+                    let file = crate::paths::logged(&path);
                     self.record_prints(group_id, &[(&r, file.clone())], opts)?;
                     Ok((r, file))
                 });

@@ -72,6 +72,13 @@ pub fn list(conn: &Connection, since: Option<&str>) -> Result<Vec<ExportEntry>, 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Whether the log records a file written at `file` (as the log names it: an absolute path).
+pub fn has_file(conn: &Connection, file: &str) -> Result<bool, Error> {
+    let mut stmt =
+        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM export_log WHERE file = ?1)")?;
+    Ok(stmt.query_row([file], |r| r.get(0))?)
+}
+
 /// The entries whose export carried this person, newest first.
 pub fn for_person(conn: &Connection, person_id: Id) -> Result<Vec<ExportEntry>, Error> {
     let mut stmt = conn.prepare_cached(&format!(

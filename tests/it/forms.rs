@@ -729,3 +729,33 @@ fn each_form_of_a_batch_is_in_the_export_log_as_soon_as_its_file_is_written() {
         assert_eq!((logged, files), (done, done), "after {done} forms");
     }
 }
+
+#[test]
+fn a_form_saved_anywhere_is_one_the_app_may_open_and_nothing_else_is() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let seat = falun(&mut reg);
+    // A folder far from Documents, Downloads and Desktop, as the save dialog may choose.
+    let elsewhere = f.dir.path().join("Projekt").join("MVK 2027");
+    std::fs::create_dir_all(&elsewhere).expect("folder");
+    let out = elsewhere.join("Falu kommun.pdf");
+    let printed = reg
+        .print_form(seat.org, seat.group, &out, opts())
+        .expect("print");
+    let canonical = std::fs::canonicalize(&out).expect("written");
+    assert_eq!(reg.exported_file(&out).expect("exported"), canonical);
+    // The log names the file by its absolute path, however it was given.
+    assert!(Path::new(&printed.file).is_absolute(), "{}", printed.file);
+    let other = elsewhere.join("not ours.pdf");
+    std::fs::write(&other, b"%PDF-1.7").expect("write");
+    let e = reg.exported_file(&other).expect_err("not exported");
+    assert_eq!(e.code(), samverkan::ErrorCode::File);
+    assert!(
+        e.message(samverkan::Lang::Sv)
+            .contains("inte en fil som Samverkan har sparat")
+    );
+    let e = reg
+        .exported_file(&elsewhere.join("gone.pdf"))
+        .expect_err("missing");
+    assert!(e.message(samverkan::Lang::Sv).contains("finns inte"), "{e}");
+}

@@ -1,6 +1,15 @@
-//! Commands about the app itself: name and version for the About line and the title bar.
+//! Commands about the app itself: name and version for the About line and the title bar, and
+//! opening a file the register wrote in the system's viewer.
 
+use std::path::PathBuf;
+
+use samverkan::ErrorBody;
+use samverkan::error::{Error, FileProblem};
 use serde::Serialize;
+use tauri::State;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::state::AppState;
 
 /// What the UI shows about the running app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,4 +37,25 @@ pub fn ui_ready() {
     if std::env::var_os(crate::STARTUP_PROBE_ENV).is_some() {
         eprintln!("{}", crate::READY_PROBE_LINE);
     }
+}
+
+/// Opens a file the register wrote (a form, a roster, an extract) in the system's viewer,
+/// wherever the user chose to save it. Only a file the export log records is opened: the
+/// window cannot open anything else, and needs no opener permission of its own.
+#[tauri::command]
+pub fn open_exported<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<(), ErrorBody> {
+    let file = state.read(|r| r.exported_file(&path))?;
+    app.opener()
+        .open_path(file.display().to_string(), None::<&str>)
+        .map_err(|_| {
+            Error::File {
+                path: Some(file),
+                problem: FileProblem::NoViewer,
+            }
+            .body(state.lang())
+        })
 }

@@ -25,9 +25,11 @@ pub fn list_backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
     state.read(|r| r.backups())
 }
 
+/// A verified backup now: into the backups folder beside the register, or, with `out`, to a
+/// file the user chose elsewhere (a USB stick, a network folder); never over an existing file.
 #[tauri::command]
-pub fn make_backup(state: State<'_, AppState>) -> Reply<BackupInfo> {
-    state.read(|r| r.backup(None, Utc::now()))
+pub fn make_backup(state: State<'_, AppState>, out: Option<PathBuf>) -> Reply<BackupInfo> {
+    state.read(|r| r.backup(out.as_deref(), Utc::now()))
 }
 
 #[tauri::command]

@@ -1,6 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { AppError, api, invoke, toAppError } from "./api";
+import { AppError, ERROR_CODES, api, invoke, toAppError } from "./api";
+import { initLanguage, setLanguage } from "./i18n/index.svelte";
+import { memorySettings } from "./settings";
+import { sv } from "./i18n/sv";
+
+// What the framework, a plugin or a programming slip may reject with: never shown as is.
+const RAW = [
+  "command app_info not allowed by ACL",
+  "Not allowed to open path /home/anna/Skrivbord/blankett.pdf",
+  "invalid args `request` for command `appoint`: “2026-1-1” is not a date YYYY-MM-DD",
+];
+const quiet = () => vi.spyOn(console, "error").mockImplementation(() => undefined);
 
 describe("invoke", () => {
   it("returns the command's result", async () => {
@@ -36,15 +47,19 @@ describe("invoke", () => {
     await expect(invoke("app_info")).rejects.toMatchObject({ code: "invalid", field: "email" });
   });
 
-  it("treats a plain string rejection (from Tauri itself) as internal", async () => {
-    mockIPC(() => {
-      throw "command app_info not allowed by ACL";
-    });
-    await expect(invoke("app_info")).rejects.toMatchObject({
-      name: "AppError",
-      code: "internal",
-      message: "command app_info not allowed by ACL",
-    });
+  it("treats a plain string rejection (from Tauri itself) as internal, in the user's language", async () => {
+    initLanguage(memorySettings());
+    const spy = quiet();
+    for (const raw of RAW) {
+      mockIPC(() => {
+        throw raw;
+      });
+      const err = (await invoke("app_info").catch((e: unknown) => e)) as AppError;
+      expect(err).toMatchObject({ name: "AppError", code: "internal" });
+      expect(err.message).toBe(sv["error.internal"]);
+      expect(err.message).not.toContain(raw.slice(0, 12));
+    }
+    spy.mockRestore();
   });
 });
 
@@ -60,9 +75,23 @@ describe("toAppError", () => {
     expect(toAppError(original)).toBe(original);
   });
 
-  it("wraps a thrown Error", () => {
+  it("wraps a thrown Error with a message in the user's language, Swedish or English", () => {
+    initLanguage(memorySettings());
+    const spy = quiet();
     const err = toAppError(new TypeError("boom"));
-    expect(err).toMatchObject({ code: "internal", message: "boom" });
+    expect(err).toMatchObject({ code: "internal", message: sv["error.internal"] });
     expect(err.cause).toBeInstanceOf(TypeError);
+    setLanguage("en", memorySettings());
+    expect(toAppError(RAW[1]).message).toMatch(/^Something unexpected went wrong/);
+    setLanguage("sv", memorySettings());
+    spy.mockRestore();
+  });
+
+  it("knows every code the core sends", () => {
+    // ERROR_CODES is checked against the generated ErrorCode type at compile time; each code's
+    // message comes from the core in both languages (src/error/messages.rs, exhaustive).
+    for (const code of ERROR_CODES) {
+      expect(toAppError({ code, message: "Meddelande." }).code).toBe(code);
+    }
   });
 });

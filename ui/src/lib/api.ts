@@ -52,6 +52,7 @@ import type { WordingVersion } from "./bindings/WordingVersion";
 import type { Channel } from "@tauri-apps/api/core";
 
 import type { ErrorCode } from "./bindings/ErrorCode";
+import { t } from "./i18n/index.svelte";
 import type { Field } from "./bindings/Field";
 
 export type { ErrorCode };
@@ -95,7 +96,9 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 /**
  * Turns whatever a rejected call produced into an `AppError`. The backend's `{code, message}`
- * keeps its code; anything else (a string from Tauri itself, a thrown Error) is `internal`.
+ * keeps its code and its message (in the user's language); anything else (a string from Tauri
+ * itself or a plugin, a thrown Error) is `internal`, with a message in the user's language:
+ * no text that is not in her language reaches the screen.
  */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
@@ -106,8 +109,10 @@ export function toAppError(err: unknown): AppError {
       field: typeof field === "string" ? (field as Field) : undefined,
     });
   }
-  if (err instanceof Error) return new AppError("internal", err.message, { cause: err });
-  return new AppError("internal", String(err), { cause: err });
+  // Not the backend's: a string from Tauri or a plugin, or a thrown Error, in English and
+  // for developers. The user reads a message in her language; the text goes to the console.
+  console.error("unexpected error:", err);
+  return new AppError("internal", t("error.internal"), { cause: err });
 }
 
 // ---- Commands -------------------------------------------------------------------------
@@ -121,6 +126,7 @@ export interface AppInfo {
 export interface Commands {
   app_info: { args: undefined; result: AppInfo };
   ui_ready: { args: undefined; result: null };
+  open_exported: { args: { path: string }; result: null };
   set_language: { args: { lang: Lang }; result: null };
   register_info: { args: undefined; result: RegisterInfo };
   today: { args: undefined; result: string };
@@ -159,7 +165,7 @@ export interface Commands {
   seat_holder_of: { args: { seatId: number; day: string }; result: SeatHolder };
   withdraw_appointment: { args: { id: number; reason: string }; result: Appointment };
   list_backups: { args: undefined; result: BackupInfo[] };
-  make_backup: { args: undefined; result: BackupInfo };
+  make_backup: { args: { out?: string | null }; result: BackupInfo };
   restore_backup: { args: { path: string }; result: RestoreReport };
   check_register: { args: undefined; result: CheckReport };
   newest_good_backup: { args: undefined; result: BackupInfo | null };

@@ -1,29 +1,12 @@
 // Mandate forms in the UI: choosing where a form is saved, opening it, and filling the
 // wording's placeholders for the preview.
 //
-// The save and folder dialogs are the dialog plugin's; the end-to-end tests cannot drive a
-// native dialog, so a path can be given beforehand through `window.__samverkanTestPaths`
-// (set by the test through WebDriver); the app never sets it itself.
+// The dialogs are in `dialogs.ts` (with the end-to-end tests' hook).
 
-import { save, open } from "@tauri-apps/plugin-dialog";
-import { openPath } from "@tauri-apps/plugin-opener";
+import { chooseDir, chooseSaveFile, testPaths } from "./dialogs";
+import { invoke } from "./api";
 
-export interface TestPaths {
-  /** Used instead of the save dialog. */
-  save?: string;
-  /** Used instead of the folder dialog. */
-  dir?: string;
-}
-
-declare global {
-  interface Window {
-    __samverkanTestPaths?: TestPaths;
-  }
-}
-
-function testPaths(): TestPaths | undefined {
-  return typeof window === "undefined" ? undefined : window.__samverkanTestPaths;
-}
+export { chooseDir };
 
 /** A file name (a form's, an export's), safe on Windows (mirrors the core's `forms::file_name`). */
 export function safeFileName(name: string): string {
@@ -37,23 +20,16 @@ export function safeFileName(name: string): string {
 
 /** Asks where to save a PDF; null when the user cancels. */
 export async function chooseSavePath(title: string, defaultName: string, filterName: string): Promise<string | null> {
-  const hook = testPaths()?.save;
-  if (hook) return hook;
-  return save({ title, defaultPath: defaultName, filters: [{ name: filterName, extensions: ["pdf"] }] });
+  return chooseSaveFile(title, defaultName, { name: filterName, extensions: ["pdf"] });
 }
 
-/** Asks for a folder; null when the user cancels. */
-export async function chooseDir(title: string): Promise<string | null> {
-  const hook = testPaths()?.dir;
-  if (hook) return hook;
-  const picked = await open({ title, directory: true, multiple: false });
-  return typeof picked === "string" ? picked : null;
-}
-
-/** Opens a saved file in the system's viewer (not when a test chose the path). */
+/**
+ * Opens a file the register just saved in the system's viewer (not when a test chose the
+ * path). The backend opens it, and only a file its export log records, wherever it was saved.
+ */
 export async function openFile(path: string): Promise<void> {
   if (testPaths()) return;
-  await openPath(path);
+  await invoke("open_exported", { path });
 }
 
 /** Replaces `{name}` placeholders; one without a value becomes `blank`. */

@@ -23,6 +23,8 @@ function setup(calls: { cmd: string; args: unknown }[]) {
       case "list_backups":
         return list;
       case "make_backup": {
+        const out = (args as { out?: string } | undefined)?.out;
+        if (out) return { ...daily, reason: "manual", path: out, file_name: "samverkan-usb.sqlite3" };
         const made = { ...daily, reason: "manual", at: "2026-11-22T09:00:00Z", path: "/data/backups/m.sqlite3", file_name: "m.sqlite3" };
         list = [made, ...list];
         return made;
@@ -75,6 +77,30 @@ describe("Backups", () => {
     await fireEvent.click(within(dialog).getByRole("button", { name: "Återställ", hidden: true }));
     await waitFor(() => expect(calls.find((c) => c.cmd === "restore_backup")?.args).toEqual({ path: daily.path }));
     await waitFor(() => expect(status.messages.map((m) => m.text).join(" ")).toContain("1 borttagningar"));
+  });
+
+  it("backs up to a file chosen elsewhere, and restores from a chosen file after a confirmation", async () => {
+    const calls: { cmd: string; args: unknown }[] = [];
+    setup(calls);
+    window.__samverkanTestPaths = { save: "/media/usb/samverkan-usb.sqlite3", open: "/media/usb/old.sqlite3" };
+    try {
+      await fireEvent.click(await screen.findByRole("button", { name: "Säkerhetskopiera till …" }));
+      await waitFor(() =>
+        expect(calls.find((c) => c.cmd === "make_backup")?.args).toEqual({ out: "/media/usb/samverkan-usb.sqlite3" }),
+      );
+      await waitFor(() => expect(status.messages.at(-1)?.text).toContain("/media/usb/samverkan-usb.sqlite3"));
+      expect(status.messages.at(-1)?.text).toContain("personuppgifter");
+      await fireEvent.click(screen.getByRole("button", { name: "Återställ från fil …" }));
+      const dialog = screen.getByRole("dialog", { hidden: true });
+      expect(dialog).toHaveTextContent("/media/usb/old.sqlite3");
+      expect(calls.some((c) => c.cmd === "restore_backup")).toBe(false);
+      await fireEvent.click(within(dialog).getByRole("button", { name: "Återställ", hidden: true }));
+      await waitFor(() =>
+        expect(calls.find((c) => c.cmd === "restore_backup")?.args).toEqual({ path: "/media/usb/old.sqlite3" }),
+      );
+    } finally {
+      delete window.__samverkanTestPaths;
+    }
   });
 
   it("reports the integrity check", async () => {

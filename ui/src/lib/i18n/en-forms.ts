@@ -17,7 +17,6 @@ export const enForms: Record<keyof typeof svForms, string> = {
   "forms.print.hidden": "for {organisation} in {group}",
   "forms.printing": "Printing …",
   "forms.printed": "The mandate form for {organisation} is saved: {file}",
-  "forms.openFailed": "The form is saved but could not be opened: {detail}",
   "forms.saveTitle": "Save mandate form",
   "forms.pdfFilter": "PDF document",
   "forms.fileName": "Mandate form {organisation}.pdf",

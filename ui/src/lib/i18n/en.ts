@@ -67,6 +67,7 @@ export const en: Record<MessageKey, string> = {
   "status.dismiss": "Dismiss message",
 
   "error.heading": "Something went wrong",
+  "error.internal": "Something unexpected went wrong in the program. Nothing was changed. Try again, and contact whoever looks after Samverkan if it happens again.",
   "error.unexpected": "An unexpected error occurred: {detail}",
   "form.required": "Please fill in {field}.",
 };

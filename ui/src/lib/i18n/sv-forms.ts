@@ -15,7 +15,6 @@ export const svForms = {
   "forms.print.hidden": "för {organisation} i {group}",
   "forms.printing": "Skriver ut …",
   "forms.printed": "Uppdragsblanketten för {organisation} är sparad: {file}",
-  "forms.openFailed": "Blanketten är sparad men kunde inte öppnas: {detail}",
   "forms.saveTitle": "Spara uppdragsblankett",
   "forms.pdfFilter": "PDF-dokument",
   "forms.fileName": "Uppdragsblankett {organisation}.pdf",

@@ -66,6 +66,7 @@ export const sv = {
   "status.dismiss": "Stäng meddelandet",
 
   "error.heading": "Något gick fel",
+  "error.internal": "Något gick oväntat fel i programmet. Inget har ändrats. Försök igen, och kontakta den som sköter Samverkan om det händer igen.",
   "error.unexpected": "Ett oväntat fel inträffade: {detail}",
   "form.required": "Fyll i {field}.",
 } as const satisfies Record<string, string>;
