@@ -8,7 +8,9 @@ use ts_rs::TS;
 
 use super::{Register, seats};
 use crate::error::{Entity, Error, Field, Invalid};
-use crate::model::{AppointOutcome, AppointRequest, Appointment, Id, Role};
+use crate::model::{
+    AppointOutcome, AppointRequest, Appointment, Id, PersonDraft, PersonFields, Role,
+};
 use crate::store;
 
 /// Who holds a seat on a day, for showing "who is replaced, and from when" before a replace.
@@ -107,79 +109,37 @@ impl Register {
         if req.to.is_some_and(|to| to < req.from) {
             return Err(Error::invalid(Field::To, Invalid::ToBeforeFrom));
         }
+        let (id, replaced) = self.write(|tx| appoint_in(tx, req))?;
+        self.appointed(id, replaced)
+    }
+
+    /// Adds a person and appoints them, in one transaction: the appoint dialog's "new person"
+    /// (name, title, e-mail, phone; the organisation set from the seat). `req.person_id` is
+    /// not used. When either is refused, neither is saved.
+    pub fn appoint_new_person(
+        &mut self,
+        person: &PersonDraft,
+        req: &AppointRequest,
+    ) -> Result<AppointOutcome, Error> {
+        let fields = PersonFields::try_from(person)?;
+        if req.to.is_some_and(|to| to < req.from) {
+            return Err(Error::invalid(Field::To, Invalid::ToBeforeFrom));
+        }
         let (id, replaced) = self.write(|tx| {
-            let person = store::people::get(tx, req.person_id)?.ok_or_else(|| Error::NotFound {
-                what: Entity::Person,
-                query: req.person_id.to_string(),
-            })?;
-            let group = store::groups::get(tx, req.group_id)?.ok_or_else(|| Error::NotFound {
-                what: Entity::Group,
-                query: req.group_id.to_string(),
-            })?;
-            let org_id = req.organisation_id.unwrap_or(person.organisation_id);
-            let org = store::organisations::get(tx, org_id)?.ok_or_else(|| Error::NotFound {
-                what: Entity::Organisation,
-                query: org_id.to_string(),
-            })?;
-            let seat = seats::resolve(tx, &group, &org, req.role, req.seat_id, req.from)?;
-
-            let mut replaced = None;
-            if let Some(seat) = &seat {
-                let holders = store::appointments::in_seat(tx, seat.id, req.from, None)?;
-                if let Some(first) = holders.first() {
-                    let whose = seat
-                        .organisation_name
-                        .clone()
-                        .unwrap_or_else(|| seat.describe(crate::lang::Lang::Sv));
-                    if req.replace && holders.len() == 1 && first.from >= req.from {
-                        return Err(Error::ReplaceTooEarly {
-                            role: req.role,
-                            group: group.name.to_string(),
-                            organisation: whose,
-                            holder: first.person_name.clone(),
-                            since: first.from,
-                        });
-                    }
-                    let replaceable = req.replace && holders.len() == 1 && first.ended_on.is_none();
-                    if !replaceable {
-                        let last = holders.last().unwrap_or(first);
-                        return Err(Error::SeatTaken {
-                            role: req.role,
-                            group: group.name.to_string(),
-                            organisation: whose,
-                            holder: last.person_name.clone(),
-                            since: last.from,
-                        });
-                    }
-                    let last_day = req.from.checked_sub_days(Days::new(1)).unwrap_or(req.from);
-                    store::appointments::end(tx, first.id, last_day)?;
-                    replaced = Some(first.id);
-                }
-            }
-
-            // The same person cannot hold the same role twice, nor both of an organisation's
-            // representative and substitute seats, at once.
-            for a in store::appointments::person_in_group(tx, person.id, group.id, req.from, None)?
-            {
-                let clashes = a.role == req.role || (a.role.is_seat() && req.role.is_seat());
-                if clashes && Some(a.id) != replaced {
-                    return Err(Error::AlreadyServing {
-                        person: person.name.to_string(),
-                        role: req.role,
-                        group: group.name.to_string(),
-                    });
-                }
-            }
-
-            let place = store::appointments::Place {
-                group_id: group.id,
-                org_id,
-                role: req.role,
-                seat_id: seat.map(|s| s.id),
-            };
-            let id = store::appointments::insert(tx, person.id, place, req.from, req.to)?;
-            Ok((id, replaced))
+            super::people::check_person(tx, &fields, None)?;
+            let person_id = store::people::insert(tx, &fields)?;
+            appoint_in(
+                tx,
+                &AppointRequest {
+                    person_id,
+                    ..req.clone()
+                },
+            )
         })?;
+        self.appointed(id, replaced)
+    }
+
+    fn appointed(&self, id: Id, replaced: Option<Id>) -> Result<AppointOutcome, Error> {
         Ok(AppointOutcome {
             appointment: self.appointment(id)?,
             replaced: replaced.map(|r| self.appointment(r)).transpose()?,
@@ -286,4 +246,82 @@ fn end_checked(
         });
     }
     store::appointments::end(tx, a.id, last_day)
+}
+
+/// Appoints within a transaction: finds the seat, replaces its holder when asked and allowed,
+/// refuses a clash; returns the new appointment's id and the replaced one's.
+fn appoint_in(
+    tx: &rusqlite::Transaction<'_>,
+    req: &AppointRequest,
+) -> Result<(Id, Option<Id>), Error> {
+    let person = store::people::get(tx, req.person_id)?.ok_or_else(|| Error::NotFound {
+        what: Entity::Person,
+        query: req.person_id.to_string(),
+    })?;
+    let group = store::groups::get(tx, req.group_id)?.ok_or_else(|| Error::NotFound {
+        what: Entity::Group,
+        query: req.group_id.to_string(),
+    })?;
+    let org_id = req.organisation_id.unwrap_or(person.organisation_id);
+    let org = store::organisations::get(tx, org_id)?.ok_or_else(|| Error::NotFound {
+        what: Entity::Organisation,
+        query: org_id.to_string(),
+    })?;
+    let seat = seats::resolve(tx, &group, &org, req.role, req.seat_id, req.from)?;
+
+    let mut replaced = None;
+    if let Some(seat) = &seat {
+        let holders = store::appointments::in_seat(tx, seat.id, req.from, None)?;
+        if let Some(first) = holders.first() {
+            let whose = seat
+                .organisation_name
+                .clone()
+                .unwrap_or_else(|| seat.describe(crate::lang::Lang::Sv));
+            if req.replace && holders.len() == 1 && first.from >= req.from {
+                return Err(Error::ReplaceTooEarly {
+                    role: req.role,
+                    group: group.name.to_string(),
+                    organisation: whose,
+                    holder: first.person_name.clone(),
+                    since: first.from,
+                });
+            }
+            let replaceable = req.replace && holders.len() == 1 && first.ended_on.is_none();
+            if !replaceable {
+                let last = holders.last().unwrap_or(first);
+                return Err(Error::SeatTaken {
+                    role: req.role,
+                    group: group.name.to_string(),
+                    organisation: whose,
+                    holder: last.person_name.clone(),
+                    since: last.from,
+                });
+            }
+            let last_day = req.from.checked_sub_days(Days::new(1)).unwrap_or(req.from);
+            store::appointments::end(tx, first.id, last_day)?;
+            replaced = Some(first.id);
+        }
+    }
+
+    // The same person cannot hold the same role twice, nor both of an organisation's
+    // representative and substitute seats, at once.
+    for a in store::appointments::person_in_group(tx, person.id, group.id, req.from, None)? {
+        let clashes = a.role == req.role || (a.role.is_seat() && req.role.is_seat());
+        if clashes && Some(a.id) != replaced {
+            return Err(Error::AlreadyServing {
+                person: person.name.to_string(),
+                role: req.role,
+                group: group.name.to_string(),
+            });
+        }
+    }
+
+    let place = store::appointments::Place {
+        group_id: group.id,
+        org_id,
+        role: req.role,
+        seat_id: seat.map(|s| s.id),
+    };
+    let id = store::appointments::insert(tx, person.id, place, req.from, req.to)?;
+    Ok((id, replaced))
 }

@@ -32,7 +32,7 @@ pub use import::{Columns, preview_file, read_sheet};
 pub use meeting_exports::{CalendarQuery, ExportOutcome, OrganiserInfo};
 pub use meetings::{ForbiddenDay, GroupProposal, MeetingAttendance, PlanProposal, PlannedMeeting};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
-pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};
+pub use overview::{Coverage, CoverageCell, CoverageRow, FirstSteps, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};
 pub use privacy::{ExtractFormat, PersonExtract, RetentionCandidate, erased_name};
 pub use safety::OpenReport;

@@ -12,6 +12,49 @@ use crate::error::Error;
 use crate::model::{Appointment, Group, GroupKind, Id, Role, Seat, sort_key};
 use crate::store;
 
+/// The first steps of a new register, each done or not: what Översikt's checklist shows until
+/// all are done (and `info` prints). Read from the register itself, so a step is ticked however
+/// it was done (in the app, the CLI, or an import).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FirstSteps {
+    /// The coordinator's own name and e-mail address, named in calendars and invitations.
+    pub own_details: bool,
+    /// Anyone in the register (imported or added).
+    pub people: bool,
+    /// A mandate form printed.
+    pub forms_printed: bool,
+    /// A meeting on or after today: the year is planned.
+    pub meetings_planned: bool,
+}
+
+impl FirstSteps {
+    pub fn done(&self) -> usize {
+        [
+            self.own_details,
+            self.people,
+            self.forms_printed,
+            self.meetings_planned,
+        ]
+        .iter()
+        .filter(|d| **d)
+        .count()
+    }
+}
+
+impl Register {
+    /// Which of the first steps are done, on `today`.
+    pub fn first_steps(&self, today: NaiveDate) -> Result<FirstSteps, Error> {
+        let organiser = self.organiser()?;
+        Ok(FirstSteps {
+            own_details: organiser.name.is_some() && organiser.email.is_some(),
+            people: store::people::any(&self.conn)?,
+            forms_printed: store::forms::any_print(&self.conn)?,
+            meetings_planned: store::meetings::any_from(&self.conn, today)?,
+        })
+    }
+}
+
 /// What kind of attention an item needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
 #[serde(rename_all = "snake_case")]

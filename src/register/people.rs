@@ -98,7 +98,7 @@ impl Register {
     }
 }
 
-fn check_person(
+pub(super) fn check_person(
     tx: &rusqlite::Connection,
     f: &PersonFields,
     except: Option<Id>,

@@ -175,3 +175,8 @@ pub fn set_signed(
     )?;
     Ok(())
 }
+
+/// Whether any mandate form has been printed.
+pub fn any_print(conn: &Connection) -> Result<bool, Error> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM form_print)", [], |r| r.get(0))?)
+}

@@ -293,3 +293,12 @@ pub fn roster(conn: &Connection, group_id: Id, day: NaiveDate) -> Result<Vec<Ros
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// Whether any meeting (not cancelled) falls on or after `day`.
+pub fn any_from(conn: &Connection, day: chrono::NaiveDate) -> Result<bool, Error> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM meeting WHERE date >= ?1 AND status <> 'cancelled')",
+        [day.to_string()],
+        |r| r.get(0),
+    )?)
+}

@@ -140,3 +140,8 @@ pub fn delete(conn: &Connection, id: Id) -> Result<(), Error> {
     conn.execute("DELETE FROM person WHERE id = ?1", [id])?;
     Ok(())
 }
+
+/// Whether the register holds anyone.
+pub fn any(conn: &Connection) -> Result<bool, Error> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM person)", [], |r| r.get(0))?)
+}

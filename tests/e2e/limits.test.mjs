@@ -98,6 +98,7 @@ export const tests = [
       await session.execute("location.hash = arguments[0];", ["#/organisations/new"]);
       const input = '[data-testid="org-form"] input[id$="-name"][data-limit]';
       await session.waitForElement(input);
+      await setValue(session, "#org-kind", "non_profit");
       await setValue(session, input, unbroken(LIMIT - 10));
       await waitText(session, ".char-count", /110 av högst 120 tecken/, "the count near the limit");
       await setValue(session, input, unbroken(LIMIT + 1));

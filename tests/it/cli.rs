@@ -763,3 +763,34 @@ fn coverage_shows_gaps_and_holders() {
         .expect("cell");
     assert!(cell["representative"].is_null() && cell["seated"] == true);
 }
+
+#[test]
+fn info_lists_the_first_steps_and_ticks_each_as_it_is_done() {
+    let f = Fixture::dalarna();
+    let steps = |f: &Fixture| f.json(&["info"])["first_steps"].clone();
+    let all = ["own_details", "people", "forms_printed", "meetings_planned"];
+    assert!(all.iter().all(|k| steps(&f)[k] == false), "{}", steps(&f));
+    assert!(f.ok(&["info"]).contains("Kom igång (0 av 4)"));
+    f.ok(&[
+        "meeting",
+        "organiser",
+        "--name=Karin Samordnare",
+        "--email=karin@lansstyrelsen.se",
+    ]);
+    assert_eq!(steps(&f)["own_details"], true);
+    f.ok(&["person", "add", "Anna Berg", "--org", "Falu kommun"]);
+    f.ok(&["appoint", "Anna Berg", "--group=Länsgruppen MVK", "--role=representative"]);
+    assert_eq!(steps(&f)["people"], true);
+    let form = f.dir.path().join("falun.pdf");
+    f.ok(&[
+        "form",
+        "Falu kommun",
+        "--out",
+        form.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(steps(&f)["forms_printed"], true);
+    let next = (crate::support::today().format("%Y").to_string().parse::<i32>().expect("year") + 1).to_string();
+    f.ok(&["plan", "--year", &next, "--group=Länsgruppen MVK", "--apply"]);
+    assert_eq!(steps(&f)["meetings_planned"], true);
+    assert!(!f.ok(&["info"]).contains("Kom igång"), "the list is gone when all is done");
+}

@@ -119,6 +119,54 @@ fn a_steering_group_member_fills_the_police_seat_and_gets_a_form_naming_them() {
 }
 
 #[test]
+fn a_new_person_is_added_and_appointed_in_one_step_or_not_at_all() {
+    let f = Fixture::dalarna();
+    // From the CLI: the police's member seat of the steering group, the person new.
+    let out = f.json(&[
+        "appoint",
+        "--new",
+        "--group=Styrgrupp MVK",
+        "--role=member",
+        "--for=Polisen",
+        "--from=2026-01-01",
+        "--title=Lokalpolisområdeschef",
+        "--email=per.polisson@polisen.se",
+        "Per Polisson",
+    ]);
+    assert_eq!(out["appointment"]["person_name"], "Per Polisson");
+    let people = f.json(&["person", "list", "--search", "Polisson"]);
+    assert_eq!(people.as_array().map(Vec::len), Some(1));
+    assert_eq!(people[0]["title"], "Lokalpolisområdeschef");
+    assert_eq!(people[0]["organisation_name"], "Polismyndigheten");
+    // The seat is taken now: the second new person is refused and not added either.
+    let before = crate::support::snapshot(&f.db);
+    let err = f.refused(&[
+        "appoint",
+        "--new",
+        "--group=Styrgrupp MVK",
+        "--role=member",
+        "--for=Polisen",
+        "--from=2026-06-01",
+        "Olle Polisson",
+    ]);
+    assert!(err.contains("Per Polisson"), "{err}");
+    assert_eq!(crate::support::snapshot(&f.db), before, "nothing was saved");
+    // Through the library, an invalid person is refused before the appointment is tried.
+    let mut reg = f.open();
+    let steering = reg.find_group("Styrgrupp").expect("steering group");
+    let region = reg.find_org("Region Dalarna").expect("region");
+    let draft = PersonDraft {
+        name: "   ".into(),
+        organisation_id: region,
+        ..PersonDraft::default()
+    };
+    let e = reg
+        .appoint_new_person(&draft, &request(0, steering, Role::Member, "2026-01-01"))
+        .expect_err("no name");
+    assert_eq!(e.code(), ErrorCode::Invalid);
+}
+
+#[test]
 fn a_head_of_social_services_from_any_municipality_takes_an_open_seat() {
     let f = Fixture::dalarna();
     let mut reg = f.open();

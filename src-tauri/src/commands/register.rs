@@ -10,7 +10,7 @@ use samverkan::model::{
     Role,
 };
 use samverkan::register::{
-    Coverage, GroupDetail, GroupSummary, OrgDetail, OrgQuery, PersonDetail, PersonQuery,
+    Coverage, FirstSteps, GroupDetail, GroupSummary, OrgDetail, OrgQuery, PersonDetail, PersonQuery,
     SeatHolder, Vacancy,
 };
 use samverkan::{ErrorBody, Lang, RegisterInfo};
@@ -167,6 +167,17 @@ pub fn appoint(state: State<'_, AppState>, request: AppointInput) -> Reply<Appoi
     state.write(|r| r.appoint(&request.check()?))
 }
 
+/// Adds a new person and appoints them in one step (the appoint dialog's new person);
+/// `request.person_id` is not used.
+#[tauri::command]
+pub fn appoint_new_person(
+    state: State<'_, AppState>,
+    person: PersonDraft,
+    request: AppointInput,
+) -> Reply<AppointOutcome> {
+    state.write(|r| r.appoint_new_person(&person, &request.check()?))
+}
+
 #[tauri::command]
 pub fn end_appointment(state: State<'_, AppState>, id: Id, last_day: String) -> Reply<Appointment> {
     state.write(|r| r.end_appointment(id, parse_date(Field::To, &last_day)?))
@@ -191,4 +202,10 @@ pub fn coverage(state: State<'_, AppState>) -> Reply<Coverage> {
 #[tauri::command]
 pub fn today(state: State<'_, AppState>) -> NaiveDate {
     state.today()
+}
+
+/// Which first steps of a new register are done (Översikt's checklist).
+#[tauri::command]
+pub fn first_steps(state: State<'_, AppState>) -> Reply<FirstSteps> {
+    state.read(|r| r.first_steps(state.today()))
 }

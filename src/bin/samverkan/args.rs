@@ -100,6 +100,19 @@ pub enum Command {
         /// End the current holder's appointment the day before.
         #[arg(long)]
         replace: bool,
+        /// PERSON is a new person: add them (to the organisation represented: --for, or the
+        /// seat's) and appoint them in one step; neither is saved if either is refused.
+        #[arg(long)]
+        new: bool,
+        /// The new person's title (with --new).
+        #[arg(long, requires = "new")]
+        title: Option<String>,
+        /// The new person's e-mail address (with --new).
+        #[arg(long, requires = "new")]
+        email: Option<String>,
+        /// The new person's phone number (with --new).
+        #[arg(long, requires = "new")]
+        phone: Option<String>,
     },
     /// End a person's appointment(s) in a group.
     Unappoint {

@@ -186,7 +186,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
     if let Command::Init { template } = &cli.command {
         let t = Template::by_name(template)?;
         let reg = Register::create(&path, &t)?;
-        return out.info(&reg.info()?);
+        return out.info(&reg.info()?, &reg.first_steps(today)?);
     }
     if let Command::Safety(cmd) = &cli.command
         && let Some(result) = safety::before_open(&path, cmd, &out)
@@ -211,8 +211,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
     }
     match cli.command {
         // Handled above, before a register is opened.
-        Command::Init { .. } => out.info(&reg.info()?),
-        Command::Info => out.info(&reg.info()?),
+        Command::Init { .. } => out.info(&reg.info()?, &reg.first_steps(today)?),
+        Command::Info => out.info(&reg.info()?, &reg.first_steps(today)?),
         Command::Org(cmd) => org(&mut reg, cmd, &out, today),
         Command::Principal {
             org,
@@ -302,6 +302,10 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             from,
             to,
             replace,
+            new,
+            title,
+            email,
+            phone,
         } => {
             let seat = seat.map(|s| reg.seat(s)).transpose()?;
             let group_id = match (&group, &seat) {
@@ -314,14 +318,13 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
                 (None, Some(s)) => s.role,
                 (None, None) => return Err(Error::invalid(Field::Role, Invalid::Empty)),
             };
-            let person_id = reg.find_person(&person)?;
             let organisation_id = match (for_org, &seat) {
                 (Some(o), _) => Some(reg.find_org(&o)?),
                 (None, Some(s)) => s.organisation_id,
                 (None, None) => None,
             };
-            let req = AppointRequest {
-                person_id,
+            let mut req = AppointRequest {
+                person_id: 0,
                 group_id,
                 role,
                 seat_id: seat.map(|s| s.id),
@@ -330,7 +333,23 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
                 to: to.map(|t| parse_date(Field::To, &t)).transpose()?,
                 replace,
             };
-            out.appointed(&reg.appoint(&req)?)
+            if new {
+                let Some(org) = organisation_id else {
+                    return Err(Error::invalid(Field::Organisation, Invalid::Empty));
+                };
+                let draft = PersonDraft {
+                    name: person,
+                    title,
+                    organisation_id: org,
+                    email,
+                    phone,
+                    ..PersonDraft::default()
+                };
+                out.appointed(&reg.appoint_new_person(&draft, &req)?)
+            } else {
+                req.person_id = reg.find_person(&person)?;
+                out.appointed(&reg.appoint(&req)?)
+            }
         }
         Command::Unappoint {
             person,

@@ -8,8 +8,8 @@ use samverkan::model::{
     AppointOutcome, Appointment, AppointmentStatus, Group, InternalContact, Organisation, Person,
 };
 use samverkan::register::{
-    Coverage, ExportEntry, GroupDetail, GroupSummary, OrgDetail, PersonDetail, SeatView, Vacancy,
-    VacancyKind,
+    Coverage, ExportEntry, FirstSteps, GroupDetail, GroupSummary, OrgDetail, PersonDetail,
+    SeatView, Vacancy, VacancyKind,
 };
 use samverkan::{Error, Lang, RegisterInfo};
 use serde::Serialize;
@@ -91,9 +91,19 @@ impl Out {
         self.emit(value, || message.to_owned())
     }
 
-    pub fn info(&self, i: &RegisterInfo) -> Result<(), Error> {
-        self.emit(i, || {
-            format!(
+    pub fn info(&self, i: &RegisterInfo, steps: &FirstSteps) -> Result<(), Error> {
+        #[derive(serde::Serialize)]
+        struct Info<'a> {
+            #[serde(flatten)]
+            info: &'a RegisterInfo,
+            first_steps: &'a FirstSteps,
+        }
+        let value = Info {
+            info: i,
+            first_steps: steps,
+        };
+        self.emit(&value, || {
+            let mut text = format!(
                 "{}: {}\n{}: {}\n{}: {}  {}: {}  {}: {}  {}: {}",
                 self.t("Register", "Register"),
                 i.path,
@@ -107,7 +117,34 @@ impl Out {
                 i.groups,
                 self.t("Uppdrag", "Appointments"),
                 i.appointments
-            )
+            );
+            if steps.done() < 4 {
+                let mark = |done: bool| if done { "[x]" } else { "[ ]" };
+                text.push_str(&format!(
+                    "\n{} ({} {} 4):\n  {} {}\n  {} {}\n  {} {}\n  {} {}",
+                    self.t("Kom igång", "Getting started"),
+                    steps.done(),
+                    self.t("av", "of"),
+                    mark(steps.own_details),
+                    self.t(
+                        "Dina egna uppgifter (meeting organiser --name --email)",
+                        "Your own details (meeting organiser --name --email)"
+                    ),
+                    mark(steps.people),
+                    self.t(
+                        "Representanterna (import, person add, appoint)",
+                        "The representatives (import, person add, appoint)"
+                    ),
+                    mark(steps.forms_printed),
+                    self.t("Uppdragsblanketterna (forms)", "The mandate forms (forms)"),
+                    mark(steps.meetings_planned),
+                    self.t(
+                        "Årets möten (plan --apply)",
+                        "The year's meetings (plan --apply)"
+                    ),
+                ));
+            }
+            text
         })
     }
 

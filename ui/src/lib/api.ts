@@ -52,6 +52,7 @@ import type { WordingVersion } from "./bindings/WordingVersion";
 import type { Channel } from "@tauri-apps/api/core";
 
 import type { ErrorCode } from "./bindings/ErrorCode";
+import type { FirstSteps } from "./bindings/FirstSteps";
 import { t } from "./i18n/index.svelte";
 import type { Field } from "./bindings/Field";
 
@@ -130,6 +131,7 @@ export interface Commands {
   set_language: { args: { lang: Lang }; result: null };
   register_info: { args: undefined; result: RegisterInfo };
   today: { args: undefined; result: string };
+  first_steps: { args: undefined; result: FirstSteps };
   list_orgs: { args: { query: Partial<OrgQuery> }; result: Organisation[] };
   org_detail: { args: { id: number }; result: OrgDetail };
   add_org: { args: { draft: OrgDraft; groups: number[] }; result: Organisation };
@@ -156,6 +158,7 @@ export interface Commands {
     result: SeatHolder;
   };
   appoint: { args: { request: AppointInput }; result: AppointOutcome };
+  appoint_new_person: { args: { person: PersonDraft; request: AppointInput }; result: AppointOutcome };
   end_appointment: { args: { id: number; lastDay: string }; result: Appointment };
   vacancies: { args: { withinDays: number; groupId: number | null }; result: Vacancy[] };
   coverage: { args: undefined; result: Coverage };

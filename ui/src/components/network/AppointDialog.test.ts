@@ -28,6 +28,9 @@ function setup(opts: {
         return opts.holder ?? (opts.taken
           ? { holder: anna, last_day_if_replaced: "2026-05-31", earliest_replacement: "2025-01-02", successor: null }
           : { holder: null, last_day_if_replaced: null, earliest_replacement: null, successor: null });
+      case "appoint_new_person":
+        if (opts.refuse) throw opts.refuse;
+        return { appointment: appointment({ id: 9, person_name: "Sara Nyberg", from: "2026-06-01" }), replaced: null };
       case "appoint":
         if (opts.refuse) throw opts.refuse;
         return {
@@ -156,5 +159,38 @@ describe("AppointDialog", () => {
     expect(calls.find((c) => c.cmd === "appoint")?.args).toMatchObject({
       request: { person_id: 12, group_id: 1, role: "member", seat_id: 31, organisation_id: 5 },
     });
+  });
+
+  it("adds a new person of the seat's organisation and appoints her in one step", async () => {
+    const { calls, appointed } = setup({ taken: false });
+    await screen.findByRole("option", { name: "Bo Ek" });
+    await fireEvent.click(screen.getByRole("button", { name: "+ Ny person" }));
+    expect(screen.getByRole("group", { name: "Ny person i Falu kommun" })).toBeInTheDocument();
+    // Without a name nothing is sent.
+    await fireEvent.click(screen.getByTestId("appoint-submit"));
+    expect(screen.getByText("Skriv den nya personens namn.")).toBeInTheDocument();
+    expect(calls.some((c) => c.cmd === "appoint_new_person")).toBe(false);
+    await fireEvent.input(screen.getByLabelText(/Namn/), { target: { value: "Sara Nyberg" } });
+    await fireEvent.input(screen.getByLabelText("Titel"), { target: { value: "Socialsekreterare" } });
+    await fireEvent.input(screen.getByLabelText("E-post"), { target: { value: "sara.nyberg@falun.se" } });
+    await fireEvent.click(screen.getByTestId("appoint-submit"));
+    await waitFor(() => expect(appointed).toHaveLength(1));
+    const sent = calls.find((c) => c.cmd === "appoint_new_person")?.args as {
+      person: Record<string, unknown>;
+      request: Record<string, unknown>;
+    };
+    expect(sent.person).toMatchObject({ name: "Sara Nyberg", title: "Socialsekreterare", email: "sara.nyberg@falun.se", organisation_id: 5, phone: null });
+    expect(sent.request).toMatchObject({ group_id: 2, seat_id: 21, role: "representative", from: "2026-06-01" });
+    expect(calls.some((c) => c.cmd === "appoint")).toBe(false);
+  });
+
+  it("shows the core's refusal of the new person's e-mail at the field", async () => {
+    setup({ taken: false, refuse: { code: "invalid", message: "Ogiltig e-post: ser inte ut som en e-postadress.", field: "email" } as never });
+    await screen.findByRole("option", { name: "Bo Ek" });
+    await fireEvent.click(screen.getByRole("button", { name: "+ Ny person" }));
+    await fireEvent.input(screen.getByLabelText(/Namn/), { target: { value: "Sara Nyberg" } });
+    await fireEvent.input(screen.getByLabelText("E-post"), { target: { value: "sara@" } });
+    await fireEvent.click(screen.getByTestId("appoint-submit"));
+    await waitFor(() => expect(screen.getByLabelText("E-post")).toHaveAccessibleDescription(/ser inte ut som en e-postadress/));
   });
 });

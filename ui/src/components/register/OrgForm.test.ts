@@ -6,6 +6,12 @@ import { initLanguage } from "../../lib/i18n/index.svelte";
 import { memorySettings } from "../../lib/settings";
 import { GROUPS, org } from "./testdata";
 
+async function chooseKind(label = "Kommun") {
+  await fireEvent.change(screen.getByRole("combobox", { name: /^Typ/ }), {
+    target: { value: (screen.getByRole("option", { name: label }) as HTMLOptionElement).value },
+  });
+}
+
 function setup(handler: (cmd: string, args: Record<string, unknown>) => unknown) {
   mockIPC((cmd, args) => handler(cmd, (args ?? {}) as Record<string, unknown>));
   initLanguage(memorySettings());
@@ -30,6 +36,7 @@ describe("OrgForm", () => {
     });
     await fireEvent.input(screen.getByRole("textbox", { name: /^Namn/ }), { target: { value: "Orsa kommun" } });
     await fireEvent.input(screen.getByRole("textbox", { name: /^E-post/ }), { target: { value: "orsa.se" } });
+    await chooseKind();
     await fireEvent.click(screen.getByRole("button", { name: "Lägg till organisationen" }));
     const email = screen.getByRole("textbox", { name: /^E-post/ });
     await waitFor(() => expect(email).toHaveAttribute("aria-invalid", "true"));
@@ -43,6 +50,7 @@ describe("OrgForm", () => {
       throw { code: "conflict", message: "Det finns redan en organisation med ”Orsa kommun”." };
     });
     await fireEvent.input(screen.getByRole("textbox", { name: /^Namn/ }), { target: { value: "Orsa kommun" } });
+    await chooseKind();
     await fireEvent.click(screen.getByRole("button", { name: "Lägg till organisationen" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Det finns redan en organisation med ”Orsa kommun”.");
   });
@@ -59,6 +67,13 @@ describe("OrgForm", () => {
     await fireEvent.input(screen.getByRole("textbox", { name: /^Namn/ }), { target: { value: " Orsa kommun " } });
     await fireEvent.input(screen.getByRole("textbox", { name: /^Organisationsnummer/ }), { target: { value: "212000-2080" } });
     await fireEvent.click(screen.getByRole("checkbox", { name: "Länsgruppen MVK" }));
+    // The kind is chosen, never assumed: without it nothing is sent.
+    await fireEvent.click(screen.getByRole("button", { name: "Lägg till organisationen" }));
+    expect(screen.getByRole("combobox", { name: /^Typ/ })).toHaveAccessibleDescription(
+      expect.stringContaining("Välj vilken typ av organisation det är."),
+    );
+    expect(sent).toBeUndefined();
+    await chooseKind();
     await fireEvent.click(screen.getByRole("button", { name: "Lägg till organisationen" }));
     await waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
     expect(sent).toEqual({

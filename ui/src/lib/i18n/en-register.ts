@@ -44,6 +44,8 @@ export const enRegister: Record<keyof typeof svRegister, string> = {
   "reg.field.shortName": "Short name",
   "reg.field.shortName.hint": "E.g. “RSS” or “Polisen”.",
   "reg.field.kind": "Kind",
+  "reg.field.kind.choose": "Choose a kind …",
+  "reg.field.kind.required": "Choose what kind of organisation it is.",
   "reg.field.kind.hint": "What sort of organisation.",
   "reg.field.orgNumber": "Organisation number",
   "reg.field.orgNumber.hint": "Ten digits, e.g. 212000-2080.",

@@ -44,6 +44,8 @@ export const svRegister = {
   "reg.field.shortName": "Kortnamn",
   "reg.field.shortName.hint": "T.ex. ”RSS” eller ”Polisen”.",
   "reg.field.kind": "Typ",
+  "reg.field.kind.choose": "Välj typ …",
+  "reg.field.kind.required": "Välj vilken typ av organisation det är.",
   "reg.field.kind.hint": "Vilken sorts organisation.",
   "reg.field.orgNumber": "Organisationsnummer",
   "reg.field.orgNumber.hint": "Tio siffror, t.ex. 212000-2080.",
