@@ -408,7 +408,7 @@ fn the_import_wizard_previews_checks_and_imports_a_file() {
     let dry = call(
         &t.window,
         "import_run",
-        json!({ "path": path, "fields": fields, "dryRun": true }),
+        json!({ "path": path, "fields": fields, "choices": { "dry_run": true } }),
     )
     .expect("dry run");
     assert_eq!(dry["issues"][0]["row"], 3);
@@ -422,7 +422,7 @@ fn the_import_wizard_previews_checks_and_imports_a_file() {
     let done = call(
         &t.window,
         "import_run",
-        json!({ "path": path, "fields": fields, "dryRun": false }),
+        json!({ "path": path, "fields": fields, "choices": { "dry_run": false } }),
     )
     .expect("import");
     assert_eq!(done["written"], true);
