@@ -37,9 +37,19 @@ export function safeFileName(name: string): string {
 
 /** Asks where to save a PDF; null when the user cancels. */
 export async function chooseSavePath(title: string, defaultName: string, filterName: string): Promise<string | null> {
+  return chooseSaveFile(title, defaultName, filterName, "pdf");
+}
+
+/** Asks where to save a file of one extension; null when the user cancels. */
+export async function chooseSaveFile(
+  title: string,
+  defaultName: string,
+  filterName: string,
+  extension: string,
+): Promise<string | null> {
   const hook = testPaths()?.save;
   if (hook) return hook;
-  return save({ title, defaultPath: defaultName, filters: [{ name: filterName, extensions: ["pdf"] }] });
+  return save({ title, defaultPath: defaultName, filters: [{ name: filterName, extensions: [extension] }] });
 }
 
 /** Asks for a folder; null when the user cancels. */
