@@ -176,6 +176,7 @@ describe("Import", () => {
         { name: "Okänd förening", rows: 1, decision: "skip", similar: null },
         { name: "Brottsofferjouren Dalarna", rows: 2, decision: "skip", similar: { id: 30, name: "Brottsofferjouren" } },
       ],
+      rows: 4,
       rows_skipped: 3,
       skipped: [{ row: 4, column: "Organisation", reason: "organisationen finns inte i registret och skapas inte (välj att skapa den)" }],
     });
@@ -186,6 +187,7 @@ describe("Import", () => {
     const create = within(orgs).getByRole("checkbox", { name: "Skapa ”Okänd förening”" });
     expect(create).not.toBeChecked();
     expect(screen.getByRole("table", { name: "Överhoppade rader" })).toHaveTextContent("skapas inte");
+    expect(screen.getByTestId("import-report")).toHaveTextContent("1 av 4 rader kan läsas in; 3 hoppas över");
     const createBoj = within(orgs).getByRole("checkbox", { name: "Skapa ”Brottsofferjouren Dalarna”" });
     const asExisting = within(orgs).getByRole("checkbox", { name: "Läs in ”Brottsofferjouren Dalarna” som ”Brottsofferjouren”" });
     const apply = screen.getByRole("button", { name: "Läs in i registret" });

@@ -167,4 +167,5 @@ export const enSafety: Record<keyof typeof svSafety, string> = {
   "import.newOrgs.create": "Create ”{name}”",
   "import.newOrgs.useExisting": "Read ”{name}” as ”{existing}”",
   "import.newOrgs.stale": "The choices have changed: check again before importing.",
+  "import.dryRunOkSkipped": "The check went well: {read} of {rows} rows can be imported; {skipped} are skipped (see below).",
 };

@@ -165,4 +165,5 @@ export const svSafety = {
   "import.newOrgs.create": "Skapa ”{name}”",
   "import.newOrgs.useExisting": "Läs in ”{name}” som ”{existing}”",
   "import.newOrgs.stale": "Valen har ändrats: provläs igen innan du läser in.",
+  "import.dryRunOkSkipped": "Provläsningen gick bra: {read} av {rows} rader kan läsas in; {skipped} hoppas över (se nedan).",
 };
