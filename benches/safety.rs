@@ -45,7 +45,14 @@ fn benches(c: &mut Criterion) {
     let sheet = read_sheet(&file).expect("sheet");
     let cols = Columns::guess(&sheet);
     let r = big
-        .import_sheet(&sheet, &cols, &create_all(false), Lang::Sv, today, Utc::now())
+        .import_sheet(
+            &sheet,
+            &cols,
+            &create_all(false),
+            Lang::Sv,
+            today,
+            Utc::now(),
+        )
         .expect("import");
     assert!(r.written);
 
@@ -92,7 +99,14 @@ fn benches(c: &mut Criterion) {
             },
             |(d, mut reg)| {
                 let r = reg
-                    .import_file(&file_100k, None, &create_all(true), Lang::Sv, today, Utc::now())
+                    .import_file(
+                        &file_100k,
+                        None,
+                        &create_all(true),
+                        Lang::Sv,
+                        today,
+                        Utc::now(),
+                    )
                     .expect("dry run");
                 assert_eq!(r.people_created, 100_000);
                 drop(reg);

@@ -459,7 +459,10 @@ fn the_import_wizard_creates_only_the_ticked_organisations_and_saves_the_templat
     )
     .expect("import");
     assert_eq!(done["written"], true);
-    assert_eq!((done["orgs_created"].as_u64(), done["rows_skipped"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(
+        (done["orgs_created"].as_u64(), done["rows_skipped"].as_u64()),
+        (Some(1), Some(1))
+    );
     assert_eq!(done["appointments_created"], 1);
     let err = call(
         &t.window,

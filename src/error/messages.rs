@@ -1089,7 +1089,10 @@ pub mod import_text {
             }
             ColumnNote::NotChosen { field } => {
                 if sv {
-                    format!("används inte: valt bort (rubriken motsvarar {})", field.code())
+                    format!(
+                        "används inte: valt bort (rubriken motsvarar {})",
+                        field.code()
+                    )
                 } else {
                     format!("ignored: chosen so (the header names {})", field.code())
                 }

@@ -115,8 +115,8 @@ pub fn template(
             .map_err(xlsx_error)?;
     }
     for (i, [name, what]) in explained.iter().enumerate() {
-        let row =
-            u32::try_from(i + 1).map_err(|_| xlsx_error(XlsxError::ParameterError("rows".into())))?;
+        let row = u32::try_from(i + 1)
+            .map_err(|_| xlsx_error(XlsxError::ParameterError("rows".into())))?;
         ex.write_string(row, 0, name).map_err(xlsx_error)?;
         ex.write_string_with_format(row, 1, what, &wrap)
             .map_err(xlsx_error)?;

@@ -163,7 +163,10 @@ pub fn file(format: TemplateFormat, lang: Lang) -> Result<Vec<u8>, Error> {
                 lang.pick("Import", "Import"),
                 &header,
                 lang.pick("Kolumner", "Columns"),
-                &[lang.pick("Kolumn", "Column"), lang.pick("Innehåll", "What it holds")],
+                &[
+                    lang.pick("Kolumn", "Column"),
+                    lang.pick("Innehåll", "What it holds"),
+                ],
                 &explained,
             )
         }

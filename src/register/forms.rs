@@ -205,9 +205,9 @@ impl Register {
     /// The group forms are printed for when none is named: the first county group.
     pub fn default_form_group(&self) -> Result<Id, Error> {
         self.main_group()?.ok_or_else(|| Error::NotFound {
-                what: Entity::Group,
-                query: GroupKind::County.label(Lang::Sv).to_owned(),
-            })
+            what: Entity::Group,
+            query: GroupKind::County.label(Lang::Sv).to_owned(),
+        })
     }
 
     /// The wording in use for a language: the newest saved version, else the default.

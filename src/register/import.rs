@@ -786,15 +786,17 @@ impl Register {
         }
         let all_groups = store::groups::list(&self.conn)?;
         let default_group = match choices.group_id {
-            Some(id) => Some(
-                all_groups
-                    .iter()
-                    .find(|g| g.id == id)
-                    .ok_or_else(|| Error::NotFound {
-                        what: crate::error::Entity::Group,
-                        query: id.to_string(),
-                    })?,
-            ),
+            Some(id) => {
+                Some(
+                    all_groups
+                        .iter()
+                        .find(|g| g.id == id)
+                        .ok_or_else(|| Error::NotFound {
+                            what: crate::error::Entity::Group,
+                            query: id.to_string(),
+                        })?,
+                )
+            }
             None => all_groups.iter().find(|g| g.kind == GroupKind::County),
         };
         let mut aliases: HashMap<String, Id> = HashMap::new();

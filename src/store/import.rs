@@ -54,7 +54,8 @@ pub struct OrgName {
 
 /// Every organisation's name and keys, by id.
 pub fn org_names(conn: &Connection) -> Result<Vec<OrgName>, Error> {
-    let mut stmt = conn.prepare("SELECT id, name, name_key, short_key FROM organisation ORDER BY id")?;
+    let mut stmt =
+        conn.prepare("SELECT id, name, name_key, short_key FROM organisation ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         Ok(OrgName {
             id: r.get(0)?,

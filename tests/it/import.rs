@@ -656,7 +656,6 @@ fn the_cost_of_an_import_grows_with_its_rows_not_their_square() {
     );
 }
 
-
 // Issue #11, point 1: roles without a group, new organisations, the columns explained, the
 // template, and the roster export read back.
 
@@ -697,7 +696,10 @@ fn roles_without_a_group_go_into_the_county_group_and_the_report_says_so() {
     let r = import_with(&mut reg, &csv, &dry());
     assert_eq!(r.appointments_created, 2, "{r:?}");
     assert_eq!(r.rows_in_default_group, 2);
-    assert_eq!(r.group.as_ref().map(|g| g.name.as_str()), Some("Länsgruppen MVK"));
+    assert_eq!(
+        r.group.as_ref().map(|g| g.name.as_str()),
+        Some("Länsgruppen MVK")
+    );
     let role = r.columns.iter().find(|c| c.header == "Roll").expect("Roll");
     assert_eq!(
         role.note,
@@ -732,7 +734,10 @@ fn roles_without_a_group_go_into_the_county_group_and_the_report_says_so() {
     assert!(reg.find_person("Cia Holm").is_err(), "her row was skipped");
     // Read again: the appointments are there already.
     let again = import_with(&mut reg, &csv, &dry());
-    assert_eq!((again.appointments_created, again.appointments_existing), (0, 2));
+    assert_eq!(
+        (again.appointments_created, again.appointments_existing),
+        (0, 2)
+    );
 }
 
 #[test]
@@ -804,9 +809,15 @@ fn a_new_organisation_is_created_only_when_chosen_and_a_similar_name_is_offered(
     };
     let r = import_with(&mut reg, &csv, &choices);
     assert!(r.written, "{:?}", r.issues);
-    assert_eq!((r.orgs_created, r.people_created, r.rows_skipped), (1, 3, 0));
+    assert_eq!(
+        (r.orgs_created, r.people_created, r.rows_skipped),
+        (1, 3, 0)
+    );
     let decisions: Vec<OrgDecision> = r.new_orgs.iter().map(|o| o.decision).collect();
-    assert_eq!(decisions, vec![OrgDecision::UseExisting, OrgDecision::Create]);
+    assert_eq!(
+        decisions,
+        vec![OrgDecision::UseExisting, OrgDecision::Create]
+    );
     let dan = reg.find_person("Dan Ström").expect("Dan");
     assert_eq!(reg.person(dan).expect("Dan").organisation_id, existing);
     assert!(reg.find_org("Brottsofferjouren Dalarna").is_err());
@@ -885,7 +896,11 @@ fn a_choice_the_file_does_not_bear_out_is_refused_and_changes_nothing() {
     reg.remove_group(g).expect("remove the county group");
     let r = import_with(&mut reg, &csv, &dry());
     assert_eq!(r.rows_rejected, 3, "{:?}", r.issues);
-    assert!(r.issues[0].reason.contains("grupp"), "{}", r.issues[0].reason);
+    assert!(
+        r.issues[0].reason.contains("grupp"),
+        "{}",
+        r.issues[0].reason
+    );
     assert_eq!(r.columns[3].note, ColumnNote::RolesWithoutGroup);
 }
 
@@ -940,12 +955,23 @@ fn each_column_says_what_it_fills_or_why_it_is_ignored() {
             field: ImportField::Email
         }
     );
-    assert_eq!(r.columns[3].note, ColumnNote::NotChosen { field: ImportField::Email });
+    assert_eq!(
+        r.columns[3].note,
+        ColumnNote::NotChosen {
+            field: ImportField::Email
+        }
+    );
     // The CLI prints the reasons.
     drop(reg);
     let out = f.ok(&["import", csv.to_str().expect("utf-8"), "--dry-run"]);
-    assert!(out.contains("Mail → (används inte) (används inte: fältet läses redan från ”E-post”)"), "{out}");
-    assert!(out.contains("Skostorlek → (används inte) (används inte: rubriken motsvarar inget fält)"), "{out}");
+    assert!(
+        out.contains("Mail → (används inte) (används inte: fältet läses redan från ”E-post”)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Skostorlek → (används inte) (används inte: rubriken motsvarar inget fält)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -993,10 +1019,26 @@ fn the_import_template_names_every_field_and_explains_it() {
         use ImportField::*;
         let fields = samverkan::import::mapping::guess(&sheet.header);
         let expected = [
-            Organisation, OrgNumber, OrgKind, Name, Title, Email, Phone, Protected, Group, Role,
-            From, To, Notes,
+            Organisation,
+            OrgNumber,
+            OrgKind,
+            Name,
+            Title,
+            Email,
+            Phone,
+            Protected,
+            Group,
+            Role,
+            From,
+            To,
+            Notes,
         ];
-        assert_eq!(fields, expected.map(Some).to_vec(), "{file}: {:?}", sheet.header);
+        assert_eq!(
+            fields,
+            expected.map(Some).to_vec(),
+            "{file}: {:?}",
+            sheet.header
+        );
         assert_eq!(sheet.rows.len(), 0);
     }
     // The workbook's second sheet explains each column (read by calamine, not by us).
@@ -1037,10 +1079,38 @@ fn a_roster_exported_as_csv_or_xlsx_imports_back_unchanged() {
     let mut reg = f.open();
     let county = reg.find_group("Länsgruppen MVK").expect("county");
     let people = [
-        ("Falu kommun", "Anna Berg", Some("Socialsekreterare; barn och \"unga\""), Some("anna.berg@falun.se"), Some("+46 70 123 45 67"), Role::Representative),
-        ("Falu kommun", "Åsa Öberg", Some("=Samordnare"), None, Some("023-123 45"), Role::Substitute),
-        ("Mora kommun", "Bo Ek", None, Some("bo.ek@mora.se"), None, Role::Representative),
-        ("Brottsofferjouren", "Cia Holm-Lind", Some("-Ordförande"), Some("cia@boj.se"), None, Role::Substitute),
+        (
+            "Falu kommun",
+            "Anna Berg",
+            Some("Socialsekreterare; barn och \"unga\""),
+            Some("anna.berg@falun.se"),
+            Some("+46 70 123 45 67"),
+            Role::Representative,
+        ),
+        (
+            "Falu kommun",
+            "Åsa Öberg",
+            Some("=Samordnare"),
+            None,
+            Some("023-123 45"),
+            Role::Substitute,
+        ),
+        (
+            "Mora kommun",
+            "Bo Ek",
+            None,
+            Some("bo.ek@mora.se"),
+            None,
+            Role::Representative,
+        ),
+        (
+            "Brottsofferjouren",
+            "Cia Holm-Lind",
+            Some("-Ordförande"),
+            Some("cia@boj.se"),
+            None,
+            Role::Substitute,
+        ),
     ];
     for (org, name, title, email, phone, role) in people {
         let org = reg.find_org(org).expect(org);
@@ -1081,9 +1151,16 @@ fn a_roster_exported_as_csv_or_xlsx_imports_back_unchanged() {
         let mut other = fresh.open();
         let r = import_with(&mut other, &path, &ImportChoices::default());
         assert!(r.written, "{file}: {:?}", r.issues);
-        assert!(r.new_orgs.is_empty() && r.skipped.is_empty(), "{file}: {r:?}");
+        assert!(
+            r.new_orgs.is_empty() && r.skipped.is_empty(),
+            "{file}: {r:?}"
+        );
         assert_eq!(
-            (r.people_created, r.appointments_created, r.rows_in_default_group),
+            (
+                r.people_created,
+                r.appointments_created,
+                r.rows_in_default_group
+            ),
             (4, 4, 4),
             "{file}"
         );
@@ -1091,7 +1168,11 @@ fn a_roster_exported_as_csv_or_xlsx_imports_back_unchanged() {
         // And once more into the register it came from: everything is there already.
         let again = import_with(&mut reg, &path, &dry());
         assert_eq!(
-            (again.people_matched, again.people_updated, again.appointments_existing),
+            (
+                again.people_matched,
+                again.people_updated,
+                again.appointments_existing
+            ),
             (4, 0, 4),
             "{file}: {again:?}"
         );
