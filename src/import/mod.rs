@@ -45,6 +45,8 @@ pub struct ImportReport {
     /// The organisations of the file that the register does not know, in the order of the
     /// file, each with what is done with it (see [`ImportChoices`]) and a similar existing one.
     pub new_orgs: Vec<NewOrg>,
+    /// New organisations beyond the `register::import::MAX_LISTED_NEW_ORGS` listed.
+    pub new_orgs_not_listed: usize,
     pub orgs_created: usize,
     pub orgs_matched: usize,
     pub people_created: usize,

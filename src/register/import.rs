@@ -652,6 +652,12 @@ impl Ctx<'_> {
     }
 }
 
+/// At most this many of a file's new organisations are listed in a report, each with a similar
+/// existing name (comparing costs a look at every organisation of the register); the rest are
+/// counted in `new_orgs_not_listed`, and what is chosen for them (`create_all_orgs`, or a name)
+/// applies all the same.
+pub const MAX_LISTED_NEW_ORGS: usize = 1_000;
+
 /// How alike two name keys are for the import to offer one for the other (Jaro-Winkler, 0–1).
 const SIMILAR_NAMES: f64 = 0.88;
 
@@ -827,6 +833,7 @@ impl Register {
         let mut not_created = HashSet::new();
         let mut to_create = Vec::new();
         let mut new_orgs = Vec::new();
+        let mut new_orgs_not_listed = 0;
         for (key, fields, rows) in unknown {
             let decision = if aliases.contains_key(&key) {
                 OrgDecision::UseExisting
@@ -837,6 +844,10 @@ impl Register {
                 not_created.insert(key.clone());
                 OrgDecision::Skip
             };
+            if new_orgs.len() == MAX_LISTED_NEW_ORGS {
+                new_orgs_not_listed += 1;
+                continue;
+            }
             new_orgs.push(NewOrg {
                 name: fields.name.to_string(),
                 rows,
@@ -862,6 +873,7 @@ impl Register {
                     name: g.name.to_string(),
                 }),
             new_orgs,
+            new_orgs_not_listed,
             ..ImportReport::default()
         };
         if !dry_run {

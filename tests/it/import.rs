@@ -1178,3 +1178,30 @@ fn a_roster_exported_as_csv_or_xlsx_imports_back_unchanged() {
         );
     }
 }
+
+#[test]
+fn a_file_of_twenty_thousand_new_organisations_lists_a_thousand_and_creates_all_only_when_told() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let mut text = String::from("Organisation;Namn\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("Förening nummer {i};Person {i}\n"));
+    }
+    let csv = write(&f, "many.csv", &text);
+    let started = std::time::Instant::now();
+    let r = import_with(&mut reg, &csv, &dry());
+    let took = started.elapsed();
+    assert_eq!((r.new_orgs.len(), r.new_orgs_not_listed), (1_000, 19_000));
+    assert_eq!((r.rows_skipped, r.people_created), (20_000, 0));
+    assert!(took.as_secs() < 60, "took {took:?}");
+    let r = import(&mut reg, &csv, true);
+    assert_eq!((r.orgs_created, r.people_created), (20_000, 20_000));
+    // One past the listed ones can still be named.
+    let one = ImportChoices {
+        dry_run: true,
+        create_orgs: vec!["Förening nummer 19999".into()],
+        ..ImportChoices::default()
+    };
+    let r = import_with(&mut reg, &csv, &one);
+    assert_eq!((r.orgs_created, r.people_created), (1, 1));
+}

@@ -352,6 +352,13 @@ fn import_report(out: &Out, r: &samverkan::import::ImportReport) -> Result<(), E
             for o in &r.new_orgs {
                 s.push_str(&format!("\n  {}", import_text::new_org(o, out.lang)));
             }
+            if r.new_orgs_not_listed > 0 {
+                s.push_str(&format!(
+                    "\n  {} {}",
+                    r.new_orgs_not_listed,
+                    out.t("organisationer till visas inte.", "more organisations are not shown.")
+                ));
+            }
         }
         let verb = if r.written {
             out.t("Inläst", "Imported")

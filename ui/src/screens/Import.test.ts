@@ -28,6 +28,7 @@ const report = (over: Record<string, unknown>) => ({
   group: null,
   rows_in_default_group: 0,
   new_orgs: [],
+  new_orgs_not_listed: 0,
   orgs_created: 0,
   orgs_matched: 2,
   people_created: 2,
@@ -228,4 +229,19 @@ describe("Import", () => {
       delete window.__samverkanTestPaths;
     }
   });
+
+  it("creates them all with one tick when the file has more than the screen lists", async () => {
+    const calls: Call[] = [];
+    const many = Array.from({ length: 250 }, (_, i) => ({ name: `Förening ${i}`, rows: 1, decision: "skip", similar: null }));
+    setup(calls, false, { new_orgs: many, new_orgs_not_listed: 500, rows: 750, rows_skipped: 750 });
+    await readFile();
+    await fireEvent.click(screen.getByRole("button", { name: "Provläs" }));
+    const orgs = await screen.findByRole("table", { name: "Nya organisationer i filen" });
+    expect(orgs.querySelectorAll("tbody tr")).toHaveLength(200);
+    expect(screen.getByTestId("import-report")).toHaveTextContent("550 organisationer till visas inte här");
+    await fireEvent.click(screen.getByRole("checkbox", { name: "Skapa alla 750 nya organisationer" }));
+    expect(orgs.querySelector('input[data-create="Förening 0"]')).toBeChecked();
+    await fireEvent.click(screen.getByRole("button", { name: "Provläs" }));
+    await waitFor(() => expect((calls.filter((c) => c.cmd === "import_run").at(-1)?.args.choices as { create_all_orgs: boolean }).create_all_orgs).toBe(true));
+  }, 20_000);
 });

@@ -29,7 +29,11 @@ rows_in_default_group: number,
  * The organisations of the file that the register does not know, in the order of the
  * file, each with what is done with it (see [`ImportChoices`]) and a similar existing one.
  */
-new_orgs: Array<NewOrg>, orgs_created: number, orgs_matched: number, people_created: number, people_updated: number, people_matched: number, appointments_created: number, appointments_existing: number, 
+new_orgs: Array<NewOrg>, 
+/**
+ * New organisations beyond the `register::import::MAX_LISTED_NEW_ORGS` listed.
+ */
+new_orgs_not_listed: number, orgs_created: number, orgs_matched: number, people_created: number, people_updated: number, people_matched: number, appointments_created: number, appointments_existing: number, 
 /**
  * The problems, at most `register::import::MAX_LISTED_ISSUES` of them.
  */

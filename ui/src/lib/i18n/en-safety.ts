@@ -168,4 +168,6 @@ export const enSafety: Record<keyof typeof svSafety, string> = {
   "import.newOrgs.useExisting": "Read ”{name}” as ”{existing}”",
   "import.newOrgs.stale": "The choices have changed: check again before importing.",
   "import.dryRunOkSkipped": "The check went well: {read} of {rows} rows can be imported; {skipped} are skipped (see below).",
+  "import.newOrgs.createAll": "Create all {count} new organisations",
+  "import.newOrgs.more": "{count} more organisations are not shown here; ”Create all” creates them.",
 };

@@ -166,4 +166,6 @@ export const svSafety = {
   "import.newOrgs.useExisting": "Läs in ”{name}” som ”{existing}”",
   "import.newOrgs.stale": "Valen har ändrats: provläs igen innan du läser in.",
   "import.dryRunOkSkipped": "Provläsningen gick bra: {read} av {rows} rader kan läsas in; {skipped} hoppas över (se nedan).",
+  "import.newOrgs.createAll": "Skapa alla {count} nya organisationer",
+  "import.newOrgs.more": "{count} organisationer till visas inte här; de skapas med ”Skapa alla”.",
 };
