@@ -1041,6 +1041,20 @@ fn the_import_template_names_every_field_and_explains_it() {
         );
         assert_eq!(sheet.rows.len(), 0);
     }
+    // A folder, or a format the template does not have, is refused and nothing is written.
+    let dir = f.dir.path().to_str().expect("utf-8");
+    let err = f.refused(&["import-template", "--out", dir]);
+    assert!(!err.contains("panicked"), "{err}");
+    let pdf = f.dir.path().join("mall.pdf");
+    let err = f.refused(&[
+        "import-template",
+        "--out",
+        pdf.to_str().expect("utf-8"),
+        "--format",
+        "pdf",
+    ]);
+    assert!(err.contains("pdf"), "{err}");
+    assert!(!pdf.exists());
     // The workbook's second sheet explains each column (read by calamine, not by us).
     use calamine::Reader;
     let mut wb: calamine::Xlsx<_> =
