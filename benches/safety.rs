@@ -7,6 +7,7 @@ use std::hint::black_box;
 
 use chrono::Utc;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use samverkan::import::ImportChoices;
 use samverkan::register::{Columns, read_sheet};
 use samverkan::{Lang, Register, Template};
 
@@ -23,6 +24,15 @@ fn csv(rows: usize) -> String {
     s
 }
 
+/// An import that creates the file's new organisations.
+fn create_all(dry_run: bool) -> ImportChoices {
+    ImportChoices {
+        dry_run,
+        create_all_orgs: true,
+        ..ImportChoices::default()
+    }
+}
+
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("rows.csv");
@@ -35,7 +45,14 @@ fn benches(c: &mut Criterion) {
     let sheet = read_sheet(&file).expect("sheet");
     let cols = Columns::guess(&sheet);
     let r = big
-        .import_sheet(&sheet, &cols, false, Lang::Sv, today, Utc::now())
+        .import_sheet(
+            &sheet,
+            &cols,
+            &create_all(false),
+            Lang::Sv,
+            today,
+            Utc::now(),
+        )
         .expect("import");
     assert!(r.written);
 
@@ -61,7 +78,7 @@ fn benches(c: &mut Criterion) {
             },
             |(d, mut reg)| {
                 black_box(
-                    reg.import_file(&file, None, true, Lang::Sv, today, Utc::now())
+                    reg.import_file(&file, None, &create_all(true), Lang::Sv, today, Utc::now())
                         .expect("dry run"),
                 );
                 drop(reg);
@@ -82,7 +99,14 @@ fn benches(c: &mut Criterion) {
             },
             |(d, mut reg)| {
                 let r = reg
-                    .import_file(&file_100k, None, true, Lang::Sv, today, Utc::now())
+                    .import_file(
+                        &file_100k,
+                        None,
+                        &create_all(true),
+                        Lang::Sv,
+                        today,
+                        Utc::now(),
+                    )
                     .expect("dry run");
                 assert_eq!(r.people_created, 100_000);
                 drop(reg);
@@ -101,7 +125,7 @@ fn benches(c: &mut Criterion) {
             },
             |(d, mut reg)| {
                 let r = reg
-                    .import_file(&file, None, false, Lang::Sv, today, Utc::now())
+                    .import_file(&file, None, &create_all(false), Lang::Sv, today, Utc::now())
                     .expect("import");
                 assert!(r.written);
                 drop(reg);

@@ -113,6 +113,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::safety::export_audit_log,
             commands::safety::import_preview,
             commands::safety::import_run,
+            commands::safety::import_template,
             commands::safety::extract_person,
             commands::safety::erase_person,
             commands::safety::retention_list,

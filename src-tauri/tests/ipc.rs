@@ -454,7 +454,7 @@ fn the_import_wizard_previews_checks_and_imports_a_file() {
     let dry = call(
         &t.window,
         "import_run",
-        json!({ "path": path, "fields": fields, "dryRun": true }),
+        json!({ "path": path, "fields": fields, "choices": { "dry_run": true } }),
     )
     .expect("dry run");
     assert_eq!(dry["issues"][0]["row"], 3);
@@ -468,12 +468,64 @@ fn the_import_wizard_previews_checks_and_imports_a_file() {
     let done = call(
         &t.window,
         "import_run",
-        json!({ "path": path, "fields": fields, "dryRun": false }),
+        json!({ "path": path, "fields": fields, "choices": { "dry_run": false } }),
     )
     .expect("import");
     assert_eq!(done["written"], true);
     let people = call(&t.window, "list_people", json!({ "query": {} })).expect("people");
     assert_eq!(people.as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn the_import_wizard_creates_only_the_ticked_organisations_and_saves_the_template() {
+    let t = app_on_new_register();
+    let csv = t._dir.path().join("new.csv");
+    std::fs::write(
+        &csv,
+        "Organisation;Namn;Roll\nOkänd förening;Cia Holm;Representant\nAnnan förening;Dan Ek;Representant\n",
+    )
+    .expect("write");
+    let path = csv.display().to_string();
+    let fields = json!(["organisation", "name", "role"]);
+    let dry = call(
+        &t.window,
+        "import_run",
+        json!({ "path": path, "fields": fields, "choices": { "dry_run": true } }),
+    )
+    .expect("dry run");
+    assert_eq!(dry["new_orgs"][0]["name"], "Okänd förening");
+    assert_eq!(dry["new_orgs"][0]["decision"], "skip");
+    assert_eq!(dry["group"]["name"], "Länsgruppen MVK");
+    assert_eq!(dry["columns"][2]["note"]["kind"], "roles_into");
+    let done = call(
+        &t.window,
+        "import_run",
+        json!({ "path": path, "fields": fields,
+                "choices": { "dry_run": false, "create_orgs": ["Okänd förening"] } }),
+    )
+    .expect("import");
+    assert_eq!(done["written"], true);
+    assert_eq!(
+        (done["orgs_created"].as_u64(), done["rows_skipped"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(done["appointments_created"], 1);
+    let err = call(
+        &t.window,
+        "import_run",
+        json!({ "path": path, "fields": fields,
+                "choices": { "dry_run": true, "create_orgs": ["Okänd"] } }),
+    )
+    .expect_err("not a new organisation of the file");
+    assert_eq!(err["code"], "invalid");
+    let template = t._dir.path().join("mall.xlsx");
+    call(
+        &t.window,
+        "import_template",
+        json!({ "path": template, "format": "xlsx" }),
+    )
+    .expect("template");
+    assert!(std::fs::metadata(&template).is_ok_and(|m| m.len() > 0));
 }
 
 /// Adds a person to Falu kommun; returns their id.

@@ -465,6 +465,17 @@ impl Error {
                     "No column is chosen as the organisation; choose one (or name it in the mapping). Nothing was changed.",
                 )
                 .into(),
+            Error::ImportNotANewOrg { name } => {
+                if sv {
+                    format!(
+                        "”{name}” är ingen av filens organisationer som saknas i registret; provläs filen och välj bland dem som rapporten nämner. Inget har ändrats."
+                    )
+                } else {
+                    format!(
+                        "”{name}” is not one of the file's organisations that the register lacks; check the file and choose among those the report names. Nothing was changed."
+                    )
+                }
+            }
             Error::ImportRejected { rows } => {
                 if sv {
                     format!(
@@ -1065,5 +1076,97 @@ fn size_text(bytes: u64, lang: Lang) -> String {
         text.replace('.', ",")
     } else {
         text
+    }
+}
+
+/// The import report's wording that is not an error: notes on columns and rows.
+pub mod import_text {
+    use crate::import::{ColumnNote, NewOrg, OrgDecision};
+    use crate::lang::Lang;
+
+    /// A row names a role but no group, and the register has none to read it into.
+    pub fn role_without_group(lang: Lang) -> String {
+        lang.pick(
+            "rollen har ingen grupp och registret har ingen länsgrupp; välj en grupp för filen",
+            "the role has no group and the register has no county group; choose a group for the file",
+        )
+        .into()
+    }
+
+    /// A row skipped because its organisation is not created.
+    pub fn org_not_created(lang: Lang) -> String {
+        lang.pick(
+            "organisationen finns inte i registret och skapas inte (välj att skapa den)",
+            "the organisation is not in the register and is not created (choose to create it)",
+        )
+        .into()
+    }
+
+    /// What a column does, or why it is ignored.
+    pub fn column_note(note: &ColumnNote, lang: Lang) -> String {
+        let sv = lang == Lang::Sv;
+        match note {
+            ColumnNote::Fills => String::new(),
+            ColumnNote::RolesInto { group } => {
+                if sv {
+                    format!("rader utan grupp läses in i {group}")
+                } else {
+                    format!("rows without a group are read into {group}")
+                }
+            }
+            ColumnNote::RolesWithoutGroup => lang
+                .pick(
+                    "ingen grupp för rader utan grupp: välj en",
+                    "no group for rows without one: choose one",
+                )
+                .into(),
+            ColumnNote::NotRecognised => lang
+                .pick(
+                    "används inte: rubriken motsvarar inget fält",
+                    "ignored: the header names no field",
+                )
+                .into(),
+            ColumnNote::SameFieldAs { column } => {
+                if sv {
+                    format!("används inte: fältet läses redan från ”{column}”")
+                } else {
+                    format!("ignored: the field is already read from ”{column}”")
+                }
+            }
+            ColumnNote::NotChosen { field } => {
+                if sv {
+                    format!(
+                        "används inte: valt bort (rubriken motsvarar {})",
+                        field.code()
+                    )
+                } else {
+                    format!("ignored: chosen so (the header names {})", field.code())
+                }
+            }
+        }
+    }
+
+    /// A new organisation of the file and what is done with it.
+    pub fn new_org(o: &NewOrg, lang: Lang) -> String {
+        let sv = lang == Lang::Sv;
+        let what = match (o.decision, sv) {
+            (OrgDecision::Create, true) => "skapas",
+            (OrgDecision::Create, false) => "created",
+            (OrgDecision::UseExisting, true) => "läses in som en befintlig",
+            (OrgDecision::UseExisting, false) => "read as an existing one",
+            (OrgDecision::Skip, true) => "skapas inte, raderna hoppas över",
+            (OrgDecision::Skip, false) => "not created, its rows are skipped",
+        };
+        let rows = if sv {
+            format!("{} rader", o.rows)
+        } else {
+            format!("{} rows", o.rows)
+        };
+        let similar = match (&o.similar, sv) {
+            (Some(s), true) => format!("; liknar ”{}”", s.name),
+            (Some(s), false) => format!("; like ”{}”", s.name),
+            (None, _) => String::new(),
+        };
+        format!("{} ({rows}): {what}{similar}", o.name)
     }
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 mod messages;
+pub use messages::import_text;
 
 pub use crate::model::date::parse_date;
 
@@ -472,6 +473,11 @@ pub enum Error {
     ImportRejected {
         rows: usize,
     },
+    /// An organisation chosen to be created (or read as an existing one) is not one of the
+    /// file's organisations that the register lacks.
+    ImportNotANewOrg {
+        name: String,
+    },
     /// No seat of the group fits the role for the organisation.
     NoSeat {
         group: String,
@@ -589,7 +595,8 @@ impl Error {
             Error::AlreadyErased { .. } => ErrorCode::Conflict,
             Error::ImportUnreadable { .. }
             | Error::ImportNoOrganisation
-            | Error::ImportRejected { .. } => ErrorCode::Invalid,
+            | Error::ImportRejected { .. }
+            | Error::ImportNotANewOrg { .. } => ErrorCode::Invalid,
             Error::NoSeat { .. }
             | Error::SeatMismatch { .. }
             | Error::FreeMembership { .. }

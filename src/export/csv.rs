@@ -15,6 +15,15 @@ pub fn neutralise(value: &str) -> String {
     }
 }
 
+/// A value as it was before [`neutralise`]: the apostrophe before a formula character taken
+/// away (so that a roster exported as CSV imports back unchanged).
+pub fn unneutralise(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => value,
+    }
+}
+
 /// One field, neutralised and quoted when it holds `;`, `"` or a line break.
 pub fn field(value: &str) -> String {
     let v = neutralise(value);
@@ -66,6 +75,7 @@ mod tests {
             ("a=b", "a=b"),
         ] {
             assert_eq!(neutralise(raw), safe, "{raw:?}");
+            assert_eq!(unneutralise(safe), raw, "{safe:?}");
         }
         assert_eq!(field("a;b"), "\"a;b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");

@@ -80,6 +80,52 @@ where
     wb.save_to_buffer().map_err(xlsx_error)
 }
 
+/// The import template: a sheet with the header row (text columns, bold, in view) and a
+/// second sheet explaining each column.
+pub fn template(
+    sheet: &str,
+    header: &[&str],
+    explained_sheet: &str,
+    explained_header: &[&str],
+    explained: &[[String; 2]],
+) -> Result<Vec<u8>, Error> {
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    let text = Format::new().set_num_format("@");
+    let wrap = Format::new().set_text_wrap();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(sheet)).map_err(xlsx_error)?;
+    for (c, h) in header.iter().enumerate() {
+        let col = u16::try_from(c)
+            .map_err(|_| xlsx_error(XlsxError::ParameterError("columns".into())))?;
+        ws.write_string_with_format(0, col, *h, &bold)
+            .map_err(xlsx_error)?;
+        let width = (h.chars().count() as f64 + 4.0).clamp(12.0, 40.0);
+        ws.set_column_width(col, width).map_err(xlsx_error)?;
+        ws.set_column_format(col, &text).map_err(xlsx_error)?;
+    }
+    ws.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    let ex = wb.add_worksheet();
+    ex.set_name(sheet_name(explained_sheet))
+        .map_err(xlsx_error)?;
+    for (c, h) in explained_header.iter().enumerate() {
+        let col = u16::try_from(c)
+            .map_err(|_| xlsx_error(XlsxError::ParameterError("columns".into())))?;
+        ex.write_string_with_format(0, col, *h, &bold)
+            .map_err(xlsx_error)?;
+    }
+    for (i, [name, what]) in explained.iter().enumerate() {
+        let row = u32::try_from(i + 1)
+            .map_err(|_| xlsx_error(XlsxError::ParameterError("rows".into())))?;
+        ex.write_string(row, 0, name).map_err(xlsx_error)?;
+        ex.write_string_with_format(row, 1, what, &wrap)
+            .map_err(xlsx_error)?;
+    }
+    ex.set_column_width(0, 26.0).map_err(xlsx_error)?;
+    ex.set_column_width(1, 90.0).map_err(xlsx_error)?;
+    wb.save_to_buffer().map_err(xlsx_error)
+}
+
 /// A roster as XLSX.
 pub fn roster(roster: &Roster, lang: Lang) -> Result<Vec<u8>, Error> {
     document(

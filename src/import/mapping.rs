@@ -203,6 +203,14 @@ pub fn normalise(header: &str) -> String {
         .collect()
 }
 
+/// The field a header names, whatever other columns name (`None`: none).
+pub fn named(header: &str) -> Option<ImportField> {
+    let n = normalise(header);
+    ImportField::ALL
+        .into_iter()
+        .find(|f| f.words().contains(&n.as_str()))
+}
+
 /// The guessed field of each column (`None`: ignored). A field is given to one column only,
 /// the first that names it.
 pub fn guess(header: &[String]) -> Vec<Option<ImportField>> {

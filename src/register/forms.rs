@@ -204,14 +204,10 @@ type FormSlot = (Option<Seat>, Role, Option<Appointment>);
 impl Register {
     /// The group forms are printed for when none is named: the first county group.
     pub fn default_form_group(&self) -> Result<Id, Error> {
-        store::groups::list(&self.conn)?
-            .into_iter()
-            .find(|g| g.kind == GroupKind::County)
-            .map(|g| g.id)
-            .ok_or_else(|| Error::NotFound {
-                what: Entity::Group,
-                query: GroupKind::County.label(Lang::Sv).to_owned(),
-            })
+        self.main_group()?.ok_or_else(|| Error::NotFound {
+            what: Entity::Group,
+            query: GroupKind::County.label(Lang::Sv).to_owned(),
+        })
     }
 
     /// The wording in use for a language: the newest saved version, else the default.

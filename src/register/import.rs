@@ -12,9 +12,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::Register;
 use crate::error::{Error, Field, Invalid, Unreadable, parse_date};
 use crate::import::mapping::{self, ImportField};
-use crate::import::{ImportPreview, ImportReport, RowIssue, Sheet, read};
+use crate::import::{
+    ColumnNote, ColumnUse, GroupRef, ImportChoices, ImportPreview, ImportReport, NewOrg,
+    OrgDecision, RowIssue, Sheet, SimilarOrg, read,
+};
 use crate::lang::Lang;
-use crate::model::{Id, OrgDraft, OrgFields, OrgKind, PersonDraft, PersonFields, Role, name_key};
+use crate::model::{
+    GroupKind, Id, OrgDraft, OrgFields, OrgKind, PersonDraft, PersonFields, Role, name_key,
+};
 use crate::safety::BackupReason;
 use crate::safety::backup;
 use crate::store;
@@ -55,6 +60,31 @@ impl Columns {
             header: sheet.header.clone(),
             fields,
         }
+    }
+
+    /// Each column with the field it fills, or why it is ignored. `roles` is the note of the
+    /// role column (where rows without a group go).
+    fn uses(&self, roles: &ColumnNote) -> Vec<ColumnUse> {
+        self.header
+            .iter()
+            .zip(&self.fields)
+            .map(|(h, f)| {
+                let note = match (f, mapping::named(h)) {
+                    (Some(ImportField::Role), _) => roles.clone(),
+                    (Some(_), _) => ColumnNote::Fills,
+                    (None, None) => ColumnNote::NotRecognised,
+                    (None, Some(named)) => match self.header_of(named) {
+                        Some(column) => ColumnNote::SameFieldAs { column },
+                        None => ColumnNote::NotChosen { field: named },
+                    },
+                };
+                ColumnUse {
+                    header: h.clone(),
+                    field: *f,
+                    note,
+                }
+            })
+            .collect()
     }
 
     fn index(&self, f: ImportField) -> Option<usize> {
@@ -193,8 +223,23 @@ impl People {
 struct Ctx<'a> {
     cols: &'a Columns,
     groups: &'a [(Id, String)],
+    /// Where a role goes when its row names no group.
+    default_group: Option<Id>,
+    /// Names of the file (name keys) read as existing organisations.
+    aliases: &'a HashMap<String, Id>,
+    /// Organisations of the file (name keys) not in the register and not to be created.
+    not_created: &'a HashSet<String>,
     lang: Lang,
     today: NaiveDate,
+}
+
+/// Why a row was read but not imported.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Skip {
+    /// It names no person: only its organisation is read.
+    NoName,
+    /// Its organisation is not in the register and the coordinator did not choose to create it.
+    OrgNotCreated,
 }
 
 /// What one row did.
@@ -203,9 +248,10 @@ struct RowOutcome {
     org: Option<(Id, bool)>,
     person: Option<(Id, PersonChange)>,
     appointment: Option<bool>,
-    /// The row named no person although the sheet has a name column: only its organisation
-    /// was read.
-    skipped: bool,
+    /// The appointment's group is the file's, the row naming none.
+    in_default_group: bool,
+    /// Why the row was not imported, or (no name) only its organisation was.
+    skipped: Option<Skip>,
     /// A person added (no old key) or whose e-mail or name changed: the matcher follows once
     /// the row is kept.
     keys: Option<(Id, Option<PersonKey>, PersonKey)>,
@@ -247,7 +293,7 @@ impl Ctx<'_> {
             self.cols
                 .index(f)
                 .and_then(|i| cells.get(i))
-                .map(|s| s.trim())
+                .map(|s| crate::export::csv::unneutralise(s.trim()))
                 .filter(|s| !s.is_empty())
         };
         let mut issues = Vec::new();
@@ -339,7 +385,22 @@ impl Ctx<'_> {
             issues.push(self.issue(n, Some(col), &e));
         }
         // The appointment's fields.
+        let mut in_default_group = false;
         let group = match get(ImportField::Group) {
+            None if get(ImportField::Role).is_some() => match self.default_group {
+                Some(id) => {
+                    in_default_group = true;
+                    Some(id)
+                }
+                None => {
+                    issues.push(RowIssue {
+                        row: n,
+                        column: self.cols.header_of(ImportField::Role),
+                        reason: crate::error::import_text::role_without_group(self.lang),
+                    });
+                    None
+                }
+            },
             None => None,
             Some(g) => {
                 let key = name_key(g);
@@ -422,7 +483,7 @@ impl Ctx<'_> {
         if person_draft.is_none() && (group.is_some() || person_data) {
             issues.push(self.missing(n, name_field));
         }
-        let skipped = person_draft.is_none() && has_name_column;
+        let skipped = (person_draft.is_none() && has_name_column).then_some(Skip::NoName);
         let Some(org_fields) = org_fields.filter(|_| issues.is_empty()) else {
             return Ok(Err(issues));
         };
@@ -430,16 +491,27 @@ impl Ctx<'_> {
         // Writing, inside the row's savepoint.
         let mut out = RowOutcome {
             skipped,
+            in_default_group: in_default_group && person_draft.is_some(),
             ..RowOutcome::default()
         };
-        let org_id = match store::import::find_org(
-            tx,
-            org_fields.org_number.as_ref().map(|o| o.as_str()),
-            &org_fields.name.key(),
-        )? {
+        let key = org_fields.name.key();
+        let found = match self.aliases.get(&key) {
+            Some(id) => Some(*id),
+            None => store::import::find_org(
+                tx,
+                org_fields.org_number.as_ref().map(|o| o.as_str()),
+                &key,
+            )?,
+        };
+        let org_id = match found {
             Some(id) => {
                 out.org = Some((id, false));
                 id
+            }
+            None if self.not_created.contains(&key) => {
+                out.skipped = Some(Skip::OrgNotCreated);
+                out.in_default_group = false;
+                return Ok(Ok(out));
             }
             None => {
                 let id = store::organisations::insert(tx, &org_fields)?;
@@ -580,49 +652,243 @@ impl Ctx<'_> {
     }
 }
 
+/// At most this many of a file's new organisations are listed in a report, each with a similar
+/// existing name (comparing costs a look at every organisation of the register); the rest are
+/// counted in `new_orgs_not_listed`, and what is chosen for them (`create_all_orgs`, or a name)
+/// applies all the same.
+pub const MAX_LISTED_NEW_ORGS: usize = 1_000;
+
+/// How alike two name keys are for the import to offer one for the other (Jaro-Winkler, 0–1).
+const SIMILAR_NAMES: f64 = 0.88;
+
+/// The existing organisation most like a new name (by name or short name), if any is alike.
+fn similar_org(key: &str, orgs: &[store::import::OrgName]) -> Option<SimilarOrg> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let score = |other: &str| {
+        if other.is_empty() {
+            return 0.0;
+        }
+        // "Brottsofferjouren Dalarna" beside "Brottsofferjouren": one is the other's first words.
+        let other_words: Vec<&str> = other.split(' ').collect();
+        let n = words.len().min(other_words.len());
+        if words[..n] == other_words[..n] {
+            return 1.0;
+        }
+        strsim::jaro_winkler(key, other)
+    };
+    orgs.iter()
+        .map(|o| {
+            let best = score(&o.name_key).max(o.short_key.as_deref().map_or(0.0, score));
+            (best, o)
+        })
+        .filter(|(s, _)| *s >= SIMILAR_NAMES)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, o)| SimilarOrg {
+            id: o.id,
+            name: o.name.clone(),
+        })
+}
+
+/// The organisations of a sheet that the register does not know, by name key, in the order of
+/// the file: the first spelling, its checked fields, and the rows naming it. Rows whose
+/// organisation does not pass its checks are left to the row pass, which reports them.
+fn unknown_orgs(
+    conn: &rusqlite::Connection,
+    sheet: &Sheet,
+    cols: &Columns,
+) -> Result<Vec<(String, OrgFields, usize)>, Error> {
+    let Some(org_col) = cols.index(ImportField::Organisation) else {
+        return Ok(Vec::new());
+    };
+    let cell = |cells: &[String], f: ImportField| {
+        cols.index(f)
+            .and_then(|i| cells.get(i))
+            .map(|s| crate::export::csv::unneutralise(s.trim()).to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let mut found: Vec<(String, OrgFields, usize)> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut known: HashSet<String> = HashSet::new();
+    for (_, cells) in &sheet.rows {
+        let Some(name) = cells
+            .get(org_col)
+            .map(|s| crate::export::csv::unneutralise(s.trim()))
+            .filter(|s| !s.is_empty())
+        else {
+            continue;
+        };
+        let key = name_key(name);
+        if known.contains(&key) {
+            continue;
+        }
+        if let Some(i) = at.get(&key) {
+            found[*i].2 += 1;
+            continue;
+        }
+        let kind = cell(cells, ImportField::OrgKind)
+            .and_then(|k| k.parse::<OrgKind>().ok())
+            .unwrap_or(if key.ends_with("kommun") {
+                OrgKind::Municipality
+            } else if key.starts_with("region") {
+                OrgKind::Region
+            } else {
+                OrgKind::Other
+            });
+        let draft = OrgDraft {
+            name: name.to_owned(),
+            kind,
+            org_number: cell(cells, ImportField::OrgNumber),
+            active: true,
+            ..OrgDraft::default()
+        };
+        let Ok(fields) = OrgFields::try_from(&draft) else {
+            continue;
+        };
+        let number = fields.org_number.as_ref().map(|o| o.as_str().to_owned());
+        if store::import::find_org(conn, number.as_deref(), &key)?.is_some() {
+            // Known by name; one known only by its number is matched row by row.
+            if number.is_none() {
+                known.insert(key);
+            }
+            continue;
+        }
+        at.insert(key.clone(), found.len());
+        found.push((key, fields, 1));
+    }
+    Ok(found)
+}
+
 impl Register {
-    /// Imports (or with `dry_run` only checks) a sheet read with `cols`. Returns the report in
-    /// every case; it says whether anything was written. Rows with problems mean nothing is
-    /// written. Before a real import a backup is made.
+    /// The register's main group: the first county group (the group forms are printed for
+    /// and an import's roles go to unless another is chosen).
+    pub fn main_group(&self) -> Result<Option<Id>, Error> {
+        Ok(store::groups::list(&self.conn)?
+            .into_iter()
+            .find(|g| g.kind == GroupKind::County)
+            .map(|g| g.id))
+    }
+
+    /// Imports (or with `choices.dry_run` only checks) a sheet read with `cols`. Returns the
+    /// report in every case; it says whether anything was written. Rows with problems mean
+    /// nothing is written. Before a real import a backup is made. Organisations the register
+    /// does not know are created only when `choices` names them (their rows are skipped
+    /// otherwise); rows naming a role but no group go to `choices.group_id`, else the main
+    /// group.
     pub fn import_sheet(
         &mut self,
         sheet: &Sheet,
         cols: &Columns,
-        dry_run: bool,
+        choices: &ImportChoices,
         lang: Lang,
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<ImportReport, Error> {
+        let dry_run = choices.dry_run;
         if !dry_run {
             self.ensure_writable()?;
         }
-        let mut report = ImportReport {
-            dry_run,
-            rows: sheet.rows.len(),
-            columns: cols
-                .header
-                .iter()
-                .cloned()
-                .zip(cols.fields.iter().copied())
-                .collect(),
-            ..ImportReport::default()
-        };
         if cols.index(ImportField::Organisation).is_none() {
             return Err(Error::ImportNoOrganisation);
         }
+        let all_groups = store::groups::list(&self.conn)?;
+        let default_group = match choices.group_id {
+            Some(id) => {
+                Some(
+                    all_groups
+                        .iter()
+                        .find(|g| g.id == id)
+                        .ok_or_else(|| Error::NotFound {
+                            what: crate::error::Entity::Group,
+                            query: id.to_string(),
+                        })?,
+                )
+            }
+            None => all_groups.iter().find(|g| g.kind == GroupKind::County),
+        };
+        let mut aliases: HashMap<String, Id> = HashMap::new();
+        for a in &choices.use_existing {
+            if store::organisations::get(&self.conn, a.org_id)?.is_none() {
+                return Err(Error::NotFound {
+                    what: crate::error::Entity::Organisation,
+                    query: a.org_id.to_string(),
+                });
+            }
+            aliases.insert(name_key(&a.name), a.org_id);
+        }
+        let unknown = unknown_orgs(&self.conn, sheet, cols)?;
+        // Every name the coordinator chose must be one of the file's unknown organisations:
+        // a misspelt choice would otherwise be lost without a word.
+        for name in choices
+            .create_orgs
+            .iter()
+            .chain(choices.use_existing.iter().map(|a| &a.name))
+        {
+            let key = name_key(name);
+            if !unknown.iter().any(|(k, _, _)| *k == key) {
+                return Err(Error::ImportNotANewOrg { name: name.clone() });
+            }
+        }
+        let create: HashSet<String> = choices.create_orgs.iter().map(|n| name_key(n)).collect();
+        let existing = store::import::org_names(&self.conn)?;
+        let mut not_created = HashSet::new();
+        let mut to_create = Vec::new();
+        let mut new_orgs = Vec::new();
+        let mut new_orgs_not_listed = 0;
+        for (key, fields, rows) in unknown {
+            let decision = if aliases.contains_key(&key) {
+                OrgDecision::UseExisting
+            } else if choices.create_all_orgs || create.contains(&key) {
+                to_create.push(fields.clone());
+                OrgDecision::Create
+            } else {
+                not_created.insert(key.clone());
+                OrgDecision::Skip
+            };
+            if new_orgs.len() == MAX_LISTED_NEW_ORGS {
+                new_orgs_not_listed += 1;
+                continue;
+            }
+            new_orgs.push(NewOrg {
+                name: fields.name.to_string(),
+                rows,
+                decision,
+                similar: similar_org(&key, &existing),
+            });
+        }
+        let roles = match (cols.index(ImportField::Role), default_group) {
+            (Some(_), Some(g)) => ColumnNote::RolesInto {
+                group: g.name.to_string(),
+            },
+            (Some(_), None) => ColumnNote::RolesWithoutGroup,
+            (None, _) => ColumnNote::Fills,
+        };
+        let mut report = ImportReport {
+            dry_run,
+            rows: sheet.rows.len(),
+            columns: cols.uses(&roles),
+            group: default_group
+                .filter(|_| cols.index(ImportField::Role).is_some())
+                .map(|g| GroupRef {
+                    id: g.id,
+                    name: g.name.to_string(),
+                }),
+            new_orgs,
+            new_orgs_not_listed,
+            ..ImportReport::default()
+        };
         if !dry_run {
             report.backup = Some(
                 backup::backup_to_folder(&self.conn, &self.path, BackupReason::BeforeImport, now)?
                     .path,
             );
         }
-        let groups: Vec<(Id, String)> = store::groups::list(&self.conn)?
-            .into_iter()
-            .map(|g| (g.id, g.name.key()))
-            .collect();
+        let groups: Vec<(Id, String)> = all_groups.iter().map(|g| (g.id, g.name.key())).collect();
         let ctx = Ctx {
             cols,
             groups: &groups,
+            default_group: default_group.map(|g| g.id),
+            aliases: &aliases,
+            not_created: &not_created,
             lang,
             today,
         };
@@ -631,6 +897,10 @@ impl Register {
         let mut people: HashMap<Id, PersonChange> = HashMap::new();
         let mut matcher = People::load(&self.conn)?;
         let mut tx = self.conn.transaction()?;
+        // The chosen new organisations first, inside the import's transaction.
+        for fields in &to_create {
+            orgs_created.insert(store::organisations::insert(&tx, fields)?);
+        }
         for (n, cells) in &sheet.rows {
             let sp = tx.savepoint()?;
             match ctx.row(&sp, &matcher, *n, cells)? {
@@ -641,20 +911,30 @@ impl Register {
                         }
                         matcher.add(id, new);
                     }
-                    if out.skipped {
+                    if let Some(skip) = out.skipped {
                         report.rows_skipped += 1;
+                        if report.skipped.len() < MAX_LISTED_ISSUES {
+                            report.skipped.push(match skip {
+                                Skip::NoName => RowIssue {
+                                    row: *n,
+                                    column: cols.header_of(name_field(cols)),
+                                    reason: lang
+                                        .pick(
+                                            "inget namn: ingen person läses in, bara organisationen",
+                                            "no name: no person is read, only the organisation",
+                                        )
+                                        .to_owned(),
+                                },
+                                Skip::OrgNotCreated => RowIssue {
+                                    row: *n,
+                                    column: cols.header_of(ImportField::Organisation),
+                                    reason: crate::error::import_text::org_not_created(lang),
+                                },
+                            });
+                        }
                     }
-                    if out.skipped && report.skipped.len() < MAX_LISTED_ISSUES {
-                        report.skipped.push(RowIssue {
-                            row: *n,
-                            column: cols.header_of(name_field(cols)),
-                            reason: lang
-                                .pick(
-                                    "inget namn: ingen person läses in, bara organisationen",
-                                    "no name: no person is read, only the organisation",
-                                )
-                                .to_owned(),
-                        });
+                    if out.in_default_group {
+                        report.rows_in_default_group += 1;
                     }
                     if let Some((id, created)) = out.org {
                         if created {
@@ -708,14 +988,14 @@ impl Register {
         &mut self,
         path: &Path,
         fields: Vec<Option<ImportField>>,
-        dry_run: bool,
+        choices: &ImportChoices,
         lang: Lang,
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<ImportReport, Error> {
         let sheet = read_sheet(path)?;
         let cols = Columns::explicit(&sheet, fields);
-        self.import_sheet(&sheet, &cols, dry_run, lang, today, now)
+        self.import_sheet(&sheet, &cols, choices, lang, today, now)
     }
 
     /// Reads `path` and imports it, the columns guessed and corrected by `mapping_json`.
@@ -723,7 +1003,7 @@ impl Register {
         &mut self,
         path: &Path,
         mapping_json: Option<&str>,
-        dry_run: bool,
+        choices: &ImportChoices,
         lang: Lang,
         today: NaiveDate,
         now: DateTime<Utc>,
@@ -733,6 +1013,6 @@ impl Register {
             Some(json) => Columns::with_mapping(&sheet, json, path)?,
             None => Columns::guess(&sheet),
         };
-        self.import_sheet(&sheet, &cols, dry_run, lang, today, now)
+        self.import_sheet(&sheet, &cols, choices, lang, today, now)
     }
 }

@@ -42,3 +42,27 @@ pub fn person_keys(conn: &Connection) -> Result<Vec<PersonKeys>, Error> {
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// An organisation as the importer compares a new name with it.
+#[derive(Debug, Clone)]
+pub struct OrgName {
+    pub id: Id,
+    pub name: String,
+    pub name_key: String,
+    pub short_key: Option<String>,
+}
+
+/// Every organisation's name and keys, by id.
+pub fn org_names(conn: &Connection) -> Result<Vec<OrgName>, Error> {
+    let mut stmt =
+        conn.prepare("SELECT id, name, name_key, short_key FROM organisation ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(OrgName {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            name_key: r.get(2)?,
+            short_key: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

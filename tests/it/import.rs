@@ -10,6 +10,10 @@ use samverkan::error::{Limit, Unreadable};
 use samverkan::import::read::{
     MAX_CELL_BYTES, MAX_COLUMNS, MAX_ODS_CELLS, MAX_PART_BYTES, MAX_ROWS, read_csv,
 };
+use samverkan::import::{
+    ColumnNote, ImportChoices, ImportField, ImportReport, OrgAlias, OrgDecision,
+};
+use samverkan::model::Role;
 use samverkan::register::{Columns, read_sheet};
 use samverkan::safety::backup::sha256_file;
 use samverkan::{Error, ErrorCode, Lang, Register};
@@ -20,8 +24,18 @@ fn people_count(reg: &Register) -> usize {
     reg.people(&Default::default()).expect("people").len()
 }
 
-fn import(reg: &mut Register, path: &Path, dry_run: bool) -> samverkan::import::ImportReport {
-    reg.import_file(path, None, dry_run, Lang::Sv, today(), Utc::now())
+/// Imports with the file's new organisations created (the CLI's `--create-all-orgs`).
+fn import(reg: &mut Register, path: &Path, dry_run: bool) -> ImportReport {
+    let choices = ImportChoices {
+        dry_run,
+        create_all_orgs: true,
+        ..ImportChoices::default()
+    };
+    import_with(reg, path, &choices)
+}
+
+fn import_with(reg: &mut Register, path: &Path, choices: &ImportChoices) -> ImportReport {
+    reg.import_file(path, None, choices, Lang::Sv, today(), Utc::now())
         .expect("import")
 }
 
@@ -248,7 +262,8 @@ proptest! {
         let sheet = read_csv(text.as_bytes()).expect("a header");
         let before = people_count(&reg);
         let cols = Columns::guess(&sheet);
-        let r = reg.import_sheet(&sheet, &cols, true, Lang::Sv, today(), Utc::now());
+        let choices = ImportChoices { dry_run: true, create_all_orgs: true, ..ImportChoices::default() };
+        let r = reg.import_sheet(&sheet, &cols, &choices, Lang::Sv, today(), Utc::now());
         prop_assert!(r.is_ok(), "{:?}", r.err());
         prop_assert_eq!(people_count(&reg), before);
     }
@@ -639,4 +654,568 @@ fn the_cost_of_an_import_grows_with_its_rows_not_their_square() {
         ratio < 8.0,
         "4,000 rows took {small:?}, 16,000 took {large:?} ({ratio:.1} times)"
     );
+}
+
+// Issue #11, point 1: roles without a group, new organisations, the columns explained, the
+// template, and the roster export read back.
+
+fn write(f: &Fixture, name: &str, text: &str) -> std::path::PathBuf {
+    let p = f.dir.path().join(name);
+    std::fs::write(&p, text).expect("write");
+    p
+}
+
+fn dry() -> ImportChoices {
+    ImportChoices {
+        dry_run: true,
+        ..ImportChoices::default()
+    }
+}
+
+/// The appointments of a person: (group, organisation, role).
+fn held(reg: &Register, name: &str) -> Vec<(String, String, Role)> {
+    let id = reg.find_person(name).expect(name);
+    reg.person_detail(id)
+        .expect("detail")
+        .appointments
+        .into_iter()
+        .map(|a| (a.group_name, a.organisation_name, a.role))
+        .collect()
+}
+
+const ROLES_WITHOUT_GROUP: &str = "Organisation;Namn;E-post;Roll\n\
+    Falu kommun;Anna Berg;anna@falun.se;Representant\n\
+    Mora kommun;Bo Ek;bo@mora.se;Ersättare\n\
+    Okänd förening;Cia Holm;cia@example.se;Representant\n";
+
+#[test]
+fn roles_without_a_group_go_into_the_county_group_and_the_report_says_so() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let csv = write(&f, "roles.csv", ROLES_WITHOUT_GROUP);
+    let r = import_with(&mut reg, &csv, &dry());
+    assert_eq!(r.appointments_created, 2, "{r:?}");
+    assert_eq!(r.rows_in_default_group, 2);
+    assert_eq!(
+        r.group.as_ref().map(|g| g.name.as_str()),
+        Some("Länsgruppen MVK")
+    );
+    let role = r.columns.iter().find(|c| c.header == "Roll").expect("Roll");
+    assert_eq!(
+        role.note,
+        ColumnNote::RolesInto {
+            group: "Länsgruppen MVK".into()
+        }
+    );
+    // The organisation the register does not know is named, not created, its row skipped.
+    assert_eq!(r.new_orgs.len(), 1);
+    assert_eq!(r.new_orgs[0].name, "Okänd förening");
+    assert_eq!(r.new_orgs[0].decision, OrgDecision::Skip);
+    assert_eq!((r.orgs_created, r.rows_skipped), (0, 1));
+    assert_eq!(r.skipped[0].row, 4);
+    assert!(r.issues.is_empty(), "{:?}", r.issues);
+
+    let r = import_with(&mut reg, &csv, &ImportChoices::default());
+    assert!(r.written);
+    assert_eq!(
+        held(&reg, "Anna Berg"),
+        vec![(
+            "Länsgruppen MVK".into(),
+            "Falu kommun".into(),
+            Role::Representative
+        )]
+    );
+    assert_eq!(
+        held(&reg, "Bo Ek")[0].2,
+        Role::Substitute,
+        "the substitute's seat"
+    );
+    assert!(reg.find_org("Okänd förening").is_err(), "not created");
+    assert!(reg.find_person("Cia Holm").is_err(), "her row was skipped");
+    // Read again: the appointments are there already.
+    let again = import_with(&mut reg, &csv, &dry());
+    assert_eq!(
+        (again.appointments_created, again.appointments_existing),
+        (0, 2)
+    );
+}
+
+#[test]
+fn a_group_chosen_for_the_file_takes_the_roles_without_a_group() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let csv = write(
+        &f,
+        "heder.csv",
+        "Organisation;Namn;Roll\nFalu kommun;Anna Berg;Ledamot\n",
+    );
+    let group_id = reg.find_group("RC Heder").expect("RC Heder");
+    let r = import_with(
+        &mut reg,
+        &csv,
+        &ImportChoices {
+            group_id: Some(group_id),
+            ..ImportChoices::default()
+        },
+    );
+    assert!(r.written, "{:?}", r.issues);
+    assert_eq!(
+        held(&reg, "Anna Berg"),
+        vec![("RC Heder".into(), "Falu kommun".into(), Role::Member)]
+    );
+}
+
+#[test]
+fn a_new_organisation_is_created_only_when_chosen_and_a_similar_name_is_offered() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let csv = write(
+        &f,
+        "new.csv",
+        "Organisation;Namn\n\
+         Brottsofferjouren Dalarna;Dan Ström\n\
+         Okänd förening;Cia Holm\n\
+         okänd  FÖRENING;Eva Lund\n",
+    );
+    let r = import_with(&mut reg, &csv, &dry());
+    let names: Vec<(&str, usize, Option<&str>)> = r
+        .new_orgs
+        .iter()
+        .map(|o| {
+            (
+                o.name.as_str(),
+                o.rows,
+                o.similar.as_ref().map(|s| s.name.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("Brottsofferjouren Dalarna", 1, Some("Brottsofferjouren")),
+            ("Okänd förening", 2, None),
+        ]
+    );
+    assert_eq!((r.people_created, r.rows_skipped), (0, 3));
+
+    let existing = r.new_orgs[0].similar.as_ref().expect("similar").id;
+    let choices = ImportChoices {
+        create_orgs: vec!["OKÄND FÖRENING".into()],
+        use_existing: vec![OrgAlias {
+            name: "Brottsofferjouren Dalarna".into(),
+            org_id: existing,
+        }],
+        ..ImportChoices::default()
+    };
+    let r = import_with(&mut reg, &csv, &choices);
+    assert!(r.written, "{:?}", r.issues);
+    assert_eq!(
+        (r.orgs_created, r.people_created, r.rows_skipped),
+        (1, 3, 0)
+    );
+    let decisions: Vec<OrgDecision> = r.new_orgs.iter().map(|o| o.decision).collect();
+    assert_eq!(
+        decisions,
+        vec![OrgDecision::UseExisting, OrgDecision::Create]
+    );
+    let dan = reg.find_person("Dan Ström").expect("Dan");
+    assert_eq!(reg.person(dan).expect("Dan").organisation_id, existing);
+    assert!(reg.find_org("Brottsofferjouren Dalarna").is_err());
+    let okand = reg.find_org("Okänd förening").expect("created once");
+    let people = reg
+        .people(&samverkan::register::PersonQuery {
+            organisation_id: Some(okand),
+            ..Default::default()
+        })
+        .expect("people");
+    assert_eq!(people.len(), 2);
+}
+
+#[test]
+fn a_choice_the_file_does_not_bear_out_is_refused_and_changes_nothing() {
+    let f = Fixture::dalarna();
+    let csv = write(&f, "roles.csv", ROLES_WITHOUT_GROUP);
+    let mut reg = f.open();
+    reg.connection()
+        .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+        .expect("checkpoint");
+    let before = sha256_file(&f.db).expect("hash");
+    for (choices, expected) in [
+        (
+            ImportChoices {
+                create_orgs: vec!["Falu kommun".into()],
+                ..ImportChoices::default()
+            },
+            ErrorCode::Invalid,
+        ),
+        (
+            ImportChoices {
+                create_orgs: vec!["Okänd föreningen".into()],
+                ..ImportChoices::default()
+            },
+            ErrorCode::Invalid,
+        ),
+        (
+            ImportChoices {
+                group_id: Some(9_999),
+                ..ImportChoices::default()
+            },
+            ErrorCode::NotFound,
+        ),
+        (
+            ImportChoices {
+                use_existing: vec![OrgAlias {
+                    name: "Okänd förening".into(),
+                    org_id: 9_999,
+                }],
+                ..ImportChoices::default()
+            },
+            ErrorCode::NotFound,
+        ),
+    ] {
+        let e = reg
+            .import_file(&csv, None, &choices, Lang::Sv, today(), Utc::now())
+            .expect_err("refused");
+        assert_eq!(e.code(), expected, "{choices:?}: {}", e.message(Lang::Sv));
+    }
+    reg.connection()
+        .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+        .expect("checkpoint");
+    assert_eq!(sha256_file(&f.db).expect("hash"), before, "nothing changed");
+    drop(reg);
+    let err = f.refused(&[
+        "import",
+        csv.to_str().expect("utf-8"),
+        "--create-org",
+        "Okänd föreningen",
+    ]);
+    assert!(err.contains("Okänd föreningen"), "{err}");
+    let mut reg = f.open();
+    // No group for roles: the register has no county group and none is chosen.
+    let g = reg.find_group("Länsgruppen MVK").expect("county");
+    reg.remove_group(g).expect("remove the county group");
+    let r = import_with(&mut reg, &csv, &dry());
+    assert_eq!(r.rows_rejected, 3, "{:?}", r.issues);
+    assert!(
+        r.issues[0].reason.contains("grupp"),
+        "{}",
+        r.issues[0].reason
+    );
+    assert_eq!(r.columns[3].note, ColumnNote::RolesWithoutGroup);
+}
+
+#[test]
+fn each_column_says_what_it_fills_or_why_it_is_ignored() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let csv = write(
+        &f,
+        "cols.csv",
+        "Organisation;Namn;E-post;Mail;Skostorlek\nFalu kommun;Anna Berg;anna@falun.se;a@b.se;38\n",
+    );
+    let r = import_with(&mut reg, &csv, &dry());
+    let notes: Vec<(&str, ColumnNote)> = r
+        .columns
+        .iter()
+        .map(|c| (c.header.as_str(), c.note.clone()))
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            ("Organisation", ColumnNote::Fills),
+            ("Namn", ColumnNote::Fills),
+            ("E-post", ColumnNote::Fills),
+            (
+                "Mail",
+                ColumnNote::SameFieldAs {
+                    column: "E-post".into()
+                }
+            ),
+            ("Skostorlek", ColumnNote::NotRecognised),
+        ]
+    );
+    // The app's wizard: the coordinator turned the e-mail column off.
+    let sheet = read_sheet(&csv).expect("sheet");
+    let cols = Columns::explicit(
+        &sheet,
+        vec![
+            Some(ImportField::Organisation),
+            Some(ImportField::Name),
+            None,
+            None,
+            None,
+        ],
+    );
+    let r = reg
+        .import_sheet(&sheet, &cols, &dry(), Lang::En, today(), Utc::now())
+        .expect("dry run");
+    assert_eq!(
+        r.columns[2].note,
+        ColumnNote::NotChosen {
+            field: ImportField::Email
+        }
+    );
+    assert_eq!(
+        r.columns[3].note,
+        ColumnNote::NotChosen {
+            field: ImportField::Email
+        }
+    );
+    // The CLI prints the reasons.
+    drop(reg);
+    let out = f.ok(&["import", csv.to_str().expect("utf-8"), "--dry-run"]);
+    assert!(
+        out.contains("Mail → (används inte) (används inte: fältet läses redan från ”E-post”)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Skostorlek → (används inte) (används inte: rubriken motsvarar inget fält)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_cli_names_new_organisations_and_creates_only_those_it_is_told_to() {
+    let f = Fixture::dalarna();
+    let csv = write(
+        &f,
+        "new.csv",
+        "Organisation;Namn;Roll\nBrottsofferjouren Dalarna;Dan Ström;Representant\nOkänd förening;Cia Holm;Representant\n",
+    );
+    let csv = csv.to_str().expect("utf-8");
+    let out = f.ok(&["import", csv, "--dry-run"]);
+    assert!(
+        out.contains("Brottsofferjouren Dalarna (1 rader): skapas inte, raderna hoppas över; liknar ”Brottsofferjouren”"),
+        "{out}"
+    );
+    assert!(out.contains("Okänd förening (1 rader)"), "{out}");
+    assert!(out.contains("Länsgruppen MVK"), "{out}");
+    let r = f.json(&[
+        "import",
+        csv,
+        "--create-org",
+        "Okänd förening",
+        "--org-as",
+        "Brottsofferjouren Dalarna=Brottsofferjouren",
+    ]);
+    assert_eq!(r["written"], true);
+    assert_eq!(r["orgs_created"], 1);
+    assert_eq!(r["appointments_created"], 2);
+    let people = f.ok(&["person", "list", "--org", "Brottsofferjouren"]);
+    assert!(people.contains("Dan Ström"), "{people}");
+}
+
+#[test]
+fn the_import_template_names_every_field_and_explains_it() {
+    let f = Fixture::dalarna();
+    for (file, lang) in [("mall.xlsx", "sv"), ("template.csv", "en")] {
+        let path = f.dir.path().join(file);
+        let p = path.to_str().expect("utf-8");
+        f.cli()
+            .args(["--lang", lang, "import-template", "--out", p])
+            .assert()
+            .success();
+        let sheet = read_sheet(&path).expect("the template reads");
+        use ImportField::*;
+        let fields = samverkan::import::mapping::guess(&sheet.header);
+        let expected = [
+            Organisation,
+            OrgNumber,
+            OrgKind,
+            Name,
+            Title,
+            Email,
+            Phone,
+            Protected,
+            Group,
+            Role,
+            From,
+            To,
+            Notes,
+        ];
+        assert_eq!(
+            fields,
+            expected.map(Some).to_vec(),
+            "{file}: {:?}",
+            sheet.header
+        );
+        assert_eq!(sheet.rows.len(), 0);
+    }
+    // A folder, or a format the template does not have, is refused and nothing is written.
+    let dir = f.dir.path().to_str().expect("utf-8");
+    let err = f.refused(&["import-template", "--out", dir]);
+    assert!(!err.contains("panicked"), "{err}");
+    let pdf = f.dir.path().join("mall.pdf");
+    let err = f.refused(&[
+        "import-template",
+        "--out",
+        pdf.to_str().expect("utf-8"),
+        "--format",
+        "pdf",
+    ]);
+    assert!(err.contains("pdf"), "{err}");
+    assert!(!pdf.exists());
+    // The workbook's second sheet explains each column (read by calamine, not by us).
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook(f.dir.path().join("mall.xlsx")).expect("workbook");
+    let names = wb.sheet_names();
+    assert_eq!(names, vec!["Import".to_owned(), "Kolumner".to_owned()]);
+    let explained = wb.worksheet_range("Kolumner").expect("Kolumner");
+    let rows: Vec<Vec<String>> = explained
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows.len(), 14, "a header and thirteen columns");
+    let role = rows.iter().find(|r| r[0] == "Roll").expect("Roll");
+    assert!(role[1].contains("Ersättare"), "{role:?}");
+    let group = rows.iter().find(|r| r[0] == "Grupp").expect("Grupp");
+    assert!(group[1].contains("länsgruppen"), "{group:?}");
+}
+
+/// A roster's lines as they read: organisation, role, name, title, e-mail, phone.
+fn roster_lines(reg: &Register, group: &str) -> Vec<[String; 6]> {
+    let g = reg.find_group(group).expect(group);
+    let mut lines: Vec<[String; 6]> = reg
+        .roster(g, None, today(), &[])
+        .expect("roster")
+        .cells(Lang::Sv)
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn a_roster_exported_as_csv_or_xlsx_imports_back_unchanged() {
+    use samverkan::export::roster::RosterFormat;
+    use samverkan::model::{AppointRequest, PersonDraft};
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let county = reg.find_group("Länsgruppen MVK").expect("county");
+    let people = [
+        (
+            "Falu kommun",
+            "Anna Berg",
+            Some("Socialsekreterare; barn och \"unga\""),
+            Some("anna.berg@falun.se"),
+            Some("+46 70 123 45 67"),
+            Role::Representative,
+        ),
+        (
+            "Falu kommun",
+            "Åsa Öberg",
+            Some("=Samordnare"),
+            None,
+            Some("023-123 45"),
+            Role::Substitute,
+        ),
+        (
+            "Mora kommun",
+            "Bo Ek",
+            None,
+            Some("bo.ek@mora.se"),
+            None,
+            Role::Representative,
+        ),
+        (
+            "Brottsofferjouren",
+            "Cia Holm-Lind",
+            Some("-Ordförande"),
+            Some("cia@boj.se"),
+            None,
+            Role::Substitute,
+        ),
+    ];
+    for (org, name, title, email, phone, role) in people {
+        let org = reg.find_org(org).expect(org);
+        let p = reg
+            .add_person(&PersonDraft {
+                name: name.into(),
+                title: title.map(Into::into),
+                organisation_id: org,
+                email: email.map(Into::into),
+                phone: phone.map(Into::into),
+                ..PersonDraft::default()
+            })
+            .expect(name);
+        reg.appoint(&AppointRequest {
+            person_id: p.id,
+            group_id: county,
+            role,
+            seat_id: None,
+            organisation_id: None,
+            from: crate::support::day("2026-01-01"),
+            to: None,
+            replace: false,
+        })
+        .expect("appoint");
+    }
+    let original = roster_lines(&reg, "Länsgruppen MVK");
+    assert_eq!(original.len(), 4);
+    for (format, lang, file) in [
+        (RosterFormat::Csv, Lang::Sv, "lista.csv"),
+        (RosterFormat::Xlsx, Lang::Sv, "lista.xlsx"),
+        (RosterFormat::Csv, Lang::En, "roster.csv"),
+        (RosterFormat::Xlsx, Lang::En, "roster.xlsx"),
+    ] {
+        let path = f.dir.path().join(file);
+        reg.export_roster(county, None, format, &path, &[], today(), lang, Utc::now())
+            .expect("export");
+        let fresh = Fixture::dalarna();
+        let mut other = fresh.open();
+        let r = import_with(&mut other, &path, &ImportChoices::default());
+        assert!(r.written, "{file}: {:?}", r.issues);
+        assert!(
+            r.new_orgs.is_empty() && r.skipped.is_empty(),
+            "{file}: {r:?}"
+        );
+        assert_eq!(
+            (
+                r.people_created,
+                r.appointments_created,
+                r.rows_in_default_group
+            ),
+            (4, 4, 4),
+            "{file}"
+        );
+        assert_eq!(roster_lines(&other, "Länsgruppen MVK"), original, "{file}");
+        // And once more into the register it came from: everything is there already.
+        let again = import_with(&mut reg, &path, &dry());
+        assert_eq!(
+            (
+                again.people_matched,
+                again.people_updated,
+                again.appointments_existing
+            ),
+            (4, 0, 4),
+            "{file}: {again:?}"
+        );
+    }
+}
+
+#[test]
+fn a_file_of_twenty_thousand_new_organisations_lists_a_thousand_and_creates_all_only_when_told() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let mut text = String::from("Organisation;Namn\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("Förening nummer {i};Person {i}\n"));
+    }
+    let csv = write(&f, "many.csv", &text);
+    let started = std::time::Instant::now();
+    let r = import_with(&mut reg, &csv, &dry());
+    let took = started.elapsed();
+    assert_eq!((r.new_orgs.len(), r.new_orgs_not_listed), (1_000, 19_000));
+    assert_eq!((r.rows_skipped, r.people_created), (20_000, 0));
+    assert!(took.as_secs() < 60, "took {took:?}");
+    let r = import(&mut reg, &csv, true);
+    assert_eq!((r.orgs_created, r.people_created), (20_000, 20_000));
+    // One past the listed ones can still be named.
+    let one = ImportChoices {
+        dry_run: true,
+        create_orgs: vec!["Förening nummer 19999".into()],
+        ..ImportChoices::default()
+    };
+    let r = import_with(&mut reg, &csv, &one);
+    assert_eq!((r.orgs_created, r.people_created), (1, 1));
 }

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use samverkan::error::{Field, parse_date};
-use samverkan::import::{ImportField, ImportPreview, ImportReport};
+use samverkan::import::template::{self, TemplateFormat};
+use samverkan::import::{ImportChoices, ImportField, ImportPreview, ImportReport};
 use samverkan::model::Id;
 use samverkan::register::{ExtractFormat, LogEntry, LogFilter, PersonExtract, RetentionCandidate};
 use samverkan::safety::{BackupInfo, RestoreReport};
@@ -100,25 +101,37 @@ pub fn import_preview(state: State<'_, AppState>, path: String) -> Reply<ImportP
     samverkan::register::preview_file(&PathBuf::from(&path)).map_err(|e| e.body(state.lang()))
 }
 
-/// Checks (`dry_run`) or imports a file with the fields chosen for its columns.
+/// Checks (`choices.dry_run`) or imports a file with the fields chosen for its columns, the
+/// group for rows without one, and the new organisations to create.
 #[tauri::command]
 pub fn import_run(
     state: State<'_, AppState>,
     path: String,
     fields: Vec<Option<ImportField>>,
-    dry_run: bool,
+    choices: ImportChoices,
 ) -> Reply<ImportReport> {
     let (lang, today) = (state.lang(), state.today());
     state.write(|r| {
         r.import_file_as(
             &PathBuf::from(&path),
             fields,
-            dry_run,
+            &choices,
             lang,
             today,
             Utc::now(),
         )
     })
+}
+
+/// Writes the import template (the columns explained) to `path`, chosen in the UI.
+#[tauri::command]
+pub fn import_template(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    format: TemplateFormat,
+) -> Reply<()> {
+    let lang = state.lang();
+    template::write(&path, format, lang).map_err(|e| e.body(lang))
 }
 
 /// The register extract for one person, written to `path` (chosen in the UI) as JSON or PDF.

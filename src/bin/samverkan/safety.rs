@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
-use samverkan::error::{Field, parse_date};
+use samverkan::error::{Field, import_text, parse_date};
+use samverkan::import::template::{self, TemplateFormat};
+use samverkan::import::{ImportChoices, OrgAlias};
 use samverkan::register::{ExtractFormat, LogEntry, LogFilter, RetentionCandidate};
 use samverkan::safety::{BackupInfo, RestoreReport};
 use samverkan::store::safety::CheckReport;
@@ -70,22 +72,49 @@ pub enum SafetyCmd {
         erase: bool,
     },
     /// Import organisations, people and appointments from XLSX or CSV (; or , in UTF-8 or
-    /// Windows-1252). All rows or nothing; --dry-run only reports.
+    /// Windows-1252). All rows or nothing; --dry-run only reports. Organisations the register
+    /// lacks are named in the report and created only with --create-org or --create-all-orgs
+    /// (their rows are skipped otherwise).
     Import {
         file: PathBuf,
         #[arg(long)]
         dry_run: bool,
+        /// The group of rows that name a role but no group (default: the county group).
+        #[arg(long)]
+        group: Option<String>,
+        /// Create this organisation of the file, which the register lacks (repeatable).
+        #[arg(long, value_name = "NAME")]
+        create_org: Vec<String>,
+        /// Create every organisation of the file that the register lacks.
+        #[arg(long, conflicts_with = "create_org")]
+        create_all_orgs: bool,
+        /// Read an organisation of the file as an existing one: "NAME IN FILE=EXISTING"
+        /// (repeatable).
+        #[arg(long, value_name = "NAME=EXISTING")]
+        org_as: Vec<String>,
         /// A JSON object from column header to field code (organisation, org_number, org_kind,
         /// name, first_name, last_name, title, email, phone, protected, notes, group, role,
         /// from, to), or null to ignore the column.
         #[arg(long, value_name = "FILE")]
         mapping: Option<PathBuf>,
     },
+    /// Write an import template: the columns the import reads, explained (XLSX: on a second
+    /// sheet), as XLSX or CSV by the file name or --format.
+    ImportTemplate {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// xlsx or csv (default: from the file name, XLSX for .xlsx, else CSV).
+        #[arg(long)]
+        format: Option<String>,
+    },
 }
 
 /// Commands that must work when the register cannot be opened (restore) run here, before the
 /// register is opened. `None`: open the register and call [`run`].
 pub fn before_open(path: &Path, cmd: &SafetyCmd, out: &Out) -> Option<Result<(), Error>> {
+    if let SafetyCmd::ImportTemplate { out: file, format } = cmd {
+        return Some(import_template(file, format.as_deref(), out));
+    }
     let SafetyCmd::Restore { file } = cmd else {
         return None;
     };
@@ -230,12 +259,36 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
         SafetyCmd::Import {
             file,
             dry_run,
+            group,
+            create_org,
+            create_all_orgs,
+            org_as,
             mapping,
         } => {
             let json = mapping
                 .map(|m| std::fs::read_to_string(&m).map_err(|e| Error::io(m.clone(), e)))
                 .transpose()?;
-            let r = reg.import_file(&file, json.as_deref(), dry_run, out.lang, today, now)?;
+            let mut use_existing = Vec::new();
+            for a in &org_as {
+                let Some((name, existing)) = a.split_once('=') else {
+                    return Err(Error::invalid(
+                        Field::Organisation,
+                        samverkan::error::Invalid::UnknownValue(a.clone()),
+                    ));
+                };
+                use_existing.push(OrgAlias {
+                    name: name.trim().to_owned(),
+                    org_id: reg.find_org(existing.trim())?,
+                });
+            }
+            let choices = ImportChoices {
+                dry_run,
+                group_id: group.map(|g| reg.find_group(&g)).transpose()?,
+                create_orgs: create_org,
+                create_all_orgs,
+                use_existing,
+            };
+            let r = reg.import_file(&file, json.as_deref(), &choices, out.lang, today, now)?;
             import_report(out, &r)?;
             if r.rows_rejected > 0 {
                 return Err(Error::ImportRejected {
@@ -244,19 +297,68 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
             }
             Ok(())
         }
+        SafetyCmd::ImportTemplate { out: file, format } => {
+            import_template(&file, format.as_deref(), out)
+        }
     }
+}
+
+fn import_template(file: &Path, format: Option<&str>, out: &Out) -> Result<(), Error> {
+    let format = match format.map(|f| f.trim().to_ascii_lowercase()) {
+        None => TemplateFormat::for_path(file),
+        Some(f) if f == "xlsx" => TemplateFormat::Xlsx,
+        Some(f) if f == "csv" => TemplateFormat::Csv,
+        Some(f) => {
+            return Err(Error::invalid(
+                Field::Format,
+                samverkan::error::Invalid::UnknownValue(f),
+            ));
+        }
+    };
+    template::write(file, format, out.lang)?;
+    let text = format!(
+        "{} {}",
+        out.t("Importmallen är sparad:", "The import template is saved:"),
+        file.display()
+    );
+    out.emit(&serde_json::json!({ "path": file }), || text.clone())
 }
 
 fn import_report(out: &Out, r: &samverkan::import::ImportReport) -> Result<(), Error> {
     out.emit(r, || {
         let mut s = String::new();
         s.push_str(out.t("Kolumner:", "Columns:"));
-        for (h, f) in &r.columns {
-            let f = f.map_or_else(
+        for c in &r.columns {
+            let f = c.field.map_or_else(
                 || out.t("(används inte)", "(ignored)").to_owned(),
                 |f| f.code().to_owned(),
             );
-            s.push_str(&format!("\n  {h} → {f}"));
+            let note = import_text::column_note(&c.note, out.lang);
+            let note = if note.is_empty() {
+                note
+            } else {
+                format!(" ({note})")
+            };
+            s.push_str(&format!("\n  {} → {f}{note}", c.header));
+        }
+        if !r.new_orgs.is_empty() {
+            s.push_str(&format!(
+                "\n{}",
+                out.t(
+                    "Organisationer som inte finns i registret (skapa med --create-org NAMN eller --create-all-orgs, eller läs in som en befintlig med --org-as \"NAMN=BEFINTLIG\"):",
+                    "Organisations not in the register (create them with --create-org NAME or --create-all-orgs, or read one as an existing one with --org-as \"NAME=EXISTING\"):",
+                )
+            ));
+            for o in &r.new_orgs {
+                s.push_str(&format!("\n  {}", import_text::new_org(o, out.lang)));
+            }
+            if r.new_orgs_not_listed > 0 {
+                s.push_str(&format!(
+                    "\n  {} {}",
+                    r.new_orgs_not_listed,
+                    out.t("organisationer till visas inte.", "more organisations are not shown.")
+                ));
+            }
         }
         let verb = if r.written {
             out.t("Inläst", "Imported")
@@ -284,6 +386,17 @@ fn import_report(out: &Out, r: &samverkan::import::ImportReport) -> Result<(), E
             r.appointments_existing,
             out.t("fanns redan", "already there"),
         ));
+        if let Some(g) = r.group.as_ref().filter(|_| r.rows_in_default_group > 0) {
+            s.push_str(&format!(
+                "\n{} {} {}.",
+                r.rows_in_default_group,
+                out.t(
+                    "rader utan grupp: uppdragen läses in i",
+                    "rows without a group: their appointments go into"
+                ),
+                g.name
+            ));
+        }
         if !r.issues.is_empty() {
             let mut t = table(&[
                 out.t("Rad", "Row"),

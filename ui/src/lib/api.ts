@@ -40,6 +40,8 @@ import type { RestoreReport } from "./bindings/RestoreReport";
 import type { ImportField } from "./bindings/ImportField";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportReport } from "./bindings/ImportReport";
+import type { ImportChoices } from "./bindings/ImportChoices";
+import type { TemplateFormat } from "./bindings/TemplateFormat";
 import type { Erasure } from "./bindings/Erasure";
 import type { ExtractFormat } from "./bindings/ExtractFormat";
 import type { PersonExtract } from "./bindings/PersonExtract";
@@ -180,9 +182,10 @@ export interface Commands {
   };
   import_preview: { args: { path: string }; result: ImportPreview };
   import_run: {
-    args: { path: string; fields: (ImportField | null)[]; dryRun: boolean };
+    args: { path: string; fields: (ImportField | null)[]; choices: ImportChoices };
     result: ImportReport;
   };
+  import_template: { args: { path: string; format: TemplateFormat }; result: null };
   extract_person: {
     args: { personId: number; path: string; format: ExtractFormat };
     result: PersonExtract;
