@@ -119,6 +119,11 @@ export class Session {
     return this.cmd("POST", "/execute/async", { script, args });
   }
 
+  /** Resizes the window (W3C Set Window Rect). */
+  setWindowRect(rect) {
+    return this.cmd("POST", "/window/rect", rect);
+  }
+
   /** A PNG of the web view, as a Buffer. */
   async screenshot() {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
