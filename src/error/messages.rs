@@ -5,6 +5,21 @@ use super::{Error, FileProblem, Invalid, Limit, Unreadable};
 use crate::lang::Lang;
 use crate::model::date::DATES;
 
+/// The warning given when a meeting is set by hand on a day the planner avoids: it is saved
+/// anyway. "Planeraren undviker 2027-03-25: skärtorsdagen."
+pub fn avoided_day_warning(
+    date: chrono::NaiveDate,
+    reason: &crate::schedule::plan::Forbidden,
+    lang: Lang,
+) -> String {
+    let why = reason.describe(lang);
+    if lang == Lang::Sv {
+        format!("Planeraren undviker {date}: {why}.")
+    } else {
+        format!("The planner avoids {date}: {why}.")
+    }
+}
+
 impl Error {
     /// The message in the user's language: one line, saying what is wrong and, where it helps,
     /// what to do.

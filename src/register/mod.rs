@@ -30,7 +30,9 @@ pub use forms::{BatchOutcome, ComingForm, FormOptions, FormState, FormStatusRow,
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
 pub use import::{Columns, preview_file, read_sheet};
 pub use meeting_exports::{CalendarQuery, ExportOutcome, OrganiserInfo};
-pub use meetings::{ForbiddenDay, GroupProposal, MeetingAttendance, PlanProposal, PlannedMeeting};
+pub use meetings::{
+    DayWarning, ForbiddenDay, GroupProposal, MeetingAttendance, PlanProposal, PlannedMeeting,
+};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};
