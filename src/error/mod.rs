@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 mod messages;
-pub use messages::avoided_day_warning;
+pub use messages::{avoided_day_warning, log_words};
 
 pub use crate::model::date::parse_date;
 

@@ -6,6 +6,7 @@ mod crash;
 mod forms;
 mod hostile;
 mod import;
+mod log;
 mod meetings;
 mod properties;
 mod register;
