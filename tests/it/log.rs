@@ -383,3 +383,73 @@ fn the_cli_log_reads_as_the_screen_and_its_json_keeps_the_stored_entries() {
             .is_some_and(|n| n.contains("\"protected\":1"))
     );
 }
+
+#[test]
+fn plans_blocked_periods_attendance_and_settings_read_as_words() {
+    let mut s = seeded();
+    let county = s.reg.find_group("Länsgruppen").expect("group");
+    s.reg
+        .set_plan_settings(&samverkan::model::PlanSettings {
+            group_id: county,
+            weekdays: vec![2, 4],
+            start: "13:00".into(),
+            end: "16:00".into(),
+            place: None,
+            online_link: None,
+        })
+        .expect("plan");
+    s.reg
+        .add_blackout(&samverkan::model::BlackoutDraft {
+            group_id: None,
+            from: "2027-02-22".into(),
+            to: "2027-02-26".into(),
+            label: "Sportlov".into(),
+        })
+        .expect("blackout");
+    s.reg
+        .set_attendance(
+            s.meeting,
+            s.anna,
+            samverkan::model::AttendanceStatus::Excused,
+            None,
+        )
+        .expect("attendance");
+    let lines = s.reg.log_lines(&LogFilter::default(), SV).expect("log");
+
+    let plan = find(&lines, "group_plan", "insert");
+    assert_eq!(
+        (plan.kind.as_str(), plan.name.as_str()),
+        ("Mötesplan", "Länsgruppen MVK")
+    );
+    assert_eq!(
+        plan.details,
+        "Veckodagar: tisdag, torsdag; Starttid: 13:00; Sluttid: 16:00"
+    );
+    let blocked = find(&lines, "blackout", "insert");
+    assert_eq!(blocked.name, "Sportlov (2027-02-22–2027-02-26)");
+    assert!(
+        blocked
+            .details
+            .starts_with("Grupp: alla grupper; Från och med: 2027-02-22"),
+        "{}",
+        blocked.details
+    );
+    let attended = find(&lines, "attendance", "insert");
+    assert_eq!(attended.name, "Anna Berg, Länsgruppen MVK 2027-03-10");
+    assert_eq!(
+        attended.details,
+        "Möte: Länsgruppen MVK 2027-03-10; Person: Anna Berg; Närvaro: Anmält förhinder"
+    );
+    let setting = find(&lines, "setting", "insert");
+    assert_eq!(setting.kind, "Inställning");
+    assert!(
+        ["Nätverkets namn", "Mall"].contains(&setting.name.as_str()),
+        "{}",
+        setting.name
+    );
+    assert!(
+        setting.details.starts_with("Värde: "),
+        "{}",
+        setting.details
+    );
+}
