@@ -14,6 +14,19 @@ pub enum Lang {
     En,
 }
 
+const SV_DAYS: [&str; 7] = [
+    "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+];
+const EN_DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 impl Lang {
     /// Reads a language tag such as `sv`, `en`, `en_GB.UTF-8` or `sv-SE`; anything that is not
     /// English falls back to Swedish, the product's default.
@@ -48,21 +61,18 @@ impl Lang {
         }
     }
 
+    /// A weekday by its ISO number (1 = Monday … 7 = Sunday): "tisdag", "Tuesday".
+    pub fn weekday(self, iso: u8) -> Option<&'static str> {
+        let days = match self {
+            Lang::Sv => SV_DAYS,
+            Lang::En => EN_DAYS,
+        };
+        days.get(usize::from(iso).checked_sub(1)?).copied()
+    }
+
     /// A date written out for a printed document: "tisdag 9 mars 2027" or
     /// "Tuesday 9 March 2027".
     pub fn long_date(self, d: NaiveDate) -> String {
-        const SV_DAYS: [&str; 7] = [
-            "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
-        ];
-        const EN_DAYS: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
         const SV_MONTHS: [&str; 12] = [
             "januari",
             "februari",

@@ -17,8 +17,10 @@ pub mod safety;
 pub mod schedule;
 pub mod store;
 pub mod template;
+pub mod zone;
 
 pub use error::{Error, ErrorBody, ErrorCode};
 pub use lang::Lang;
 pub use register::{Register, RegisterInfo, default_path};
 pub use template::Template;
+pub use zone::Zone;

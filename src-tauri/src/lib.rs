@@ -92,6 +92,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::meetings::add_blackout,
             commands::meetings::remove_blackout,
             commands::meetings::forbidden_days,
+            commands::meetings::meeting_day_warning,
             commands::meetings::propose_plan,
             commands::meetings::apply_plan,
             commands::meetings::meeting_attendance,

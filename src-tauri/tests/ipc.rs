@@ -390,10 +390,12 @@ fn backups_are_made_listed_and_restored_and_changes_are_logged() {
     .expect("add_person");
     let log = call(&t.window, "audit_log", json!({ "entity": "person" })).expect("log");
     assert_eq!(log[0]["action"], "insert");
+    assert_eq!(log[0]["event"], "Tillagd");
+    assert_eq!(log[0]["name"], "Anna Berg");
     assert!(
-        log[0]["new"]
+        log[0]["details"]
             .as_str()
-            .is_some_and(|n| n.contains("Anna Berg"))
+            .is_some_and(|n| n.starts_with("Namn: Anna Berg; Organisation: Falu kommun"))
     );
     let check = call(&t.window, "check_register", json!({})).expect("check");
     assert_eq!(check["integrity_ok"], true);

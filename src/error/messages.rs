@@ -5,6 +5,21 @@ use super::{Error, FileProblem, Invalid, Limit, Unreadable};
 use crate::lang::Lang;
 use crate::model::date::DATES;
 
+/// The warning given when a meeting is set by hand on a day the planner avoids: it is saved
+/// anyway. "Planeraren undviker 2027-03-25: skärtorsdagen."
+pub fn avoided_day_warning(
+    date: chrono::NaiveDate,
+    reason: &crate::schedule::plan::Forbidden,
+    lang: Lang,
+) -> String {
+    let why = reason.describe(lang);
+    if lang == Lang::Sv {
+        format!("Planeraren undviker {date}: {why}.")
+    } else {
+        format!("The planner avoids {date}: {why}.")
+    }
+}
+
 impl Error {
     /// The message in the user's language: one line, saying what is wrong and, where it helps,
     /// what to do.
@@ -1168,5 +1183,194 @@ pub mod import_text {
             (None, _) => String::new(),
         };
         format!("{} ({rows}): {what}{similar}", o.name)
+    }
+}
+
+/// The words of the audit log as people read it (`register::log_view`): the kinds of row,
+/// the fields of each, the events and the small words between them, in both languages.
+pub mod log_words {
+    use crate::lang::Lang;
+
+    /// A kind of row in the log: "Person", "Möte". `None` for a kind this build does not know.
+    pub fn entity(entity: &str, lang: Lang) -> Option<&'static str> {
+        let (sv, en) = match entity {
+            "organisation" => ("Organisation", "Organisation"),
+            "contact" => ("Kontakt", "Contact"),
+            "person" => ("Person", "Person"),
+            "group" => ("Grupp", "Group"),
+            "seat" => ("Plats", "Seat"),
+            "appointment" => ("Uppdrag", "Appointment"),
+            "setting" => ("Inställning", "Setting"),
+            "meeting" => ("Möte", "Meeting"),
+            "attendance" => ("Närvaro", "Attendance"),
+            "group_plan" => ("Mötesplan", "Meeting plan"),
+            "blackout" => ("Spärrperiod", "Blackout period"),
+            "form_print" => ("Uppdragsblankett", "Mandate form"),
+            "form_wording" => ("Blankettext", "Form wording"),
+            "export" => ("Export", "Export"),
+            _ => return None,
+        };
+        Some(lang.pick(sv, en))
+    }
+
+    /// What happened: "Tillagd", "Ändrad", "Borttagen", "Export".
+    pub fn action(action: &str, lang: Lang) -> Option<&'static str> {
+        let (sv, en) = match action {
+            "insert" => ("Tillagd", "Added"),
+            "update" => ("Ändrad", "Changed"),
+            "delete" => ("Borttagen", "Removed"),
+            "export" => ("Export", "Export"),
+            _ => return None,
+        };
+        Some(lang.pick(sv, en))
+    }
+
+    /// A field of a row, as the screens name it: "Skyddade personuppgifter", "Grupp".
+    /// `None` for a field this build does not know (shown by its stored name).
+    pub fn field(entity: &str, key: &str, lang: Lang) -> Option<&'static str> {
+        let (sv, en) = match (entity, key) {
+            ("person", "protected") => ("Skyddade personuppgifter", "Protected personal data"),
+            ("organisation", "kind") => ("Typ av organisation", "Kind of organisation"),
+            ("group", "kind") => ("Typ av grupp", "Kind of group"),
+            ("attendance", "status") => ("Närvaro", "Attendance"),
+            ("seat", "position") => ("Plats i ordningen", "Position"),
+            ("seat", "org_kind") => ("Öppen för", "Open to"),
+            ("setting", "value") => ("Värde", "Value"),
+            ("form_print", "representative_id") => ("Representant", "Representative"),
+            ("form_print", "substitute_id") => ("Ersättare", "Substitute"),
+            ("form_print", "note") => ("Anteckning", "Note"),
+            (_, "name") => ("Namn", "Name"),
+            (_, "short_name") => ("Kortnamn", "Short name"),
+            (_, "org_number") => ("Organisationsnummer", "Organisation number"),
+            (_, "postal_address") => ("Postadress", "Postal address"),
+            (_, "email") => ("E-post", "E-mail"),
+            (_, "phone") => ("Telefon", "Phone"),
+            (_, "notes") => ("Anteckningar", "Notes"),
+            (_, "active") => ("Aktiv", "Active"),
+            (_, "principal_name") => ("Uppdragsgivare", "Principal"),
+            (_, "principal_title") => ("Uppdragsgivarens titel", "Principal's title"),
+            (_, "principal_email") => ("Uppdragsgivarens e-post", "Principal's e-mail"),
+            (_, "principal_phone") => ("Uppdragsgivarens telefon", "Principal's phone"),
+            (_, "local_group_name") => ("Lokal samverkansgrupp", "Local group"),
+            (_, "local_group_contact") => ("Kontakt i lokala gruppen", "Local group contact"),
+            (_, "function") => ("Funktion", "Function"),
+            (_, "title") => ("Titel", "Title"),
+            (_, "organisation_id") => ("Organisation", "Organisation"),
+            (_, "group_id") => ("Grupp", "Group"),
+            (_, "person_id") => ("Person", "Person"),
+            (_, "meetings_per_year") => ("Möten per år", "Meetings per year"),
+            (_, "description") => ("Beskrivning", "Description"),
+            (_, "one_per_org") => (
+                "En representant och en ersättare per organisation",
+                "One representative and one substitute per organisation",
+            ),
+            (_, "free_membership") => ("Fritt medlemskap", "Free membership"),
+            (_, "role") => ("Roll", "Role"),
+            (_, "label") => ("Benämning", "Label"),
+            (_, "from_date") => ("Från och med", "From"),
+            (_, "to_date") => ("Till och med", "To"),
+            (_, "ended_on") => ("Sista dag", "Last day"),
+            (_, "seat_id") => ("Plats", "Seat"),
+            (_, "withdrawn_at") => ("Återkallat", "Withdrawn"),
+            (_, "withdrawn_by") => ("Återkallat av", "Withdrawn by"),
+            (_, "withdrawn_reason") => ("Skäl", "Reason"),
+            (_, "date") => ("Datum", "Date"),
+            (_, "start_time") => ("Starttid", "Start time"),
+            (_, "end_time") => ("Sluttid", "End time"),
+            (_, "place") => ("Plats", "Place"),
+            (_, "online_link") => ("Möteslänk", "Online link"),
+            (_, "agenda") => ("Dagordning", "Agenda"),
+            (_, "status") => ("Status", "Status"),
+            (_, "extra") => ("Extra möte", "Extra meeting"),
+            (_, "meeting_id") => ("Möte", "Meeting"),
+            (_, "substitute_for") => ("I stället för", "In the place of"),
+            (_, "weekdays") => ("Veckodagar", "Weekdays"),
+            (_, "printed_at") => ("Utskriven", "Printed"),
+            (_, "wording_id") => ("Blankettext", "Form wording"),
+            (_, "principal") => ("Uppdragsgivare", "Principal"),
+            (_, "signed_on") => ("Underskriven", "Signed"),
+            (_, "lang") => ("Språk", "Language"),
+            (_, "created_at") => ("Skapad", "Created"),
+            _ => return None,
+        };
+        Some(lang.pick(sv, en))
+    }
+
+    /// A setting by its key: "Nätverkets namn".
+    pub fn setting(key: &str, lang: Lang) -> Option<&'static str> {
+        let (sv, en) = match key {
+            "network_name" => ("Nätverkets namn", "Network name"),
+            "organiser_name" => ("Sammankallandes namn", "Organiser's name"),
+            "organiser_email" => ("Sammankallandes e-post", "Organiser's e-mail"),
+            "template" => ("Mall", "Template"),
+            "retention_months" => ("Gallringstid (månader)", "Retention (months)"),
+            _ => return None,
+        };
+        Some(lang.pick(sv, en))
+    }
+
+    pub fn yes(lang: Lang) -> &'static str {
+        lang.pick("ja", "yes")
+    }
+
+    pub fn no(lang: Lang) -> &'static str {
+        lang.pick("nej", "no")
+    }
+
+    /// A blocked period with no group of its own.
+    pub fn all_groups(lang: Lang) -> &'static str {
+        lang.pick("alla grupper", "all groups")
+    }
+
+    /// An open seat with no kind of organisation named.
+    pub fn any_organisation(lang: Lang) -> &'static str {
+        lang.pick("valfri organisation", "any organisation")
+    }
+
+    /// The values of an erased person's rows, removed from the log.
+    pub fn redacted(lang: Lang) -> &'static str {
+        lang.pick("(uppgifterna är borttagna)", "(the data was erased)")
+    }
+
+    /// Where a protected person's name or values stand in an exported log.
+    pub const PROTECTED: &str = "(skyddad)";
+
+    /// A language of the form's wording.
+    pub fn language(code: &str, lang: Lang) -> Option<&'static str> {
+        match code {
+            "sv" => Some(lang.pick("svenska", "Swedish")),
+            "en" => Some(lang.pick("engelska", "English")),
+            _ => None,
+        }
+    }
+
+    /// A form wording by its number: "version 3".
+    pub fn wording_version(id: i64, lang: Lang) -> String {
+        format!("{} {id}", lang.pick("version", "version"))
+    }
+
+    /// What an export carried: "31 personer till /home/anna/lista.csv", "3 personer (urklipp)".
+    pub fn exported(people: i64, file: Option<&str>, lang: Lang) -> String {
+        match (file, lang) {
+            (Some(f), Lang::Sv) => format!("{people} personer till {f}"),
+            (Some(f), Lang::En) => format!("{people} people to {f}"),
+            (None, Lang::Sv) => format!("{people} personer (urklipp)"),
+            (None, Lang::En) => format!("{people} people (clipboard)"),
+        }
+    }
+
+    /// The columns of the exported log (CSV), the time's with its zone.
+    pub fn csv_header(zone: &str, lang: Lang) -> [String; 8] {
+        let w = |sv: &str, en: &str| lang.pick(sv, en).to_owned();
+        [
+            format!("{} ({zone})", lang.pick("tid", "time")),
+            w("användare", "user"),
+            w("vad", "what"),
+            w("namn", "name"),
+            w("händelse", "event"),
+            w("ändring", "change"),
+            w("personer", "people"),
+            w("fil", "file"),
+        ]
     }
 }

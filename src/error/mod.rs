@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 mod messages;
 pub use messages::import_text;
+pub use messages::{avoided_day_warning, log_words};
 
 pub use crate::model::date::parse_date;
 

@@ -1,7 +1,8 @@
 //! The audit log as people read it: every change (from `change_log`) and every export (from
 //! `export_log`) in one list, newest first, filterable by day and entity, and exportable as a
-//! CSV file (itself recorded as an export). Values of people with protected personal data are
-//! left out of the exported file unless the coordinator includes them.
+//! CSV file (itself recorded as an export) of the lines `log_view` renders. Values of people
+//! with protected personal data are left out of the exported file unless the coordinator
+//! includes them.
 
 use std::path::Path;
 
@@ -9,8 +10,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::log_view::{self, LogView};
 use super::{ExportKind, ExportRecord, Register};
-use crate::error::Error;
+use crate::error::{Error, log_words as words};
 use crate::model::Id;
 use crate::store;
 
@@ -72,7 +74,11 @@ impl Register {
 
     /// The audit log; with `show_protected` false, export descriptions do not name people
     /// with protected personal data.
-    fn log_shown(&self, f: &LogFilter, show_protected: bool) -> Result<Vec<LogEntry>, Error> {
+    pub(super) fn log_shown(
+        &self,
+        f: &LogFilter,
+        show_protected: bool,
+    ) -> Result<Vec<LogEntry>, Error> {
         let since = f.since.map(|d| d.format("%Y-%m-%d").to_string());
         let mut out = Vec::new();
         if f.entity.as_deref() != Some("export") {
@@ -121,89 +127,76 @@ impl Register {
         Ok(out)
     }
 
-    /// Writes the filtered log as CSV (UTF-8 with BOM, `;`) to `out` and records the export.
-    /// Changes of people with protected personal data show no values unless
+    /// Writes the filtered log as CSV (UTF-8 with BOM, `;`) to `out` and records the export:
+    /// the lines as the Logg screen shows them (`log_lines`), in `view`'s language and zone.
+    /// A protected person's name and the values of their own rows are "(skyddad)" unless
     /// `include_protected`.
     pub fn export_log(
         &mut self,
         f: &LogFilter,
         out: &Path,
         include_protected: bool,
+        view: LogView,
         now: DateTime<Utc>,
     ) -> Result<usize, Error> {
-        let entries = self.log_shown(f, include_protected)?;
+        let lines = self.log_lines_shown(f, view, include_protected)?;
         let protected_people: Vec<_> =
             store::people::list(&self.conn, &store::people::Filter::default())?
                 .into_iter()
                 .filter(|p| p.protected)
                 .collect();
         let protected: Vec<Id> = protected_people.iter().map(|p| p.id).collect();
-        // A protected person's name also leaves no trace in a file name or a description the
-        // log keeps as text, unless included.
-        let conceal = |text: String| -> String {
+        // A protected person's name leaves no trace in a name, a change, a file name or a
+        // description the log keeps as text, unless included.
+        let conceal = |text: &str| -> String {
             if include_protected {
-                return text;
+                return text.to_owned();
             }
-            protected_people
-                .iter()
-                .fold(text, |t, p| t.replace(p.name.as_str(), "(skyddad)"))
+            protected_people.iter().fold(text.to_owned(), |t, p| {
+                t.replace(p.name.as_str(), words::PROTECTED)
+            })
         };
-        let mut rows: Vec<[String; 9]> = Vec::with_capacity(entries.len());
+        let mut rows: Vec<[String; 8]> = Vec::with_capacity(lines.len());
         let mut people: Vec<Id> = Vec::new();
         let mut protected_included = false;
-        for e in &entries {
-            let hidden = e.entity == "person"
-                && e.entity_id.is_some_and(|id| protected.contains(&id))
+        for l in &lines {
+            let hidden = l.entity == "person"
+                && l.entity_id.is_some_and(|id| protected.contains(&id))
                 && !include_protected;
-            if e.entity == "person"
-                && let Some(id) = e.entity_id
-            {
-                if hidden {
-                    // Not carried by the file.
-                } else {
-                    protected_included |= protected.contains(&id);
-                    if !people.contains(&id) {
-                        people.push(id);
+            for id in &l.named_people {
+                if protected.contains(id) {
+                    if !include_protected {
+                        continue; // Not carried by the file.
                     }
+                    protected_included = true;
+                }
+                if !people.contains(id) {
+                    people.push(*id);
                 }
             }
-            let (old, new) = if hidden {
-                ("(skyddad)".to_owned(), "(skyddad)".to_owned())
+            let details = if hidden {
+                words::PROTECTED.to_owned()
             } else {
-                (
-                    e.old.clone().unwrap_or_default(),
-                    e.new.clone().unwrap_or_default(),
-                )
+                conceal(&l.details)
             };
-            let row = [
-                e.at.clone(),
-                e.os_user.clone(),
-                e.entity.clone(),
-                e.entity_id.map(|i| i.to_string()).unwrap_or_default(),
-                e.action.clone(),
-                conceal(old),
-                conceal(new),
-                e.people.map(|n| n.to_string()).unwrap_or_default(),
-                conceal(e.file.clone().unwrap_or_default()),
-            ];
-            rows.push(row);
+            rows.push([
+                log_view::local_time(&l.at_utc, view.zone, true),
+                l.os_user.clone(),
+                l.kind.clone(),
+                conceal(&l.name),
+                l.event.clone(),
+                details,
+                l.people.map(|n| n.to_string()).unwrap_or_default(),
+                conceal(l.file.as_deref().unwrap_or_default()),
+            ]);
         }
-        let header = [
-            "tid",
-            "användare",
-            "vad",
-            "id",
-            "händelse",
-            "före",
-            "efter",
-            "personer",
-            "fil",
-        ];
+        let header = words::csv_header(&view.zone.name(), view.lang);
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
         crate::export::write_file(out, &crate::export::csv::document(&header, &rows))?;
         self.record_export(
             &ExportRecord {
                 kind: ExportKind::LogExport,
-                description: format!("Logg: {} händelser", entries.len()),
+                description: format!("Logg: {} händelser", lines.len()),
                 group_id: None,
                 people: &people,
                 protected_included,
@@ -211,7 +204,7 @@ impl Register {
             },
             now,
         )?;
-        Ok(entries.len())
+        Ok(lines.len())
     }
 }
 

@@ -65,6 +65,17 @@ pub struct ForbiddenDay {
     pub text: String,
 }
 
+/// A day the planner avoids (a holiday, an eve, a bridge day, …) chosen by hand for a meeting:
+/// a warning the coordinator may accept, never a refusal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DayWarning {
+    pub date: NaiveDate,
+    pub reason: Forbidden,
+    /// The warning in the user's language: "Planeraren undviker 2027-03-25: skärtorsdagen."
+    pub text: String,
+}
+
 /// A meeting with everyone invited and how they attended.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -152,7 +163,8 @@ impl Register {
     }
 
     /// Adds a meeting at `now`. Times, place and link left out come from the group's plan
-    /// settings. Any day may be chosen for a meeting added by hand.
+    /// settings. Any day may be chosen for a meeting added by hand; `meeting_day_warning`
+    /// says when it is one the planner avoids.
     pub fn add_meeting(
         &mut self,
         draft: &MeetingDraft,
@@ -276,6 +288,30 @@ impl Register {
                     })
             })
             .collect())
+    }
+
+    /// Whether `date` is a day the planner avoids for a meeting of `group_id` (any reason of
+    /// `forbidden_reason`: weekend, holiday, eve, bridge day, July, the Christmas break, a
+    /// blocked period), as a warning: a meeting set by hand on it is still saved. `None` on a
+    /// free day, and for years outside the planner's (`YEARS`).
+    pub fn meeting_day_warning(
+        &self,
+        group_id: Id,
+        date: NaiveDate,
+        lang: Lang,
+    ) -> Result<Option<DayWarning>, Error> {
+        self.group(group_id)?;
+        if !YEARS.contains(&date.year()) {
+            return Ok(None);
+        }
+        let rules = self.plan_rules(date.year())?;
+        Ok(
+            forbidden_reason(&rules, group_id, date).map(|reason| DayWarning {
+                date,
+                text: crate::error::avoided_day_warning(date, &reason, lang),
+                reason,
+            }),
+        )
     }
 
     fn shares(&self, year: i32) -> Result<HashSet<(Id, Id)>, Error> {

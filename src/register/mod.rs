@@ -7,6 +7,7 @@ mod exports;
 mod forms;
 mod groups;
 mod import;
+mod log_view;
 mod meeting_exports;
 mod meetings;
 mod organisations;
@@ -29,8 +30,11 @@ pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
 pub use forms::{BatchOutcome, ComingForm, FormOptions, FormState, FormStatusRow, PrintedForm};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
 pub use import::{Columns, preview_file, read_sheet};
+pub use log_view::{LogChange, LogLine, LogView, local_time};
 pub use meeting_exports::{CalendarQuery, ExportOutcome, OrganiserInfo};
-pub use meetings::{ForbiddenDay, GroupProposal, MeetingAttendance, PlanProposal, PlannedMeeting};
+pub use meetings::{
+    DayWarning, ForbiddenDay, GroupProposal, MeetingAttendance, PlanProposal, PlannedMeeting,
+};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, FirstSteps, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};

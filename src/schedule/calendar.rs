@@ -1,7 +1,8 @@
 //! The Swedish calendar, computed rather than listed: the public holidays of Lag (1989:253) om
 //! allmänna helgdagar (with the change in force from 2005: nationaldagen became a holiday,
 //! annandag pingst ceased to be one), the de facto holidays (påskafton, midsommarafton,
-//! julafton, nyårsafton) and bridge days (klämdagar).
+//! julafton, nyårsafton), the eves that Swedish workplaces keep as short days (skärtorsdagen,
+//! valborgsmässoafton, allhelgonaafton) and bridge days (klämdagar).
 
 use std::collections::BTreeMap;
 
@@ -16,10 +17,14 @@ use ts_rs::TS;
 pub enum Holiday {
     Nyarsdagen,
     TrettondedagJul,
+    /// The Thursday before Easter: a short working day (an eve).
+    Skartorsdagen,
     Langfredagen,
     Paskafton,
     Paskdagen,
     AnnandagPask,
+    /// 30 April: a short working day (an eve).
+    Valborgsmassoafton,
     ForstaMaj,
     KristiHimmelsfardsdag,
     Pingstdagen,
@@ -29,6 +34,8 @@ pub enum Holiday {
     Nationaldagen,
     Midsommarafton,
     Midsommardagen,
+    /// The Friday before alla helgons dag: a short working day (an eve).
+    Allhelgonaafton,
     AllaHelgonsDag,
     Julafton,
     Juldagen,
@@ -41,7 +48,23 @@ impl Holiday {
     pub fn is_public(self) -> bool {
         !matches!(
             self,
-            Holiday::Paskafton | Holiday::Midsommarafton | Holiday::Julafton | Holiday::Nyarsafton
+            Holiday::Paskafton
+                | Holiday::Midsommarafton
+                | Holiday::Julafton
+                | Holiday::Nyarsafton
+                | Holiday::Skartorsdagen
+                | Holiday::Valborgsmassoafton
+                | Holiday::Allhelgonaafton
+        )
+    }
+
+    /// Whether the day is an eve kept as a short working day rather than a day off
+    /// (skärtorsdagen, valborgsmässoafton, allhelgonaafton): the planner avoids it, but it does
+    /// not make the day before or after it a bridge day.
+    pub fn is_short_day(self) -> bool {
+        matches!(
+            self,
+            Holiday::Skartorsdagen | Holiday::Valborgsmassoafton | Holiday::Allhelgonaafton
         )
     }
 
@@ -49,10 +72,12 @@ impl Holiday {
         match self {
             Holiday::Nyarsdagen => "nyårsdagen",
             Holiday::TrettondedagJul => "trettondedag jul",
+            Holiday::Skartorsdagen => "skärtorsdagen",
             Holiday::Langfredagen => "långfredagen",
             Holiday::Paskafton => "påskafton",
             Holiday::Paskdagen => "påskdagen",
             Holiday::AnnandagPask => "annandag påsk",
+            Holiday::Valborgsmassoafton => "valborgsmässoafton",
             Holiday::ForstaMaj => "första maj",
             Holiday::KristiHimmelsfardsdag => "Kristi himmelsfärdsdag",
             Holiday::Pingstdagen => "pingstdagen",
@@ -60,6 +85,7 @@ impl Holiday {
             Holiday::Nationaldagen => "Sveriges nationaldag",
             Holiday::Midsommarafton => "midsommarafton",
             Holiday::Midsommardagen => "midsommardagen",
+            Holiday::Allhelgonaafton => "allhelgonaafton",
             Holiday::AllaHelgonsDag => "alla helgons dag",
             Holiday::Julafton => "julafton",
             Holiday::Juldagen => "juldagen",
@@ -72,10 +98,12 @@ impl Holiday {
         match self {
             Holiday::Nyarsdagen => "New Year's Day",
             Holiday::TrettondedagJul => "Epiphany",
+            Holiday::Skartorsdagen => "Maundy Thursday",
             Holiday::Langfredagen => "Good Friday",
             Holiday::Paskafton => "Easter Eve",
             Holiday::Paskdagen => "Easter Sunday",
             Holiday::AnnandagPask => "Easter Monday",
+            Holiday::Valborgsmassoafton => "Walpurgis Eve",
             Holiday::ForstaMaj => "May Day",
             Holiday::KristiHimmelsfardsdag => "Ascension Day",
             Holiday::Pingstdagen => "Whit Sunday",
@@ -83,6 +111,7 @@ impl Holiday {
             Holiday::Nationaldagen => "National Day of Sweden",
             Holiday::Midsommarafton => "Midsummer Eve",
             Holiday::Midsommardagen => "Midsummer Day",
+            Holiday::Allhelgonaafton => "All Saints' Eve",
             Holiday::AllaHelgonsDag => "All Saints' Day",
             Holiday::Julafton => "Christmas Eve",
             Holiday::Juldagen => "Christmas Day",
@@ -102,7 +131,7 @@ pub enum DayKind {
     Weekend,
     /// A named public holiday falling on a weekday.
     PublicHoliday(Holiday),
-    /// A de facto holiday (afton) falling on a weekday.
+    /// A de facto holiday or an eve kept as a short day (an afton) falling on a weekday.
     DeFactoHoliday(Holiday),
     /// A single working day between two days off (klämdag).
     BridgeDay,
@@ -153,10 +182,12 @@ impl SwedishCalendar {
         };
         put(ymd(1, 1)?, Holiday::Nyarsdagen);
         put(ymd(1, 6)?, Holiday::TrettondedagJul);
+        put(easter - Duration::days(3), Holiday::Skartorsdagen);
         put(easter - Duration::days(2), Holiday::Langfredagen);
         put(easter - Duration::days(1), Holiday::Paskafton);
         put(easter, Holiday::Paskdagen);
         put(easter + Duration::days(1), Holiday::AnnandagPask);
+        put(ymd(4, 30)?, Holiday::Valborgsmassoafton);
         put(ymd(5, 1)?, Holiday::ForstaMaj);
         put(easter + Duration::days(39), Holiday::KristiHimmelsfardsdag);
         put(easter + Duration::days(49), Holiday::Pingstdagen);
@@ -168,10 +199,9 @@ impl SwedishCalendar {
         let midsummer = first_on_or_after(ymd(6, 20)?, Weekday::Sat);
         put(midsummer - Duration::days(1), Holiday::Midsommarafton);
         put(midsummer, Holiday::Midsommardagen);
-        put(
-            first_on_or_after(ymd(10, 31)?, Weekday::Sat),
-            Holiday::AllaHelgonsDag,
-        );
+        let all_saints = first_on_or_after(ymd(10, 31)?, Weekday::Sat);
+        put(all_saints - Duration::days(1), Holiday::Allhelgonaafton);
+        put(all_saints, Holiday::AllaHelgonsDag);
         put(ymd(12, 24)?, Holiday::Julafton);
         put(ymd(12, 25)?, Holiday::Juldagen);
         put(ymd(12, 26)?, Holiday::AnnandagJul);
@@ -198,21 +228,23 @@ impl SwedishCalendar {
         date.weekday() == Weekday::Sun || self.holiday(date).is_some_and(Holiday::is_public)
     }
 
-    /// A day off: weekend, public holiday or de facto holiday. Dates outside the year are
-    /// judged by the calendar of their own year.
+    /// A day off: weekend, public holiday or de facto holiday (not an eve kept as a short
+    /// day). Dates outside the year are judged by the calendar of their own year.
     fn is_day_off(&self, date: NaiveDate) -> bool {
         if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
             return true;
         }
+        let off = |h: Option<Holiday>| h.is_some_and(|h| !h.is_short_day());
         if date.year() == self.year {
-            self.holiday(date).is_some()
+            off(self.holiday(date))
         } else {
-            SwedishCalendar::new(date.year()).is_some_and(|c| c.holiday(date).is_some())
+            SwedishCalendar::new(date.year()).is_some_and(|c| off(c.holiday(date)))
         }
     }
 
-    /// What `date` is. A bridge day is a weekday, itself no holiday, with a day off on both
-    /// sides of which at least one is a (public or de facto) holiday rather than a weekend.
+    /// What `date` is. A bridge day is a weekday, itself no holiday or eve, with a day off on
+    /// both sides (a weekend, a public or a de facto holiday; an eve kept as a short day is not
+    /// a day off).
     pub fn day_kind(&self, date: NaiveDate) -> DayKind {
         if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
             return DayKind::Weekend;
@@ -291,5 +323,79 @@ mod tests {
         let c2005 = SwedishCalendar::new(2005).expect("2005");
         assert_eq!(c2005.holiday(d("2005-06-06")), Some(Holiday::Nationaldagen));
         assert_eq!(c2005.holiday(d("2005-05-16")), None);
+    }
+
+    #[test]
+    fn the_eves_kept_as_short_days_fall_on_their_known_dates() {
+        // From printed Swedish calendars: skärtorsdagen, valborgsmässoafton, allhelgonaafton.
+        for (year, thursday, all_saints_eve) in [
+            (2000, "2000-04-20", "2000-11-03"),
+            (2019, "2019-04-18", "2019-11-01"),
+            (2024, "2024-03-28", "2024-11-01"),
+            (2025, "2025-04-17", "2025-10-31"),
+            (2026, "2026-04-02", "2026-10-30"),
+            (2027, "2027-03-25", "2027-11-05"),
+            (2028, "2028-04-13", "2028-11-03"),
+            (2038, "2038-04-22", "2038-11-05"),
+        ] {
+            let c = SwedishCalendar::new(year).expect("calendar");
+            assert_eq!(
+                c.day_kind(d(thursday)),
+                DayKind::DeFactoHoliday(Holiday::Skartorsdagen),
+                "{year}"
+            );
+            assert_eq!(
+                c.holiday(d(all_saints_eve)),
+                Some(Holiday::Allhelgonaafton),
+                "{year}"
+            );
+            assert_eq!(d(all_saints_eve).weekday(), Weekday::Fri, "{year}");
+            let walpurgis = NaiveDate::from_ymd_opt(year, 4, 30).expect("30 April");
+            assert_eq!(
+                c.holiday(walpurgis),
+                Some(Holiday::Valborgsmassoafton),
+                "{year}"
+            );
+            for h in [
+                Holiday::Skartorsdagen,
+                Holiday::Valborgsmassoafton,
+                Holiday::Allhelgonaafton,
+            ] {
+                assert!(!h.is_public() && h.is_short_day(), "{h:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_steering_groups_skartorsdag_2027_is_a_day_the_planner_avoids() {
+        let c = SwedishCalendar::new(2027).expect("2027");
+        let rules = crate::schedule::PlanRules {
+            calendar: c,
+            blocked: vec![],
+        };
+        assert_eq!(
+            crate::schedule::forbidden_reason(&rules, 1, d("2027-03-25")),
+            Some(crate::schedule::plan::Forbidden::DeFactoHoliday {
+                holiday: Holiday::Skartorsdagen
+            })
+        );
+        assert_eq!(
+            crate::schedule::forbidden_reason(&rules, 1, d("2027-03-24")),
+            None
+        );
+    }
+
+    #[test]
+    fn a_short_eve_makes_no_bridge_day() {
+        // 2024-04-30 (valborgsmässoafton) is a Tuesday: the Monday before is a working day.
+        let c = SwedishCalendar::new(2024).expect("2024");
+        assert_eq!(
+            c.day_kind(d("2024-04-30")),
+            DayKind::DeFactoHoliday(Holiday::Valborgsmassoafton)
+        );
+        assert_eq!(c.day_kind(d("2024-04-29")), DayKind::WorkingDay);
+        // 2025-10-31 (allhelgonaafton) is a Friday; the Thursday before is a working day.
+        let c = SwedishCalendar::new(2025).expect("2025");
+        assert_eq!(c.day_kind(d("2025-10-30")), DayKind::WorkingDay);
     }
 }

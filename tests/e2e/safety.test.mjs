@@ -1,7 +1,7 @@
 // End-to-end flow of the Säkerhetskopior and Logg screens on a fresh Dalarna register (a new
 // register gets its first daily backup at its next opening): a backup made from the screen
 // appears; a person
-// added afterwards shows in the log (filtered to people) as old → new; restoring the manual
+// added afterwards shows in the log (filtered to people) as old → new, in words; restoring the manual
 // backup (after the confirmation) removes that person again and keeps the register as it was as
 // a before-restore copy. The import wizard reads a CSV, reports the malformed row, and imports
 // the corrected file. On a person's page a register extract is saved as PDF (the save dialog
@@ -54,7 +54,9 @@ export const tests = [
       await open(session, "log");
       await setValue(session, '[data-testid="log-entity"]', "person");
       const table = await waitText(session, '[data-testid="log-list"]', /Ändrad/, "the update in the log");
-      expect.match(table, /email: ingrid@falun\.se → ingrid\.wester@falun\.se/, "old → new e-mail");
+      expect.match(table, /E-post: ingrid@falun\.se → ingrid\.wester@falun\.se/, "old → new e-mail, the field named as on the screens");
+      expect.match(table, new RegExp(`Person\\s+${PERSON}`), "the row named by the person, not by her id");
+      expect.equal(/email:|Person \d/.test(table), false, "no column names or ids");
       expect.match(table, /Tillagd/, "the insert");
       expect.match(await innerText(session, '[data-testid="log-count"]'), /^2 händelser/, "two entries about people");
       await axe(session, "Logg", log);

@@ -7,6 +7,7 @@ mod forms;
 mod hostile;
 mod import;
 mod limits;
+mod log;
 mod meetings;
 mod properties;
 mod register;

@@ -1,4 +1,4 @@
-//! Meetings: the Swedish calendar against the statutory rules for 2000–2100, the year plan's
+//! Meetings: the Swedish calendar against the statutory rules for 2000–2100 (and the eves), the year plan's
 //! properties, attendance, and every export (CSV, XLSX, PDF, attendance list, .ics, mailing
 //! list) read back, with protected people left out unless included.
 
@@ -102,6 +102,17 @@ fn the_swedish_calendar_follows_the_law_for_every_year_2000_to_2100() {
         for (m, d) in [(12, 24), (12, 31)] {
             de_facto.insert(NaiveDate::from_ymd_opt(year, m, d).expect("d"));
         }
+        // The eves kept as short days: skärtorsdagen (the Thursday before Easter),
+        // valborgsmässoafton (30 April), allhelgonaafton (the Friday before alla helgons dag).
+        // They are avoided but are no days off, so they make no bridge day.
+        let short = [
+            easter_gauss(year) - Duration::days(3),
+            NaiveDate::from_ymd_opt(year, 4, 30).expect("d"),
+            saints - Duration::days(1),
+        ];
+        assert_eq!(short[0].weekday(), Weekday::Thu);
+        assert_eq!(short[2].weekday(), Weekday::Fri);
+        de_facto.extend(short);
         let mut d = NaiveDate::from_ymd_opt(year, 1, 1).expect("d");
         while d.year() == year {
             let weekend = matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
@@ -445,6 +456,112 @@ fn blackouts_and_plan_settings_steer_the_proposal() {
             .code(),
         ErrorCode::Invalid
     );
+}
+
+#[test]
+fn a_meeting_set_by_hand_on_an_avoided_day_is_saved_with_a_warning() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let steering = reg.find_group("Styrgrupp").expect("g");
+    // Skärtorsdagen 2027, the day the planner once proposed; then a holiday and a bridge day.
+    let w = reg
+        .meeting_day_warning(steering, day("2027-03-25"), Lang::Sv)
+        .expect("check")
+        .expect("a warning");
+    assert_eq!(w.text, "Planeraren undviker 2027-03-25: skärtorsdagen.");
+    let w = reg
+        .meeting_day_warning(steering, day("2027-11-05"), Lang::En)
+        .expect("check")
+        .expect("a warning");
+    assert_eq!(w.text, "The planner avoids 2027-11-05: All Saints' Eve.");
+    for (date, text) in [
+        ("2027-04-30", "valborgsmässoafton"),
+        ("2027-05-06", "Kristi himmelsfärdsdag"),
+        ("2027-05-07", "en klämdag"),
+    ] {
+        let w = reg
+            .meeting_day_warning(steering, day(date), Lang::Sv)
+            .expect("check")
+            .expect(date);
+        assert_eq!(w.text, format!("Planeraren undviker {date}: {text}."));
+    }
+    assert_eq!(
+        reg.meeting_day_warning(steering, day("2027-03-24"), Lang::Sv)
+            .expect("check"),
+        None,
+        "an ordinary Wednesday"
+    );
+    // A warning, not a refusal: the meeting is saved.
+    let m = reg
+        .add_meeting(
+            &MeetingDraft {
+                group_id: steering,
+                date: "2027-03-25".into(),
+                ..MeetingDraft::default()
+            },
+            now(),
+        )
+        .expect("saved on skärtorsdagen");
+    assert_eq!(m.date, day("2027-03-25"));
+    drop(reg);
+
+    // The CLI says so on standard error and saves; an edit that keeps the day says nothing.
+    let out = f
+        .cli()
+        .args([
+            "meeting",
+            "add",
+            "--group",
+            "Länsgruppen",
+            "--date",
+            "2027-04-30",
+        ])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert_eq!(
+        err.trim(),
+        "samverkan: Varning: Planeraren undviker 2027-04-30: valborgsmässoafton."
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2027-04-30"));
+    let id = m.id.to_string();
+    let out = f
+        .cli()
+        .args(["meeting", "edit", &id, "--place", "Falun"])
+        .output()
+        .expect("run");
+    assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
+    let out = f
+        .cli()
+        .args([
+            "--json",
+            "--lang",
+            "en",
+            "meeting",
+            "edit",
+            &id,
+            "--date",
+            "2027-12-24",
+        ])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("Warning: The planner avoids 2027-12-24: Christmas Eve."),
+        "{out:?}"
+    );
+    let saved: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON value");
+    assert_eq!(saved["date"], "2027-12-24");
+    let dates: Vec<NaiveDate> = f
+        .open()
+        .meetings(None, Some(2027))
+        .expect("list")
+        .iter()
+        .map(|m| m.date)
+        .collect();
+    assert_eq!(dates, vec![day("2027-04-30"), day("2027-12-24")]);
 }
 
 #[test]

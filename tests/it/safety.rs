@@ -6,12 +6,18 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, TimeDelta, Utc};
 use samverkan::error::ErrorCode;
 use samverkan::model::{AppointRequest, PersonDraft, Role};
-use samverkan::register::{ExtractFormat, LogFilter};
+use samverkan::register::{ExtractFormat, LogFilter, LogView};
 use samverkan::safety::BackupReason;
 use samverkan::safety::backup::{self, sha256_file};
 use samverkan::{Error, Lang, Register};
 
 use crate::support::{Fixture, day, pdf_text};
+
+/// The log in Swedish, in Swedish time.
+const SWEDISH: LogView = LogView {
+    lang: Lang::Sv,
+    zone: samverkan::Zone::Stockholm,
+};
 
 fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s)
@@ -519,11 +525,14 @@ fn the_log_shows_exports_and_its_own_export_is_recorded() {
     assert_eq!(exports[0].action, "person_extract");
     let csv = f.dir.path().join("log.csv");
     let n = reg
-        .export_log(&LogFilter::default(), &csv, false, Utc::now())
+        .export_log(&LogFilter::default(), &csv, false, SWEDISH, Utc::now())
         .expect("export");
     assert!(n > 10);
     let text = std::fs::read_to_string(&csv).expect("csv");
-    assert!(text.starts_with("\u{feff}tid;"));
+    assert!(
+        text.starts_with("\u{feff}tid (Europe/Stockholm);"),
+        "{text}"
+    );
     assert!(text.contains("Anna Berg"));
     let all = reg.exports(None).expect("exports");
     assert_eq!(all[0].kind, samverkan::register::ExportKind::LogExport);
@@ -542,12 +551,12 @@ fn protected_people_stay_out_of_the_exported_log() {
     })
     .expect("person");
     let csv = f.dir.path().join("log.csv");
-    reg.export_log(&LogFilter::default(), &csv, false, Utc::now())
+    reg.export_log(&LogFilter::default(), &csv, false, SWEDISH, Utc::now())
         .expect("export");
     let text = std::fs::read_to_string(&csv).expect("csv");
     assert!(!text.contains("Hemlig"), "{text}");
     let csv2 = f.dir.path().join("log2.csv");
-    reg.export_log(&LogFilter::default(), &csv2, true, Utc::now())
+    reg.export_log(&LogFilter::default(), &csv2, true, SWEDISH, Utc::now())
         .expect("export");
     assert!(
         std::fs::read_to_string(&csv2)

@@ -6,13 +6,14 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use samverkan::ErrorBody;
+use samverkan::error::{Field, parse_date};
 use samverkan::export::roster::{MailingList, Roster, RosterFormat};
 use samverkan::model::{
     AttendanceStatus, Blackout, BlackoutDraft, Id, Meeting, MeetingDraft, PlanSettings,
 };
 use samverkan::register::{
-    CalendarQuery, ExportOutcome, ForbiddenDay, MeetingAttendance, OrganiserInfo, PlanProposal,
-    PlannedMeeting,
+    CalendarQuery, DayWarning, ExportOutcome, ForbiddenDay, MeetingAttendance, OrganiserInfo,
+    PlanProposal, PlannedMeeting,
 };
 use tauri::State;
 
@@ -80,6 +81,21 @@ pub fn forbidden_days(
 ) -> Reply<Vec<ForbiddenDay>> {
     let lang = state.lang();
     state.read(|r| r.forbidden_days(year, group_id, lang))
+}
+
+/// Whether a day chosen for a meeting of the group is one the planner avoids (the dialog warns
+/// and lets the coordinator save anyway).
+#[tauri::command]
+pub fn meeting_day_warning(
+    state: State<'_, AppState>,
+    group_id: Id,
+    date: String,
+) -> Reply<Option<DayWarning>> {
+    let lang = state.lang();
+    state.read(|r| {
+        let date = parse_date(Field::Date, &date)?;
+        r.meeting_day_warning(group_id, date, lang)
+    })
 }
 
 #[tauri::command]

@@ -10,11 +10,13 @@ use samverkan::error::{Field, parse_date};
 use samverkan::import::template::{self, TemplateFormat};
 use samverkan::import::{ImportChoices, ImportField, ImportPreview, ImportReport};
 use samverkan::model::Id;
-use samverkan::register::{ExtractFormat, LogEntry, LogFilter, PersonExtract, RetentionCandidate};
+use samverkan::register::{
+    ExtractFormat, LogFilter, LogLine, LogView, PersonExtract, RetentionCandidate,
+};
 use samverkan::safety::{BackupInfo, RestoreReport};
 use samverkan::store::audit::Erasure;
 use samverkan::store::safety::CheckReport;
-use samverkan::{ErrorBody, Register};
+use samverkan::{ErrorBody, Register, Zone};
 use tauri::State;
 
 use crate::state::AppState;
@@ -73,8 +75,17 @@ pub fn audit_log(
     state: State<'_, AppState>,
     since: Option<String>,
     entity: Option<String>,
-) -> Reply<Vec<LogEntry>> {
-    state.read(|r| r.log(&filter(since, entity)?))
+) -> Reply<Vec<LogLine>> {
+    let view = log_view(&state);
+    state.read(|r| r.log_lines(&filter(since, entity)?, view))
+}
+
+/// The log as the screens show it: in the app's language, in Swedish time (the network's).
+fn log_view(state: &AppState) -> LogView {
+    LogView {
+        lang: state.lang(),
+        zone: Zone::Stockholm,
+    }
 }
 
 #[tauri::command]
@@ -85,11 +96,13 @@ pub fn export_audit_log(
     path: String,
     include_protected: bool,
 ) -> Reply<usize> {
+    let view = log_view(&state);
     state.write(|r| {
         r.export_log(
             &filter(since, entity)?,
             &PathBuf::from(&path),
             include_protected,
+            view,
             Utc::now(),
         )
     })

@@ -1,6 +1,7 @@
 //! The meeting commands: year plan, meetings, blocked periods, attendance, calendar, rosters
 //! and mailing lists. Arguments are raw here; the core checks them.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, Utc};
@@ -426,6 +427,7 @@ pub fn meeting(reg: &mut Register, cmd: MeetingCmd, out: &Out) -> Result<(), Err
                 status: None,
             };
             let m = reg.add_meeting(&draft, Utc::now())?;
+            warn_day(reg, &m, lang)?;
             out.done(&m, &meetings_text(std::slice::from_ref(&m), lang))
         }
         MeetingCmd::List { group, year } => {
@@ -461,6 +463,9 @@ pub fn meeting(reg: &mut Register, cmd: MeetingCmd, out: &Out) -> Result<(), Err
                 d.status = Some(s);
             }
             let m = reg.edit_meeting(id, &d, Utc::now())?;
+            if m.date != old.date {
+                warn_day(reg, &m, lang)?;
+            }
             out.done(&m, &meetings_text(std::slice::from_ref(&m), lang))
         }
         MeetingCmd::Cancel { id } => {
@@ -556,6 +561,20 @@ pub fn meeting(reg: &mut Register, cmd: MeetingCmd, out: &Out) -> Result<(), Err
             out.done(&days, &text)
         }
     }
+}
+
+/// Says on standard error (so `--json` output stays one value) when a meeting was saved on a
+/// day the planner avoids: a warning, the meeting is saved.
+fn warn_day(reg: &Register, m: &Meeting, lang: Lang) -> Result<(), Error> {
+    if let Some(w) = reg.meeting_day_warning(m.group_id, m.date, lang)? {
+        let _ = writeln!(
+            std::io::stderr(),
+            "samverkan: {} {}",
+            lang.pick("Varning:", "Warning:"),
+            w.text
+        );
+    }
+    Ok(())
 }
 
 pub fn blackout(reg: &mut Register, cmd: BlackoutCmd, out: &Out) -> Result<(), Error> {

@@ -8,10 +8,10 @@ use clap::Subcommand;
 use samverkan::error::{Field, import_text, parse_date};
 use samverkan::import::template::{self, TemplateFormat};
 use samverkan::import::{ImportChoices, OrgAlias};
-use samverkan::register::{ExtractFormat, LogEntry, LogFilter, RetentionCandidate};
+use samverkan::register::{ExtractFormat, LogFilter, LogLine, LogView, RetentionCandidate};
 use samverkan::safety::{BackupInfo, RestoreReport};
 use samverkan::store::safety::CheckReport;
-use samverkan::{Error, ErrorCode, Register};
+use samverkan::{Error, ErrorCode, Register, Zone};
 use serde::Serialize;
 
 use crate::print::{Out, table};
@@ -161,6 +161,10 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
             out: file,
             include_protected,
         } => {
+            let view = LogView {
+                lang: out.lang,
+                zone: Zone::Stockholm,
+            };
             let filter = LogFilter {
                 since: since.map(|d| parse_date(Field::Date, &d)).transpose()?,
                 entity: entity.map(|e| e.trim().to_lowercase()),
@@ -176,7 +180,7 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
             }
             match file {
                 Some(f) => {
-                    let n = reg.export_log(&filter, &f, include_protected, now)?;
+                    let n = reg.export_log(&filter, &f, include_protected, view, now)?;
                     done(
                         out,
                         &serde_json::json!({ "entries": n, "file": f.display().to_string() }),
@@ -187,7 +191,10 @@ pub fn run(reg: &mut Register, cmd: SafetyCmd, out: &Out, today: NaiveDate) -> R
                         ),
                     )
                 }
-                None => log(out, &reg.log(&filter)?),
+                // Scripts get the stored entries (UTC, codes, values as stored); people the
+                // lines as the Logg screen shows them.
+                None if out.json => out.emit(&reg.log(&filter)?, String::new),
+                None => log(out, &reg.log_lines(&filter, view)?),
             }
         }
         SafetyCmd::Extract {
@@ -557,40 +564,26 @@ fn check(out: &Out, r: &CheckReport) -> Result<(), Error> {
     })
 }
 
-fn log(out: &Out, items: &[LogEntry]) -> Result<(), Error> {
+fn log(out: &Out, items: &[LogLine]) -> Result<(), Error> {
     out.emit(items, || {
         if items.is_empty() {
             return out.t("Loggen är tom.", "The log is empty.").to_owned();
         }
+        let time = format!("{} ({})", out.t("Tid", "Time"), Zone::Stockholm.name());
         let mut t = table(&[
-            out.t("Tid (UTC)", "Time (UTC)"),
+            time.as_str(),
             out.t("Användare", "User"),
             out.t("Vad", "What"),
             out.t("Händelse", "Event"),
-            out.t("Före", "Before"),
-            out.t("Efter", "After"),
+            out.t("Ändring", "Change"),
         ]);
-        for e in items {
-            let what = match e.entity_id {
-                Some(id) => format!("{} {id}", e.entity),
-                None => e.entity.clone(),
-            };
-            let redacted = out.t("(borttaget)", "(erased)");
-            let (old, new) = if e.redacted {
-                (redacted.to_owned(), redacted.to_owned())
-            } else {
-                (
-                    e.old.clone().unwrap_or_default(),
-                    e.new.clone().unwrap_or_default(),
-                )
-            };
+        for l in items {
             t.add_row(vec![
-                e.at.clone(),
-                e.os_user.clone(),
-                what,
-                e.action.clone(),
-                old,
-                new,
+                l.at.clone(),
+                l.os_user.clone(),
+                format!("{}: {}", l.kind, l.name),
+                l.event.clone(),
+                l.details.clone(),
             ]);
         }
         t.to_string()

@@ -35,7 +35,7 @@ import type { SeatView } from "./bindings/SeatView";
 import type { Vacancy } from "./bindings/Vacancy";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { CheckReport } from "./bindings/CheckReport";
-import type { LogEntry } from "./bindings/LogEntry";
+import type { LogLine } from "./bindings/LogLine";
 import type { RestoreReport } from "./bindings/RestoreReport";
 import type { ImportField } from "./bindings/ImportField";
 import type { ImportPreview } from "./bindings/ImportPreview";
@@ -175,7 +175,7 @@ export interface Commands {
   check_register: { args: undefined; result: CheckReport };
   newest_good_backup: { args: undefined; result: BackupInfo | null };
   rescue_register: { args: { path: string }; result: RestoreReport };
-  audit_log: { args: { since: string | null; entity: string | null }; result: LogEntry[] };
+  audit_log: { args: { since: string | null; entity: string | null }; result: LogLine[] };
   export_audit_log: {
     args: { since: string | null; entity: string | null; path: string; includeProtected: boolean };
     result: number;

@@ -7,6 +7,7 @@ import type { AttendanceStatus } from "./bindings/AttendanceStatus";
 import type { Blackout } from "./bindings/Blackout";
 import type { BlackoutDraft } from "./bindings/BlackoutDraft";
 import type { CalendarQuery } from "./bindings/CalendarQuery";
+import type { DayWarning } from "./bindings/DayWarning";
 import type { ExportOutcome } from "./bindings/ExportOutcome";
 import type { ForbiddenDay } from "./bindings/ForbiddenDay";
 import type { MailingList } from "./bindings/MailingList";
@@ -32,6 +33,7 @@ export interface MeetingCommands {
   add_blackout: { args: { draft: BlackoutDraft }; result: Blackout };
   remove_blackout: { args: { id: number }; result: Blackout };
   forbidden_days: { args: { year: number; groupId: number | null }; result: ForbiddenDay[] };
+  meeting_day_warning: { args: { groupId: number; date: string }; result: DayWarning | null };
   propose_plan: { args: { year: number; groupId: number | null }; result: PlanProposal };
   apply_plan: { args: { year: number; meetings: PlannedMeeting[] }; result: Meeting[] };
   meeting_attendance: { args: { id: number }; result: MeetingAttendance };

@@ -4,31 +4,72 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import Log from "./Log.svelte";
 import { initLanguage } from "../lib/i18n/index.svelte";
 import { memorySettings } from "../lib/settings";
-import { changeText } from "../components/safety/format";
+import type { LogLine } from "../lib/bindings/LogLine";
 
-const update = {
-  at: "2026-11-22T08:15:00Z",
+// Lines as the core renders them (register::log_view): the screen shows them as they are.
+const update: LogLine = {
+  at: "2026-11-22 09:15",
+  at_utc: "2026-11-22T08:15:00Z",
   os_user: "anna",
   entity: "person",
   entity_id: 7,
+  kind: "Person",
+  name: "Anna Berg",
   action: "update",
-  old: JSON.stringify({ name: "Anna Berg", email: "anna@falun.se", phone: null }),
-  new: JSON.stringify({ name: "Anna Berg", email: "anna.berg@falun.se", phone: null }),
+  event: "Ändrad",
+  changes: [
+    {
+      field: "Skyddade personuppgifter",
+      before: "nej",
+      after: "ja",
+      text: "Skyddade personuppgifter: nej → ja",
+    },
+  ],
+  details: "Skyddade personuppgifter: nej → ja",
+  redacted: false,
   people: null,
   file: null,
-  redacted: false,
 };
-const exported = {
-  at: "2026-11-21T10:00:00Z",
+const meeting: LogLine = {
+  ...update,
+  at: "2026-11-22 10:00",
+  at_utc: "2026-11-22T09:00:00Z",
+  entity: "meeting",
+  entity_id: 6,
+  kind: "Möte",
+  name: "Länsgruppen MVK 2027-03-10",
+  action: "insert",
+  event: "Tillagd",
+  changes: [
+    { field: "Grupp", before: null, after: "Länsgruppen MVK", text: "Grupp: Länsgruppen MVK" },
+    { field: "Starttid", before: null, after: "09:00", text: "Starttid: 09:00" },
+    { field: "Status", before: null, after: "Planerat", text: "Status: Planerat" },
+  ],
+  details: "Grupp: Länsgruppen MVK; Starttid: 09:00; Status: Planerat",
+};
+const erased: LogLine = {
+  ...update,
+  entity_id: 9,
+  name: "Borttagen person 1",
+  changes: [],
+  details: "(uppgifterna är borttagna)",
+  redacted: true,
+};
+const exported: LogLine = {
+  at: "2026-11-21 11:00",
+  at_utc: "2026-11-21T10:00:00Z",
   os_user: "anna",
   entity: "export",
   entity_id: 3,
-  action: "roster_csv",
-  old: null,
-  new: "Sändlista: Länsgruppen MVK",
+  kind: "Export",
+  name: "Sändlista: Länsgruppen MVK",
+  action: "mailing_list",
+  event: "Export",
+  changes: [],
+  details: "31 personer till /home/anna/lista.csv",
+  redacted: false,
   people: 31,
   file: "/home/anna/lista.csv",
-  redacted: false,
 };
 
 function setup(calls: unknown[]) {
@@ -36,23 +77,40 @@ function setup(calls: unknown[]) {
     if (cmd !== "audit_log") return null;
     calls.push(args);
     const a = args as { entity: string | null };
-    return a.entity === "export" ? [exported] : a.entity === "person" ? [update] : [update, exported];
+    return a.entity === "export" ? [exported] : a.entity === "person" ? [update] : [meeting, update, erased, exported];
   });
   initLanguage(memorySettings());
   render(Log, { focusOnMount: false });
 }
 
 describe("Log", () => {
-  it("shows changes as old → new and exports with their file", async () => {
+  it("shows each line as the core renders it: names, words and Swedish time", async () => {
     setup([]);
     const table = await screen.findByRole("table", { name: "Logg, nyast först" });
-    const row = within(table).getByRole("row", { name: /Person 7/ });
+    expect(within(table).getByRole("columnheader", { name: "Tid (svensk tid)" })).toBeInTheDocument();
+    const row = within(table).getAllByRole("row", { name: /Anna Berg/ })[0];
+    expect(row).toHaveTextContent("2026-11-22 09:15");
+    expect(row).toHaveTextContent("Person Anna Berg");
     expect(row).toHaveTextContent("Ändrad");
-    expect(row).toHaveTextContent("email: anna@falun.se → anna.berg@falun.se");
-    expect(row).not.toHaveTextContent("name:");
-    const exp = within(table).getByRole("row", { name: /Export 3/ });
+    expect(row).toHaveTextContent("Skyddade personuppgifter: nej → ja");
+    expect(within(row).getByText("2026-11-22 09:15")).toHaveAttribute("datetime", "2026-11-22T08:15:00Z");
+    expect(row).not.toHaveTextContent("protected");
+    expect(row).not.toHaveTextContent("Person 7");
+
+    const planned = within(table).getByRole("row", { name: /Länsgruppen MVK 2027-03-10/ });
+    expect(planned).toHaveTextContent("Möte");
+    expect(within(planned).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Grupp: Länsgruppen MVK",
+      "Starttid: 09:00",
+      "Status: Planerat",
+    ]);
+
+    const gone = within(table).getByRole("row", { name: /Borttagen person 1/ });
+    expect(gone).toHaveTextContent("(uppgifterna är borttagna)");
+
+    const exp = within(table).getByRole("row", { name: /Sändlista/ });
     expect(exp).toHaveTextContent("31 personer till /home/anna/lista.csv");
-    expect(screen.getByTestId("log-count")).toHaveTextContent("2 händelser");
+    expect(screen.getByTestId("log-count")).toHaveTextContent("4 händelser");
   });
 
   it("filters by what and from which day", async () => {
@@ -63,10 +121,5 @@ describe("Log", () => {
     await waitFor(() => expect(screen.getByTestId("log-count")).toHaveTextContent("1 händelser"));
     await fireEvent.input(screen.getByRole("textbox", { name: "Från och med" }), { target: { value: "2026-11-01" } });
     await waitFor(() => expect(calls.at(-1)).toEqual({ since: "2026-11-01", entity: "export" }));
-  });
-
-  it("says when the values were erased", () => {
-    expect(changeText({ ...update, redacted: true, old: null, new: null })).toBe("(uppgifterna är borttagna)");
-    expect(changeText({ ...update, action: "insert", old: null })).toBe("name: Anna Berg; email: anna.berg@falun.se");
   });
 });

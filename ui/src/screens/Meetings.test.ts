@@ -212,6 +212,61 @@ describe("Möten, the year view", () => {
     });
   });
 
+  it("warns about a day the planner avoids and saves it when asked to", async () => {
+    router.param = null;
+    const calls = setup((cmd, a) => {
+      if (cmd === "meeting_day_warning" && a.date === "2027-03-25") {
+        return {
+          date: "2027-03-25",
+          reason: { kind: "de_facto_holiday", holiday: "skartorsdagen" },
+          text: "Planeraren undviker 2027-03-25: skärtorsdagen.",
+        };
+      }
+      if (cmd === "add_meeting") return meeting({ id: 31, date: "2027-03-25", extra: true });
+      return undefined;
+    });
+    render(Meetings, { focusOnMount: false });
+    await within(screen.getByTestId("meet-group")).findByRole("option", { name: county.name });
+    await fireEvent.click(screen.getByTestId("meet-add"));
+    const form = await screen.findByTestId("meeting-form");
+    await fireEvent.change(within(form).getByRole("combobox", { name: "Grupp" }), { target: { value: String(county.id) } });
+    await fireEvent.input(within(form).getByRole("textbox", { name: "Datum" }), { target: { value: "2027-03-25" } });
+    await fireEvent.click(within(form).getByRole("button", { name: "Spara" }));
+    const warning = await within(form).findByTestId("meeting-day-warning");
+    expect(warning).toHaveTextContent("Planeraren undviker 2027-03-25: skärtorsdagen. Du kan spara mötet ändå.");
+    expect(calls.find((c) => c.cmd === "meeting_day_warning")?.args).toEqual({ groupId: county.id, date: "2027-03-25" });
+    expect(calls.some((c) => c.cmd === "add_meeting")).toBe(false);
+    await fireEvent.click(within(form).getByRole("button", { name: "Spara ändå" }));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "add_meeting").length).toBe(1));
+    expect((calls.find((c) => c.cmd === "add_meeting")?.args.draft as { date: string }).date).toBe("2027-03-25");
+  });
+
+  it("takes the warning away when another day is typed", async () => {
+    router.param = null;
+    setup((cmd, a) => {
+      if (cmd === "meeting_day_warning" && a.date === "2027-04-30") {
+        return {
+          date: "2027-04-30",
+          reason: { kind: "de_facto_holiday", holiday: "valborgsmassoafton" },
+          text: "Planeraren undviker 2027-04-30: valborgsmässoafton.",
+        };
+      }
+      return undefined;
+    });
+    render(Meetings, { focusOnMount: false });
+    await within(screen.getByTestId("meet-group")).findByRole("option", { name: county.name });
+    await fireEvent.click(screen.getByTestId("meet-add"));
+    const form = await screen.findByTestId("meeting-form");
+    await fireEvent.change(within(form).getByRole("combobox", { name: "Grupp" }), { target: { value: String(county.id) } });
+    const dateBox = within(form).getByRole("textbox", { name: "Datum" });
+    await fireEvent.input(dateBox, { target: { value: "2027-04-30" } });
+    await fireEvent.click(within(form).getByRole("button", { name: "Spara" }));
+    await within(form).findByTestId("meeting-day-warning");
+    await fireEvent.input(dateBox, { target: { value: "2027-04-28" } });
+    await waitFor(() => expect(within(form).queryByTestId("meeting-day-warning")).toBeNull());
+    expect(within(form).getByRole("button", { name: "Spara" })).toBeInTheDocument();
+  });
+
   it("saves a group's planning weekdays and time", async () => {
     router.param = null;
     const calls = setup((cmd, a) => {

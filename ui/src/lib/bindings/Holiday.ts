@@ -3,4 +3,4 @@
 /**
  * A named day that is not an ordinary working day.
  */
-export type Holiday = "nyarsdagen" | "trettondedag_jul" | "langfredagen" | "paskafton" | "paskdagen" | "annandag_pask" | "forsta_maj" | "kristi_himmelsfardsdag" | "pingstdagen" | "annandag_pingst" | "nationaldagen" | "midsommarafton" | "midsommardagen" | "alla_helgons_dag" | "julafton" | "juldagen" | "annandag_jul" | "nyarsafton";
+export type Holiday = "nyarsdagen" | "trettondedag_jul" | "skartorsdagen" | "langfredagen" | "paskafton" | "paskdagen" | "annandag_pask" | "valborgsmassoafton" | "forsta_maj" | "kristi_himmelsfardsdag" | "pingstdagen" | "annandag_pingst" | "nationaldagen" | "midsommarafton" | "midsommardagen" | "allhelgonaafton" | "alla_helgons_dag" | "julafton" | "juldagen" | "annandag_jul" | "nyarsafton";

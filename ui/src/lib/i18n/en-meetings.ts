@@ -35,6 +35,8 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
   "meet.form.extra": "Extra meeting beside the cadence",
   "meet.form.added": "The meeting on {date} is added.",
   "meet.form.saved": "The meeting on {date} is changed.",
+  "meet.form.saveAnyway": "Save anyway",
+  "meet.form.warningHint": "You can save the meeting anyway.",
   "meet.settings.heading": "Planning settings for {group}",
   "meet.settings.weekdays": "Weekdays the plan may use",
   "meet.settings.saved": "The settings for {group} are saved.",

@@ -33,6 +33,8 @@ export const svMeetings = {
   "meet.form.extra": "Extra möte utöver mötesrytmen",
   "meet.form.added": "Mötet {date} är tillagt.",
   "meet.form.saved": "Mötet {date} är ändrat.",
+  "meet.form.saveAnyway": "Spara ändå",
+  "meet.form.warningHint": "Du kan spara mötet ändå.",
   "meet.settings.heading": "Planeringsinställningar för {group}",
   "meet.settings.weekdays": "Veckodagar som planen får använda",
   "meet.settings.saved": "Inställningarna för {group} är sparade.",
