@@ -150,7 +150,7 @@ export const tests = [
           await session.execute("location.hash = arguments[0];", [hash]);
           await session.waitFor(`${name} to show`, () =>
             session.execute(
-              "const h = document.querySelector('main h1'); return !!h && h.getBoundingClientRect().height > 0 && !document.querySelector('.net-loading, .reg-loading');",
+              "return [...document.querySelectorAll('main h1')].some((h) => h.getBoundingClientRect().height > 0) && !document.querySelector('.net-loading, .reg-loading');",
             ),
           );
           await settle(session);

@@ -40,6 +40,8 @@ export const enSeats = {
   "seats.remove": "Remove",
   "seats.remove.label": "Remove seat {position}: {seat}",
   "seats.add": "New seat",
+  "seats.groups.col.vacantOf": "Vacant seats",
+  "seats.groups.vacantOf": "{vacant} of {seats}",
   "seats.groups.col.vacant": "Vacant",
   "seats.free": "Free membership",
   "seats.free.heading": "Members",

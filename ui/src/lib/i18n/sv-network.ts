@@ -77,7 +77,7 @@ export const svNetwork = {
   "net.groups.col.meetings": "Möten per år",
   "net.groups.col.rule": "En representant och en ersättare per organisation",
   "net.groups.col.rule.short": "En + en per organisation",
-  "net.groups.col.seats": "Organisationer",
+  "net.groups.col.seats": "Organisa\u00adtioner",
   "net.groups.col.serving": "I tjänst",
   "net.groups.col.actions": "Åtgärder",
   "net.groups.none": "Det finns inga grupper ännu. Lägg till den första med ”Ny grupp”.",

@@ -41,6 +41,8 @@ export const svSeats = {
   "seats.remove": "Ta bort",
   "seats.remove.label": "Ta bort plats {position}: {seat}",
   "seats.add": "Ny plats",
+  "seats.groups.col.vacantOf": "Vakanta platser",
+  "seats.groups.vacantOf": "{vacant} av {seats}",
   "seats.groups.col.vacant": "Vakanta",
   "seats.free": "Fritt medlemskap",
   "seats.free.heading": "Medlemmar",
