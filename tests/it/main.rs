@@ -8,6 +8,7 @@ mod hostile;
 mod import;
 mod limits;
 mod meetings;
+mod printing;
 mod properties;
 mod register;
 mod safety;
