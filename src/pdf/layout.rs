@@ -139,7 +139,9 @@ pub fn wrap(fonts: &Fonts, style: Style, size: f32, width: f32, text: &str) -> V
 }
 
 /// `text` wrapped to `width` at `size`, or, when its longest word is wider than `width`, at
-/// the size that word fits in (not below [`MIN_SIZE`]): the size used and the lines.
+/// the size that word fits in: the size used and the lines. A word that would not fit even
+/// at [`MIN_SIZE`] is broken anyway, so it keeps `size` (more legible) and is broken as
+/// [`wrap`] does.
 pub fn wrap_shrinking(
     fonts: &Fonts,
     style: Style,
@@ -148,11 +150,12 @@ pub fn wrap_shrinking(
     text: &str,
 ) -> (f32, Vec<String>) {
     let widest = widest_word(fonts, style, size, text);
-    let size = if widest > width && widest > 0.0 {
-        // A hair under the exact ratio, so that rounding cannot tip the word over.
-        (size * width / widest * 0.999).max(MIN_SIZE.min(size))
-    } else {
+    // A hair under the exact ratio, so that rounding cannot tip the word over.
+    let fitting = size * width / widest.max(0.001) * 0.999;
+    let size = if widest <= width || fitting < MIN_SIZE.min(size) {
         size
+    } else {
+        fitting
     };
     (size, wrap(fonts, style, size, width, text))
 }
@@ -999,6 +1002,29 @@ mod tests {
         let lines = wrap(fonts(), Style::Regular, 10.0, 60.0, word);
         assert!(lines.len() > 1);
         assert_eq!(lines.concat(), word);
+    }
+
+    #[test]
+    fn an_address_too_long_for_the_line_breaks_at_its_dots_and_at_sign_only() {
+        let address = "forvaltningschef.socialtjansten@borlange.se";
+        let lines = wrap(fonts(), Style::Regular, 10.0, 120.0, address);
+        assert_eq!(
+            lines,
+            ["forvaltningschef.", "socialtjansten", "@borlange.se"]
+        );
+        // A word that fits is never cut, whatever follows it.
+        let lines = wrap(
+            fonts(),
+            Style::Regular,
+            10.0,
+            120.0,
+            "Ann-Charlotte Wahlström-Håkansson",
+        );
+        assert_eq!(lines, ["Ann-Charlotte", "Wahlström-Håkansson"]);
+        // Shrinking: the word fits at a smaller size rather than being cut.
+        let (size, lines) = wrap_shrinking(fonts(), Style::Regular, 10.0, 120.0, address);
+        assert!(size < 10.0 && size >= MIN_SIZE, "{size}");
+        assert_eq!(lines, [address]);
     }
 
     #[test]
