@@ -1023,7 +1023,7 @@ mod tests {
         assert_eq!(lines, ["Ann-Charlotte", "Wahlström-Håkansson"]);
         // Shrinking: the word fits at a smaller size rather than being cut.
         let (size, lines) = wrap_shrinking(fonts(), Style::Regular, 10.0, 120.0, address);
-        assert!(size < 10.0 && size >= MIN_SIZE, "{size}");
+        assert!((MIN_SIZE..10.0).contains(&size), "{size}");
         assert_eq!(lines, [address]);
     }
 
