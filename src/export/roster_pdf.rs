@@ -74,7 +74,7 @@ pub fn roster(
             Column::new(phone, 1.2),
         ],
         rows: roster.cells(lang).map(Vec::from).collect(),
-        size: 8.5,
+        size: 8.0,
         min_row: 0.0,
     };
     if table.rows.is_empty() {
@@ -127,6 +127,37 @@ fn when(meeting: &Meeting, lang: Lang) -> String {
     )
 }
 
+/// What a sign-in sheet says of a meeting's online link: a paper sheet cannot be clicked,
+/// so only that the link is in the invitation, with the host it leads to when the link has
+/// one ("Möteslänk finns i kallelsen (teams.microsoft.com)").
+fn online_note(link: &str, lang: Lang) -> String {
+    let note = lang.pick(
+        "Möteslänk finns i kallelsen",
+        "The meeting link is in the invitation",
+    );
+    match link_host(link) {
+        Some(host) => format!("{note} ({host})"),
+        None => note.to_owned(),
+    }
+}
+
+/// The host of a web address ("https://teams.microsoft.com/l/…" gives
+/// "teams.microsoft.com"), without user, port or "www."; `None` for what is not such an
+/// address or has an implausible host.
+fn link_host(link: &str) -> Option<String> {
+    let rest = link.trim().split_once("://").map(|(_, r)| r)?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = host.split(':').next()?.trim_start_matches("www.");
+    let plausible = !host.is_empty()
+        && host.len() <= 60
+        && host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'));
+    plausible.then(|| host.to_lowercase())
+}
+
 /// The attendance list to sign at a meeting. `roster` is the group's roster on the
 /// meeting's day (the people invited).
 pub fn attendance_list(
@@ -146,7 +177,7 @@ pub fn attendance_list(
         lines.push(format!("{}: {p}", t("Plats", "Place")));
     }
     if let Some(l) = meeting.online_link.as_deref().filter(|l| !l.is_empty()) {
-        lines.push(format!("{}: {l}", t("Länk", "Link")));
+        lines.push(online_note(l, lang));
     }
     flow.title_block(&TitleBlock {
         kicker: t("NÄRVAROLISTA", "ATTENDANCE LIST"),
@@ -181,35 +212,43 @@ pub fn attendance_list(
         })
         .collect();
     rows.extend(std::iter::repeat_n(vec![String::new(); 4], BLANK_ROWS));
-    flow.table(&Table {
-        columns: vec![
-            Column::new(org, 1.5),
-            Column::new(name, 1.5),
-            Column::new(role, 1.1),
-            Column::new(t("Underskrift", "Signature"), 2.2),
-        ],
-        rows,
-        size: 9.0,
-        min_row: SIGN_ROW,
-    });
+    // The blank rows stay on the page of the last name, so that no page holds only the
+    // header and a blank row.
+    flow.table_keeping_tail(
+        &Table {
+            columns: vec![
+                Column::new(org, 1.5),
+                Column::new(name, 1.5),
+                Column::new(role, 1.1),
+                Column::new(t("Underskrift", "Signature"), 2.2),
+            ],
+            rows,
+            size: 9.0,
+            min_row: SIGN_ROW,
+        },
+        BLANK_ROWS,
+    );
     let place = meeting
         .place
         .as_deref()
         .filter(|p| !p.is_empty())
         .map(|p| format!(" · {p}"))
         .unwrap_or_default();
-    let head = format!(
-        "{} · {} · {when}{place}",
+    // The running head says what a loose page belongs to; without the place when the
+    // whole does not fit on two lines (the first page has it all).
+    let short_head = format!(
+        "{} · {} · {when}",
         t("Närvarolista", "Attendance list"),
         meeting.group_name
     );
+    let head = format!("{short_head}{place}");
     let footer = format!(
         "{} · {} · {}",
         t("Närvarolista", "Attendance list"),
         meeting.group_name,
         meeting.date
     );
-    let pages = flow.finish_with_head(&head, &footer, page_label(lang));
+    let pages = flow.finish_with_heads(&[&head, &short_head], &footer, page_label(lang));
     let info = DocInfo {
         title: format!(
             "{} – {} {}",
@@ -396,6 +435,86 @@ mod tests {
         assert!(rects.iter().all(|h| *h >= SIGN_ROW - 0.01), "{rects:?}");
         assert_eq!(count(&doc, 0, "Signature"), 1);
         assert_eq!(count(&doc, 0, "Tuesday 9 March 2027 at 13:00–16:00"), 1);
+    }
+
+    fn people_on(doc: &Document, page: usize) -> usize {
+        count(doc, page, "Person ")
+    }
+
+    #[test]
+    fn no_page_of_an_attendance_list_holds_only_the_header_and_blank_rows() {
+        // #12.4: for every length of list, the blank rows stay with the last names.
+        for n in 1..=70 {
+            let doc = attendance_list(
+                &meeting(),
+                &big_roster(n),
+                None,
+                Lang::Sv,
+                fonts(),
+                created(),
+            );
+            for p in 0..doc.pages.len() {
+                assert!(
+                    people_on(&doc, p) > 0,
+                    "{n} people: page {} of {} has no name",
+                    p + 1,
+                    doc.pages.len()
+                );
+            }
+            let blank = doc
+                .pages
+                .iter()
+                .flat_map(|p| &p.items)
+                .filter(|i| matches!(i, crate::pdf::Item::Rect { fill: None, .. }))
+                .count();
+            assert_eq!(blank, n + BLANK_ROWS, "{n} people: every row drawn");
+        }
+    }
+
+    #[test]
+    fn a_long_running_head_wraps_instead_of_being_cut() {
+        let mut m = meeting();
+        m.place = Some(
+            "Länsstyrelsen Dalarna, sammanträdesrum Dalälven, plan 3, Åsgatan 38, Falun".into(),
+        );
+        m.group_name = "Länsgruppen för samverkan mot mäns våld mot kvinnor i Dalarna".into();
+        let doc = attendance_list(&m, &big_roster(40), None, Lang::Sv, fonts(), created());
+        assert!(doc.pages.len() >= 2);
+        for page in &doc.pages[1..] {
+            let text = page.text().join(" ");
+            assert!(!text.contains('…'), "{text}");
+            assert!(text.contains("Åsgatan 38, Falun"), "{text}");
+        }
+        assert!(crate::pdf::overruns(&doc, fonts()).is_empty());
+        // A head too long for two lines drops the place (the first page has it all).
+        m.place = Some("Lokal ".repeat(40).trim().to_owned());
+        let doc = attendance_list(&m, &big_roster(40), None, Lang::Sv, fonts(), created());
+        let text = doc.pages[1].text().join(" ");
+        assert!(!text.contains('…') && !text.contains("Lokal"), "{text}");
+        assert!(text.contains("tisdag 9 mars 2027"), "{text}");
+        assert!(crate::pdf::overruns(&doc, fonts()).is_empty());
+    }
+
+    #[test]
+    fn a_sign_in_sheet_names_the_links_host_not_the_link() {
+        assert_eq!(
+            link_host("https://teams.microsoft.com/l/meetup-join/19%3a@thread.v2/0?x=1").as_deref(),
+            Some("teams.microsoft.com")
+        );
+        assert_eq!(
+            link_host("https://user@www.Zoom.us:443/j/1").as_deref(),
+            Some("zoom.us")
+        );
+        assert_eq!(link_host("Se kallelsen"), None);
+        let mut m = meeting();
+        m.online_link = Some("https://meet.example.se/mvk?id=1,2&pwd=hemligt".into());
+        let doc = attendance_list(&m, &big_roster(3), None, Lang::Sv, fonts(), created());
+        let text = doc.pages[0].text().join(" ");
+        assert!(
+            text.contains("Möteslänk finns i kallelsen (meet.example.se)"),
+            "{text}"
+        );
+        assert!(!text.contains("hemligt"), "{text}");
     }
 
     #[test]

@@ -28,13 +28,27 @@ fn opt(v: &Option<String>) -> &str {
     v.as_deref().unwrap_or("")
 }
 
+/// The height of the first two lines of a paragraph (or all of it, when shorter): what its
+/// heading is kept with.
+fn first_lines(flow: &Flow<'_>, text: &str) -> f32 {
+    flow.measure(Style::Regular, BODY, flow.width(), text)
+        .min(2.0 * BODY * crate::pdf::layout::LEADING)
+}
+
 /// Writes a wording section: its heading kept with the first lines, paragraphs separated by
 /// blank lines, "- " lines as bullets.
 fn section(flow: &mut Flow<'_>, data: &FormData, s: &Section) {
     let heading = fill(&s.heading, |k| data.placeholder(k));
     let text = fill(&s.text, |k| data.placeholder(k));
     flow.space(10.0);
-    flow.heading(HEADING, BODY * 3.0, &heading);
+    let first = text
+        .split("\n\n")
+        .next()
+        .and_then(|p| p.lines().find(|l| !l.trim().is_empty()))
+        .map(|l| l.trim_start().trim_start_matches("- "))
+        .unwrap_or("");
+    let keep = first_lines(flow, first);
+    flow.heading(HEADING, keep, &heading);
     let mut first = true;
     for para in text.split("\n\n") {
         if !first {
@@ -59,21 +73,19 @@ fn section(flow: &mut Flow<'_>, data: &FormData, s: &Section) {
     }
 }
 
-/// A heading for a block of boxes or a table, kept with `keep_with` points of what follows.
+/// A heading for a block of boxes or a table, kept with `keep_with` points of what follows:
+/// its first row or lines, measured, not the whole block (a block that does not fit whole
+/// continues on the next page rather than leaving the bottom of this one empty).
 fn block_heading(flow: &mut Flow<'_>, text: &str, keep_with: f32) {
     flow.space(12.0);
     flow.heading(HEADING, keep_with, text);
 }
 
+/// A seat's row: role, name, title, and the e-mail address with the phone number under it
+/// (one column for both leaves the address room to print whole on a portrait page).
 fn person_row(role: &str, p: &Option<FormPerson>, lang: Lang) -> Vec<String> {
     match p {
-        None => vec![
-            role.to_owned(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ],
+        None => vec![role.to_owned(), String::new(), String::new(), String::new()],
         Some(p) if p.withheld => vec![
             role.to_owned(),
             lang.pick(
@@ -83,14 +95,16 @@ fn person_row(role: &str, p: &Option<FormPerson>, lang: Lang) -> Vec<String> {
             .to_owned(),
             String::new(),
             String::new(),
-            String::new(),
         ],
         Some(p) => vec![
             role.to_owned(),
             p.name.clone(),
             opt(&p.title).to_owned(),
-            opt(&p.email).to_owned(),
-            opt(&p.phone).to_owned(),
+            [opt(&p.email), opt(&p.phone)]
+                .into_iter()
+                .filter(|v| !v.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
         ],
     }
 }
@@ -156,26 +170,23 @@ pub fn layout(
         section(&mut flow, data, s);
     }
 
-    block_heading(&mut flow, t("Organisation", "Organisation"), 70.0);
     let number = data.org_number.as_deref().unwrap_or("");
-    flow.boxes(
-        &[
-            lb(t("Organisation", "Organisation"), &data.organisation, 3.0),
-            lb(t("Organisationsnummer", "Organisation number"), number, 1.2),
-        ],
-        0.0,
-    );
+    let org_row = [
+        lb(t("Organisation", "Organisation"), &data.organisation, 3.0),
+        lb(t("Organisationsnummer", "Organisation number"), number, 1.2),
+    ];
+    let keep = flow.boxes_height(&org_row, 0.0);
+    block_heading(&mut flow, t("Organisation", "Organisation"), keep);
+    flow.boxes(&org_row, 0.0);
     flow.boxes(&[lb(t("Grupp", "Group"), &data.group_name, 1.0)], 0.0);
 
-    block_heading(&mut flow, &seats_heading(data, lang), 90.0);
     let col = Column::new;
-    flow.table(&Table {
+    let seats = Table {
         columns: vec![
             col(t("Roll", "Role"), 1.0),
             col(t("Namn", "Name"), 1.6),
-            col(t("Titel", "Title"), 1.4),
-            col(t("E-post", "E-mail"), 2.05),
-            col(t("Telefon", "Phone"), 1.05),
+            col(t("Titel", "Title"), 1.5),
+            col(t("E-post och telefon", "E-mail and phone"), 2.6),
         ],
         rows: data
             .seats
@@ -190,7 +201,10 @@ pub fn layout(
             .collect(),
         size: 8.5,
         min_row: 0.0,
-    });
+    };
+    let keep = flow.table_start_height(&seats);
+    block_heading(&mut flow, &seats_heading(data, lang), keep);
+    flow.table(&seats);
     let from = data
         .term_from
         .map(|d| d.format("%Y-%m-%d").to_string())
@@ -207,7 +221,6 @@ pub fn layout(
         0.0,
     );
 
-    block_heading(&mut flow, t("Uppdragsgivare", "Principal"), 70.0);
     let p = data.principal.as_ref();
     let p_name = p.map(|p| p.name.as_str().to_owned()).unwrap_or_default();
     let p_title = p.and_then(|p| p.title.clone()).unwrap_or_default();
@@ -217,13 +230,13 @@ pub fn layout(
     let p_phone = p
         .and_then(|p| p.phone.as_ref().map(|e| e.as_str().to_owned()))
         .unwrap_or_default();
-    flow.boxes(
-        &[
-            lb(t("Namn", "Name"), &p_name, 1.0),
-            lb(t("Titel", "Title"), &p_title, 1.0),
-        ],
-        0.0,
-    );
+    let principal_row = [
+        lb(t("Namn", "Name"), &p_name, 1.0),
+        lb(t("Titel", "Title"), &p_title, 1.0),
+    ];
+    let keep = flow.boxes_height(&principal_row, 0.0);
+    block_heading(&mut flow, t("Uppdragsgivare", "Principal"), keep);
+    flow.boxes(&principal_row, 0.0);
     flow.boxes(
         &[
             lb(t("E-post", "E-mail"), &p_email, 1.0),
@@ -232,24 +245,10 @@ pub fn layout(
         0.0,
     );
 
-    block_heading(
-        &mut flow,
-        t(
-            "Interna kontakter och lokal samverkan",
-            "Internal contacts and local collaboration",
-        ),
-        100.0,
+    let contacts_intro = t(
+        "Funktioner i organisationen genom vilka representanten samlar in och sprider information.",
+        "Functions in the organisation through which the representative gathers and spreads information.",
     );
-    flow.paragraph(
-        Style::Regular,
-        BODY,
-        0.0,
-        t(
-            "Funktioner i organisationen genom vilka representanten samlar in och sprider information.",
-            "Functions in the organisation through which the representative gathers and spreads information.",
-        ),
-    );
-    flow.space(4.0);
     let mut rows: Vec<Vec<String>> = data
         .contacts
         .iter()
@@ -271,7 +270,7 @@ pub fn layout(
     if rows.is_empty() {
         rows = vec![vec![String::new(); 4]; 3];
     }
-    flow.table(&Table {
+    let contacts = Table {
         columns: vec![
             col(t("Funktion", "Function"), 1.55),
             col(t("Namn", "Name"), 1.45),
@@ -281,7 +280,19 @@ pub fn layout(
         rows,
         size: 8.5,
         min_row: 0.0,
-    });
+    };
+    let keep = first_lines(&flow, contacts_intro) + 4.0 + flow.table_start_height(&contacts);
+    block_heading(
+        &mut flow,
+        t(
+            "Interna kontakter och lokal samverkan",
+            "Internal contacts and local collaboration",
+        ),
+        keep,
+    );
+    flow.paragraph(Style::Regular, BODY, 0.0, contacts_intro);
+    flow.space(4.0);
+    flow.table(&contacts);
     let lg = data.local_group.as_ref();
     let lg_name = lg.map(|g| g.name.as_str().to_owned()).unwrap_or_default();
     let lg_contact = lg.and_then(|g| g.contact.clone()).unwrap_or_default();
@@ -302,58 +313,52 @@ pub fn layout(
         0.0,
     );
 
-    block_heading(&mut flow, t("Resurser", "Resources"), 60.0);
-    flow.paragraph(
-        Style::Regular,
-        BODY,
-        0.0,
-        t(
-            "Den tid organisationen ger representanten och ersättaren för uppdraget.",
-            "The time the organisation gives the representative and the substitute for the mandate.",
+    let resources_intro = t(
+        "Den tid organisationen ger representanten och ersättaren för uppdraget.",
+        "The time the organisation gives the representative and the substitute for the mandate.",
+    );
+    let resources = [
+        lb(
+            t(
+                "Tid för gruppens möten (timmar per år)",
+                "Time for the group's meetings (hours a year)",
+            ),
+            "",
+            1.0,
         ),
-    );
+        lb(
+            t(
+                "Tid för förberedelser och återkoppling (timmar per månad)",
+                "Time for preparation and feedback (hours a month)",
+            ),
+            "",
+            1.0,
+        ),
+    ];
+    let keep = first_lines(&flow, resources_intro) + 4.0 + flow.boxes_height(&resources, 0.0);
+    block_heading(&mut flow, t("Resurser", "Resources"), keep);
+    flow.paragraph(Style::Regular, BODY, 0.0, resources_intro);
     flow.space(4.0);
-    flow.boxes(
-        &[
-            lb(
-                t(
-                    "Tid för gruppens möten (timmar per år)",
-                    "Time for the group's meetings (hours a year)",
-                ),
-                "",
-                1.0,
-            ),
-            lb(
-                t(
-                    "Tid för förberedelser och återkoppling (timmar per månad)",
-                    "Time for preparation and feedback (hours a month)",
-                ),
-                "",
-                1.0,
-            ),
-        ],
-        0.0,
-    );
+    flow.boxes(&resources, 0.0);
 
     for s in &wording.after {
         section(&mut flow, data, s);
     }
 
-    block_heading(&mut flow, t("Samordnare", "Coordinator"), 40.0);
     let c = &wording.coordinator;
     let who = match (c.name.trim(), c.title.trim()) {
         ("", _) => String::new(),
         (n, "") => n.to_owned(),
         (n, tt) => format!("{n}, {tt}"),
     };
-    flow.boxes(
-        &[
-            lb(t("Namn och titel", "Name and title"), &who, 1.6),
-            lb(t("E-post", "E-mail"), c.email.trim(), 1.4),
-            lb(t("Telefon", "Phone"), c.phone.trim(), 1.0),
-        ],
-        0.0,
-    );
+    let coordinator = [
+        lb(t("Namn och titel", "Name and title"), &who, 1.6),
+        lb(t("E-post", "E-mail"), c.email.trim(), 1.4),
+        lb(t("Telefon", "Phone"), c.phone.trim(), 1.0),
+    ];
+    let keep = flow.boxes_height(&coordinator, 0.0);
+    block_heading(&mut flow, t("Samordnare", "Coordinator"), keep);
+    flow.boxes(&coordinator, 0.0);
 
     // Signatures, kept together on one page.
     let note = fill(&wording.signature_note, |k| data.placeholder(k));

@@ -15,6 +15,12 @@ use crate::lang::Lang;
 const DEFAULT_SV: &str = include_str!("../../assets/forms/wording-sv.json");
 const DEFAULT_EN: &str = include_str!("../../assets/forms/wording-en.json");
 
+/// Earlier built-in defaults, oldest first (`assets/forms/earlier/`). A register whose newest
+/// saved wording is one of them, unedited, prints the current default instead (saved as a
+/// new version at the next print); the saved versions themselves are never changed.
+const EARLIER_SV: &[&str] = &[include_str!("../../assets/forms/earlier/wording-sv-1.json")];
+const EARLIER_EN: &[&str] = &[include_str!("../../assets/forms/earlier/wording-en-1.json")];
+
 /// The placeholders a wording may use.
 pub const PLACEHOLDERS: &[&str] = &[
     "network",
@@ -92,6 +98,24 @@ impl Wording {
             after: Vec::new(),
             signature_note: String::new(),
             coordinator: Coordinator::default(),
+        })
+    }
+
+    /// Whether this is an earlier built-in default of `lang` as it was shipped: the same
+    /// title, sections and signature note (the coordinator's contact details are not part
+    /// of the default and may have been filled in).
+    pub fn is_earlier_default(&self, lang: Lang) -> bool {
+        let earlier = match lang {
+            Lang::Sv => EARLIER_SV,
+            Lang::En => EARLIER_EN,
+        };
+        earlier.iter().any(|src| {
+            serde_json::from_str::<Wording>(src).is_ok_and(|w| {
+                w.title == self.title
+                    && w.before == self.before
+                    && w.after == self.after
+                    && w.signature_note == self.signature_note
+            })
         })
     }
 
@@ -252,6 +276,31 @@ mod tests {
             assert!(!w.title.is_empty() && !w.before.is_empty() && !w.after.is_empty());
             w.check().expect("default wording is valid");
         }
+    }
+
+    #[test]
+    fn earlier_defaults_are_recognised_and_the_current_one_reads_well() {
+        for lang in [Lang::Sv, Lang::En] {
+            let current = Wording::default_for(lang);
+            assert!(!current.is_earlier_default(lang), "{lang:?}");
+            let mut first: Wording = serde_json::from_str(match lang {
+                Lang::Sv => EARLIER_SV[0],
+                Lang::En => EARLIER_EN[0],
+            })
+            .expect("earlier default");
+            first.coordinator.name = "Anna Samordnare".into();
+            assert!(first.is_earlier_default(lang), "{lang:?}");
+            first.title.push('!');
+            assert!(
+                !first.is_earlier_default(lang),
+                "an edited text is the coordinator's"
+            );
+        }
+        let sv = serde_json::to_string(&Wording::default_for(Lang::Sv)).expect("json");
+        assert!(
+            !sv.contains("hela varje"),
+            "#12.9: 'nå ut i hela varje organisation'"
+        );
     }
 
     #[test]

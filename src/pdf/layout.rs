@@ -48,10 +48,46 @@ impl PageSetup {
     }
 }
 
+/// The smallest size a table cell's or a box's text is shrunk to so that its longest word
+/// fits its column; only a word too long even at this size is broken.
+pub const MIN_SIZE: f32 = 5.0;
+
+/// The width of the widest word of `text` (words are separated by spaces, tabs and line
+/// breaks), in points.
+pub fn widest_word(fonts: &Fonts, style: Style, size: f32, text: &str) -> f32 {
+    text.split([' ', '\t', '\n'])
+        .map(|w| fonts.width(style, size, w))
+        .fold(0.0, f32::max)
+}
+
+/// Where a word wider than a whole line may be broken: after a dot, hyphen, underscore or
+/// slash and before an at sign (an e-mail address breaks between its parts), else nowhere.
+fn pieces(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in word.char_indices() {
+        let end = i + c.len_utf8();
+        if c == '@' && i > start {
+            out.push(&word[start..i]);
+            start = i;
+        } else if matches!(c, '.' | '-' | '_' | '/') && end < word.len() {
+            out.push(&word[start..end]);
+            start = end;
+        }
+    }
+    if start < word.len() {
+        out.push(&word[start..]);
+    }
+    out
+}
+
 /// Splits `text` into lines no wider than `width` points, at spaces; explicit line breaks
-/// are kept; a word wider than a whole line is cut between characters. Never returns an
-/// empty list: an empty text is one empty line.
+/// are kept. A word is never cut unless it alone is wider than the whole line; such a word
+/// is broken where [`pieces`] allows (an address at its dots and at sign), and a piece still
+/// too wide between characters. Never returns an empty list: an empty text is one empty
+/// line.
 pub fn wrap(fonts: &Fonts, style: Style, size: f32, width: f32, text: &str) -> Vec<String> {
+    let fits = |s: &str| fonts.width(style, size, s) <= width;
     let mut lines = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();
@@ -61,20 +97,34 @@ pub fn wrap(fonts: &Fonts, style: Style, size: f32, width: f32, text: &str) -> V
             } else {
                 format!("{line} {word}")
             };
-            if fonts.width(style, size, &candidate) <= width {
+            if fits(&candidate) {
                 line = candidate;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            if fonts.width(style, size, word) <= width {
+            if fits(word) {
                 line = word.to_owned();
-            } else {
-                for c in word.chars() {
+                continue;
+            }
+            for piece in pieces(word) {
+                let next = format!("{line}{piece}");
+                if fits(&next) {
+                    line = next;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if fits(piece) {
+                    line = piece.to_owned();
+                    continue;
+                }
+                for c in piece.chars() {
                     let mut next = line.clone();
                     next.push(c);
-                    if !line.is_empty() && fonts.width(style, size, &next) > width {
+                    if !line.is_empty() && !fits(&next) {
                         lines.push(std::mem::take(&mut line));
                         line.push(c);
                     } else {
@@ -86,6 +136,28 @@ pub fn wrap(fonts: &Fonts, style: Style, size: f32, width: f32, text: &str) -> V
         lines.push(line);
     }
     lines
+}
+
+/// `text` wrapped to `width` at `size`, or, when its longest word is wider than `width`, at
+/// the size that word fits in: the size used and the lines. A word that would not fit even
+/// at [`MIN_SIZE`] is broken anyway, so it keeps `size` (more legible) and is broken as
+/// [`wrap`] does.
+pub fn wrap_shrinking(
+    fonts: &Fonts,
+    style: Style,
+    size: f32,
+    width: f32,
+    text: &str,
+) -> (f32, Vec<String>) {
+    let widest = widest_word(fonts, style, size, text);
+    // A hair under the exact ratio, so that rounding cannot tip the word over.
+    let fitting = size * width / widest.max(0.001) * 0.999;
+    let size = if widest <= width || fitting < MIN_SIZE.min(size) {
+        size
+    } else {
+        fitting
+    };
+    (size, wrap(fonts, style, size, width, text))
 }
 
 /// The text cut to fit `width` on one line, ending in "…" when cut.
@@ -102,6 +174,28 @@ pub fn fit(fonts: &Fonts, size: f32, width: f32, text: &str) -> String {
         }
     }
     format!("{}…", out.trim_end())
+}
+
+/// The size (8 points, or less for a head that needs it) and the one or two lines of a
+/// running head: the first of `heads` that fits on two lines at 8 points, else the last set
+/// small enough to fit on two.
+fn running_head(fonts: &Fonts, width: f32, heads: &[&str]) -> (f32, Vec<String>) {
+    const SIZE: f32 = 8.0;
+    for head in heads {
+        let lines = wrap(fonts, Style::Regular, SIZE, width, head);
+        if lines.len() <= 2 {
+            return (SIZE, lines);
+        }
+    }
+    let last = heads.last().copied().unwrap_or("");
+    let mut size = SIZE;
+    loop {
+        size -= 0.25;
+        let lines = wrap(fonts, Style::Regular, size, width, last);
+        if lines.len() <= 2 || size <= 4.0 {
+            return (size, lines);
+        }
+    }
 }
 
 /// The least margin any text keeps from the paper's edge, in points (10 mm: what office
@@ -202,6 +296,13 @@ pub struct Table {
     pub min_row: f32,
 }
 
+/// One cell of a laid-out table row: its font size and lines.
+#[derive(Debug, Clone, PartialEq)]
+struct Cell {
+    size: f32,
+    lines: Vec<String>,
+}
+
 /// A labelled box of a form row: see [`Flow::boxes`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LabelledBox<'a> {
@@ -261,6 +362,11 @@ impl<'f> Flow<'f> {
 
     fn at_top(&self) -> bool {
         self.y <= self.setup.top + 0.01
+    }
+
+    /// The height of a whole page's text column.
+    fn page_room(&self) -> f32 {
+        self.setup.height - self.setup.bottom - self.setup.top
     }
 
     /// Starts a new page.
@@ -409,50 +515,151 @@ impl<'f> Flow<'f> {
         self.y += size * 0.3;
     }
 
+    /// The columns' edges: each column gets its share of the width, but at least the width
+    /// of its longest word (header or cell) where the shares allow, the others giving up
+    /// width in proportion to their shares. When the longest words of all columns together
+    /// are wider than the table, the widest columns are held to the same cap (so that every
+    /// column keeps room for its words at least as wide as the cap), and a cell whose word is
+    /// still too wide is set smaller ([`wrap_shrinking`]).
     fn column_edges(&self, table: &Table) -> Vec<f32> {
-        let total: f32 = table.columns.iter().map(|c| c.share.max(0.0)).sum();
-        let total = if total > 0.0 { total } else { 1.0 };
+        let total = self.width();
+        let n = table.columns.len();
+        let share_sum: f32 = table.columns.iter().map(|c| c.share.max(0.0)).sum();
+        let shares: Vec<f32> = table
+            .columns
+            .iter()
+            .map(|c| {
+                if share_sum > 0.0 {
+                    c.share.max(0.0) / share_sum
+                } else {
+                    1.0 / n.max(1) as f32
+                }
+            })
+            .collect();
+        let pad = 2.0 * CELL_PAD + 0.5;
+        let widest = |i: usize, measure: &dyn Fn(Style, &str) -> f32| {
+            let cells = table
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|t| measure(Style::Regular, t))
+                .fold(0.0, f32::max);
+            let head = measure(Style::Bold, &table.columns[i].header);
+            cells.max(head) + pad
+        };
+        // The least width of each column: its longest word; and, for a column whose every
+        // cell fits on one line in its share (a phone number, a role), that line, so that it
+        // is not wrapped to make room for another column's long word, unless all of them
+        // cannot be had together.
+        let words: Vec<f32> = (0..n)
+            .map(|i| widest(i, &|style, t| widest_word(self.fonts, style, table.size, t)))
+            .collect();
+        let lines: Vec<f32> = (0..n)
+            .map(|i| {
+                widest(i, &|style, t| {
+                    t.split('\n')
+                        .map(|l| self.fonts.width(style, table.size, l))
+                        .fold(0.0, f32::max)
+                })
+            })
+            .collect();
+        let mut mins = words.clone();
+        // Columns whose lines fit their share keep them unwrapped, the cheapest first, as
+        // long as all the least widths fit together.
+        let mut whole: Vec<usize> = (0..n).filter(|i| lines[*i] <= total * shares[*i]).collect();
+        whole.sort_by(|a, b| (lines[*a] - words[*a]).total_cmp(&(lines[*b] - words[*b])));
+        for i in whole {
+            let extra = (lines[i] - mins[i]).max(0.0);
+            if mins.iter().sum::<f32>() + extra <= total {
+                mins[i] += extra;
+            }
+        }
+        // Too wide together: cap the widest so that they fit (water-filling from the top).
+        if mins.iter().sum::<f32>() > total {
+            let mut sorted = mins.clone();
+            sorted.sort_by(|a, b| a.total_cmp(b));
+            let mut below = 0.0;
+            let mut cap = total / n.max(1) as f32;
+            for (k, m) in sorted.iter().enumerate() {
+                let rest = (n - k) as f32;
+                let c = (total - below) / rest;
+                if *m >= c {
+                    cap = c;
+                    break;
+                }
+                below += m;
+            }
+            for m in &mut mins {
+                *m = m.min(cap);
+            }
+        }
+        // Shares, with every column raised to its least width; those not raised share what
+        // is left in proportion to their shares.
+        let mut fixed = vec![false; n];
+        let mut widths = vec![0.0; n];
+        loop {
+            let taken: f32 = (0..n).filter(|i| fixed[*i]).map(|i| mins[i]).sum();
+            let free_share: f32 = (0..n).filter(|i| !fixed[*i]).map(|i| shares[i]).sum();
+            let left = (total - taken).max(0.0);
+            let mut changed = false;
+            for i in 0..n {
+                widths[i] = if fixed[i] {
+                    mins[i]
+                } else if free_share > 0.0 {
+                    left * shares[i] / free_share
+                } else {
+                    0.0
+                };
+            }
+            for i in 0..n {
+                if !fixed[i] && widths[i] < mins[i] {
+                    fixed[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
         let mut x = self.left();
         let mut edges = vec![x];
-        for c in &table.columns {
-            x += self.width() * c.share.max(0.0) / total;
+        for w in widths {
+            x += w;
             edges.push(x);
         }
         edges
     }
 
-    fn row_lines(
-        &self,
-        edges: &[f32],
-        style: Style,
-        size: f32,
-        cells: &[String],
-    ) -> Vec<Vec<String>> {
+    fn row_cells(&self, edges: &[f32], style: Style, size: f32, cells: &[String]) -> Vec<Cell> {
         edges
             .windows(2)
             .enumerate()
             .map(|(i, w)| {
                 let text = cells.get(i).map(String::as_str).unwrap_or("");
-                wrap(self.fonts, style, size, w[1] - w[0] - 2.0 * CELL_PAD, text)
+                let (size, lines) =
+                    wrap_shrinking(self.fonts, style, size, w[1] - w[0] - 2.0 * CELL_PAD, text);
+                Cell { size, lines }
             })
             .collect()
     }
 
-    fn row_height(lines: &[Vec<String>], size: f32, min: f32) -> f32 {
-        let n = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        (n as f32 * size * LEADING + 2.0 * CELL_PAD).max(min)
+    fn row_height(cells: &[Cell], min: f32) -> f32 {
+        let h = cells
+            .iter()
+            .map(|c| c.lines.len().max(1) as f32 * c.size * LEADING)
+            .fold(0.0, f32::max);
+        (h + 2.0 * CELL_PAD).max(min)
     }
 
     fn draw_row(
         &mut self,
         edges: &[f32],
-        lines: &[Vec<String>],
+        cells: &[Cell],
         style: Style,
-        size: f32,
         shade: Option<f32>,
         min: f32,
     ) {
-        let h = Self::row_height(lines, size, min);
+        let h = Self::row_height(cells, min);
         let (x0, x1) = (edges[0], edges[edges.len() - 1]);
         self.push(Item::Rect {
             x: x0,
@@ -472,8 +679,9 @@ impl<'f> Flow<'f> {
                 gray: 0.0,
             });
         }
-        for (i, cell) in lines.iter().enumerate() {
-            for (j, line) in cell.iter().enumerate() {
+        for (i, cell) in cells.iter().enumerate() {
+            let size = cell.size;
+            for (j, line) in cell.lines.iter().enumerate() {
                 let baseline = self.y + CELL_PAD + size + j as f32 * size * LEADING - size * 0.12;
                 self.text_at(edges[i] + CELL_PAD, baseline, style, size, line);
             }
@@ -481,63 +689,97 @@ impl<'f> Flow<'f> {
         self.y += h;
     }
 
+    /// The header row and the body rows of a table, laid out in their columns.
+    fn table_cells(&self, table: &Table) -> (Vec<f32>, Vec<Cell>, Vec<Vec<Cell>>) {
+        let edges = self.column_edges(table);
+        let headers: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
+        let head = self.row_cells(&edges, Style::Bold, table.size, &headers);
+        let rows = table
+            .rows
+            .iter()
+            .map(|r| self.row_cells(&edges, Style::Regular, table.size, r))
+            .collect();
+        (edges, head, rows)
+    }
+
     /// The height of a table's header row and first row: what a heading above the table
     /// must be kept with.
     pub fn table_start_height(&self, table: &Table) -> f32 {
-        let edges = self.column_edges(table);
-        let headers: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
-        let head = self.row_lines(&edges, Style::Bold, table.size, &headers);
-        let first = table.rows.first().map_or(0.0, |r| {
-            let lines = self.row_lines(&edges, Style::Regular, table.size, r);
-            Self::row_height(&lines, table.size, table.min_row)
-        });
-        Self::row_height(&head, table.size, 0.0) + first
+        let (_, head, rows) = self.table_cells(table);
+        Self::row_height(&head, 0.0)
+            + rows
+                .first()
+                .map_or(0.0, |r| Self::row_height(r, table.min_row))
     }
 
     /// A table; its header is repeated on each page it continues onto.
     pub fn table(&mut self, table: &Table) {
-        let edges = self.column_edges(table);
-        let size = table.size;
-        let headers: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
-        let head = self.row_lines(&edges, Style::Bold, size, &headers);
-        let head_h = Self::row_height(&head, size, 0.0);
+        self.table_keeping_tail(table, 0);
+    }
+
+    /// A table whose last `tail` rows are kept on one page with the row before them (the
+    /// blank rows of an attendance list with the last name), so that no page holds only the
+    /// header and a blank row.
+    pub fn table_keeping_tail(&mut self, table: &Table, tail: usize) {
+        let (edges, head, rows) = self.table_cells(table);
         let min = table.min_row;
-        let rows: Vec<Vec<Vec<String>>> = table
-            .rows
-            .iter()
-            .map(|r| self.row_lines(&edges, Style::Regular, size, r))
-            .collect();
-        let first_h = rows.first().map_or(0.0, |r| Self::row_height(r, size, min));
+        let head_h = Self::row_height(&head, 0.0);
+        let first_h = rows.first().map_or(0.0, |r| Self::row_height(r, min));
         self.ensure(head_h + first_h);
-        self.draw_row(&edges, &head, Style::Bold, size, Some(0.9), 0.0);
-        let line_h = size * LEADING;
-        for row in &rows {
-            let h = Self::row_height(row, size, min);
-            if h > self.remaining() {
+        self.draw_row(&edges, &head, Style::Bold, Some(0.9), 0.0);
+        // Where the kept tail starts: the row before the tail rows, if any.
+        let keep_from = if tail > 0 && rows.len() > tail {
+            rows.len() - tail - 1
+        } else {
+            usize::MAX
+        };
+        for (k, row) in rows.iter().enumerate() {
+            let mut h = Self::row_height(row, min);
+            if k == keep_from {
+                let block: f32 = rows[k..].iter().map(|r| Self::row_height(r, min)).sum();
+                // Kept together only when the block fits on a page of its own.
+                if block <= self.page_room() - head_h {
+                    h = block;
+                }
+            }
+            if h > self.remaining() && !self.at_top() {
                 self.page_break();
-                self.draw_row(&edges, &head, Style::Bold, size, Some(0.9), 0.0);
+                self.draw_row(&edges, &head, Style::Bold, Some(0.9), 0.0);
             }
             // A row taller than a whole page (a long note) continues on the next page, its
             // lines split between the pages, with the header repeated above the rest.
-            let mut rest: Vec<&[String]> = row.iter().map(Vec::as_slice).collect();
+            let mut rest: Vec<Cell> = row.clone();
             loop {
-                let lines = rest.iter().map(|c| c.len()).max().unwrap_or(0);
-                let room = ((self.remaining() - 2.0 * CELL_PAD) / line_h)
-                    .floor()
-                    .max(1.0) as usize;
-                if lines <= room {
-                    let part: Vec<Vec<String>> = rest.iter().map(|c| c.to_vec()).collect();
-                    self.draw_row(&edges, &part, Style::Regular, size, None, min);
+                let room = |c: &Cell| {
+                    ((self.remaining() - 2.0 * CELL_PAD) / (c.size * LEADING))
+                        .floor()
+                        .max(1.0) as usize
+                };
+                if rest.iter().all(|c| c.lines.len() <= room(c)) {
+                    self.draw_row(&edges, &rest, Style::Regular, None, min);
                     break;
                 }
-                let part: Vec<Vec<String>> = rest
+                let split: Vec<(Cell, Cell)> = rest
                     .iter()
-                    .map(|c| c[..room.min(c.len())].to_vec())
+                    .map(|c| {
+                        let at = room(c).min(c.lines.len());
+                        (
+                            Cell {
+                                size: c.size,
+                                lines: c.lines[..at].to_vec(),
+                            },
+                            Cell {
+                                size: c.size,
+                                lines: c.lines[at..].to_vec(),
+                            },
+                        )
+                    })
                     .collect();
-                self.draw_row(&edges, &part, Style::Regular, size, None, 0.0);
-                rest = rest.iter().map(|c| &c[room.min(c.len())..]).collect();
+                let (part, next): (Vec<Cell>, Vec<Cell>) = split.into_iter().unzip();
+                self.draw_row(&edges, &part, Style::Regular, None, 0.0);
+                rest = next;
                 self.page_break();
-                self.draw_row(&edges, &head, Style::Bold, size, Some(0.9), 0.0);
+                self.draw_row(&edges, &head, Style::Bold, Some(0.9), 0.0);
             }
         }
     }
@@ -560,26 +802,28 @@ impl<'f> Flow<'f> {
             edges.push(last + self.width() * b.share.max(0.0) / total);
         }
         let inner = |i: usize| edges[i + 1] - edges[i] - 2.0 * PAD;
-        let cells: Vec<(Vec<String>, Vec<String>)> = boxes
+        // A label and a value are never cut inside a word: a word wider than its box is set
+        // smaller until it fits (see `wrap_shrinking`).
+        let cells: Vec<(Vec<String>, f32, Vec<String>)> = boxes
             .iter()
             .enumerate()
             .map(|(i, b)| {
                 let label = wrap(self.fonts, Style::Regular, LABEL, inner(i), b.label);
-                let value = if b.value.is_empty() {
-                    Vec::new()
+                let (size, value) = if b.value.is_empty() {
+                    (VALUE, Vec::new())
                 } else {
-                    wrap(self.fonts, Style::Regular, VALUE, inner(i), b.value)
+                    wrap_shrinking(self.fonts, Style::Regular, VALUE, inner(i), b.value)
                 };
-                (label, value)
+                (label, size, value)
             })
             .collect();
         let height = cells
             .iter()
-            .map(|(l, v)| {
+            .map(|(l, size, v)| {
                 2.0 * PAD
                     + l.len() as f32 * LABEL * 1.2
                     + 2.0
-                    + v.len().max(1) as f32 * VALUE * LEADING
+                    + (v.len().max(1) as f32 * size * LEADING).max(VALUE * LEADING)
             })
             .fold(min_height, f32::max);
         self.ensure(height);
@@ -603,17 +847,17 @@ impl<'f> Flow<'f> {
                 gray: 0.0,
             });
         }
-        for (i, (label, value)) in cells.iter().enumerate() {
+        for (i, (label, size, value)) in cells.iter().enumerate() {
             let x = edges[i] + PAD;
             let mut y = top + PAD + LABEL;
             for l in label {
                 self.gray_text_at(x, y, Style::Regular, LABEL, 0.35, l);
                 y += LABEL * 1.2;
             }
-            let mut y = top + PAD + label.len() as f32 * LABEL * 1.2 + 2.0 + VALUE;
+            let mut y = top + PAD + label.len() as f32 * LABEL * 1.2 + 2.0 + size;
             for v in value {
-                self.text_at(x, y, Style::Regular, VALUE, v);
-                y += VALUE * LEADING;
+                self.text_at(x, y, Style::Regular, *size, v);
+                y += size * LEADING;
             }
         }
         self.y = top + height;
@@ -633,28 +877,46 @@ impl<'f> Flow<'f> {
 
     /// Ends the flow like [`Flow::finish`], and also writes `head` at the top of every page
     /// after the first (whose own title says it): a running head, so that a loose page still
-    /// says what it belongs to.
+    /// says what it belongs to. See [`Flow::finish_with_heads`].
     pub fn finish_with_head(
         self,
         head: &str,
         left: &str,
         right: impl Fn(usize, usize) -> String,
     ) -> Vec<Page> {
+        self.finish_with_heads(&[head], left, right)
+    }
+
+    /// Like [`Flow::finish_with_head`], with running heads from the fullest to the shortest:
+    /// the first that fits on two lines is used; when none does, the last is set smaller until
+    /// it fits on two lines. A head is never cut short.
+    pub fn finish_with_heads(
+        self,
+        heads: &[&str],
+        left: &str,
+        right: impl Fn(usize, usize) -> String,
+    ) -> Vec<Page> {
         let (fonts, setup) = (self.fonts, self.setup);
         let mut pages = self.finish(left, right);
-        let size = 8.0;
         let width = setup.width - setup.left - setup.right;
-        let text = fit(fonts, size, width, head);
-        let rule_y = setup.top - 10.0;
+        let (size, lines) = running_head(fonts, width, heads);
+        // One line sits 5 points above a rule 10 points above the text column; two lines
+        // rise from there, the rule moving down to stay clear of the second line.
+        let (first, rule_y) = match lines.len() {
+            1 => (setup.top - 15.0, setup.top - 10.0),
+            _ => (setup.top - 21.0, setup.top - 7.0),
+        };
         for page in pages.iter_mut().skip(1) {
-            page.items.push(Item::Text(TextRun {
-                x: setup.left,
-                y: rule_y - 5.0,
-                size,
-                style: Style::Regular,
-                gray: 0.3,
-                text: text.clone(),
-            }));
+            for (i, line) in lines.iter().enumerate() {
+                page.items.push(Item::Text(TextRun {
+                    x: setup.left,
+                    y: first + i as f32 * size * 1.2,
+                    size,
+                    style: Style::Regular,
+                    gray: 0.3,
+                    text: line.clone(),
+                }));
+            }
             page.items.push(Item::Line {
                 x1: setup.left,
                 y1: rule_y,
@@ -740,6 +1002,29 @@ mod tests {
         let lines = wrap(fonts(), Style::Regular, 10.0, 60.0, word);
         assert!(lines.len() > 1);
         assert_eq!(lines.concat(), word);
+    }
+
+    #[test]
+    fn an_address_too_long_for_the_line_breaks_at_its_dots_and_at_sign_only() {
+        let address = "forvaltningschef.socialtjansten@borlange.se";
+        let lines = wrap(fonts(), Style::Regular, 10.0, 120.0, address);
+        assert_eq!(
+            lines,
+            ["forvaltningschef.", "socialtjansten", "@borlange.se"]
+        );
+        // A word that fits is never cut, whatever follows it.
+        let lines = wrap(
+            fonts(),
+            Style::Regular,
+            10.0,
+            120.0,
+            "Ann-Charlotte Wahlström-Håkansson",
+        );
+        assert_eq!(lines, ["Ann-Charlotte", "Wahlström-Håkansson"]);
+        // Shrinking: the word fits at a smaller size rather than being cut.
+        let (size, lines) = wrap_shrinking(fonts(), Style::Regular, 10.0, 120.0, address);
+        assert!((MIN_SIZE..10.0).contains(&size), "{size}");
+        assert_eq!(lines, [address]);
     }
 
     #[test]

@@ -210,15 +210,32 @@ impl Register {
         })
     }
 
-    /// The wording in use for a language: the newest saved version, else the default.
+    /// The wording in use for a language: the newest saved version, else the default. A
+    /// saved version that is an earlier built-in default, unedited, gives way to the current
+    /// default (with its coordinator's details kept), not yet saved: the next print saves it
+    /// as a new version, and the saved one stays as it was for the forms printed with it.
     pub fn form_wording(&self, lang: Lang) -> Result<WordingVersion, Error> {
-        match store::forms::latest_wording(&self.conn, lang_code(lang))? {
-            Some(row) => Ok(WordingVersion {
+        let saved = store::forms::latest_wording(&self.conn, lang_code(lang))?;
+        let saved = saved.map(|row| {
+            let wording: Wording =
+                serde_json::from_str(&row.body).unwrap_or_else(|_| Wording::default_for(lang));
+            (row, wording)
+        });
+        match saved {
+            Some((_, wording)) if wording.is_earlier_default(lang) => Ok(WordingVersion {
+                version: None,
+                lang,
+                saved_at: None,
+                wording: Wording {
+                    coordinator: wording.coordinator,
+                    ..Wording::default_for(lang)
+                },
+            }),
+            Some((row, wording)) => Ok(WordingVersion {
                 version: Some(row.id),
                 lang,
                 saved_at: Some(row.created_at),
-                wording: serde_json::from_str(&row.body)
-                    .unwrap_or_else(|_| Wording::default_for(lang)),
+                wording,
             }),
             None => Ok(WordingVersion {
                 version: None,

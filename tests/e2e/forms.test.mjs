@@ -101,7 +101,10 @@ export const tests = [
     async run({ session, expect, screenshot }) {
       const preview = '[data-testid="wording-preview"]';
       const text = await waitText(session, preview, /Uppdragsbeskrivning för representant i Länsgruppen MVK/, "the preview");
-      expect.match(text, /cirka fyra gånger per år/, "the group's cadence filled in");
+      expect.match(text, /ungefär fyra gånger om året/, "the group's cadence filled in");
+      const placeholders = await innerText(session, '[data-testid="wording-placeholders"]');
+      expect.match(placeholders, /Nätverkets namn\s*\{nätverk\}/, "the placeholders in Swedish");
+      expect.equal(/\{network\}|\{meetings_words\}/.test(placeholders), false, "no English token shown");
       await session.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });", ['[data-testid="wording-editor"]']);
       await settle(session);
       await screenshot("forms-04-wording");

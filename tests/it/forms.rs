@@ -183,11 +183,59 @@ fn the_pdf_carries_every_prefilled_value_exactly() {
         "212000-2163",
         "Sida 1 av 2",
         "Sida 2 av 2",
-        "cirka fyra gånger per år",
+        "ungefär fyra gånger om året",
     ] {
         assert!(text.contains(fixed), "{fixed} missing");
     }
     assert!(!text.contains("null") && !text.contains("None"), "{text}");
+}
+
+#[test]
+fn an_unedited_earlier_default_wording_gives_way_to_the_current_one() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let seat = falun(&mut reg);
+    let first: Wording =
+        serde_json::from_str(include_str!("../../assets/forms/earlier/wording-sv-1.json"))
+            .expect("the first default");
+    // A register that printed with the first default (saved as its version 1), the
+    // coordinator's contact filled in.
+    let mut saved = first.clone();
+    saved.coordinator.name = "Anna Samordnare".into();
+    reg.save_form_wording(Lang::Sv, &saved, now())
+        .expect("save");
+    let v1 = 1;
+    let current = reg.form_wording(Lang::Sv).expect("wording");
+    assert_eq!(current.version, None, "the new default is not saved yet");
+    assert_eq!(
+        current.wording.before,
+        Wording::default_for(Lang::Sv).before
+    );
+    assert_eq!(current.wording.coordinator.name, "Anna Samordnare");
+
+    let out = f.dir.path().join("falun.pdf");
+    reg.print_form(seat.org, seat.group, &out, opts())
+        .expect("print");
+    let text = pdf_text(&std::fs::read(&out).expect("file"));
+    assert!(
+        squash(&text).contains(&squash("nå ut i alla delar av varje organisation")),
+        "{text}"
+    );
+    assert!(!squash(&text).contains("helavarje"), "{text}");
+    let printed_with = reg.form_wording(Lang::Sv).expect("wording");
+    let v2 = printed_with.version.expect("saved at the print");
+    assert!(v2 > v1);
+    assert!(text.contains(&format!("textversion {v2}")), "{text}");
+
+    // A wording the coordinator edited is hers: it stays in use.
+    let mut edited = first;
+    edited.title = "Vårt uppdrag i {group}".into();
+    let v3 = reg
+        .save_form_wording(Lang::Sv, &edited, now())
+        .expect("save");
+    let in_use = reg.form_wording(Lang::Sv).expect("wording");
+    assert_eq!(in_use.version, v3.version);
+    assert_eq!(in_use.wording, edited);
 }
 
 #[test]
@@ -758,4 +806,59 @@ fn a_form_saved_anywhere_is_one_the_app_may_open_and_nothing_else_is() {
         .exported_file(&elsewhere.join("gone.pdf"))
         .expect_err("missing");
     assert!(e.message(samverkan::Lang::Sv).contains("finns inte"), "{e}");
+}
+
+/// How far above the bottom of the text column each page's content ends, with what the
+/// next page starts with.
+fn page_gaps(doc: &Document) -> Vec<(f32, String)> {
+    let setup = samverkan::pdf::PageSetup::a4();
+    let limit = setup.height - setup.bottom;
+    doc.pages
+        .windows(2)
+        .map(|w| {
+            let bottom = w[0]
+                .items
+                .iter()
+                .map(|i| match i {
+                    samverkan::pdf::Item::Text(t) => t.y + t.size * 0.2,
+                    samverkan::pdf::Item::Line { y1, y2, .. } => y1.max(*y2),
+                    samverkan::pdf::Item::Rect { y, h, .. } => y + h,
+                })
+                .filter(|y| *y <= limit)
+                .fold(0.0, f32::max);
+            let next = w[1]
+                .text()
+                .first()
+                .map(|s| (*s).to_owned())
+                .unwrap_or_default();
+            (limit - bottom, next)
+        })
+        .collect()
+}
+
+#[test]
+fn a_page_is_filled_before_a_heading_moves_to_the_next_with_its_first_lines() {
+    // #12.9: a block that does not fit whole starts on this page (its heading with the
+    // first lines or row) instead of leaving the bottom of the page empty. Descriptions of
+    // every length move every block across the page break in turn. Only the signatures,
+    // which belong together, move as a whole.
+    let fonts = Fonts::get().expect("fonts");
+    let wording = Wording::default_for(Lang::Sv);
+    let sentence = "Gruppen stärker det långsiktiga lokala och regionala arbetet mot våld. ";
+    for n in 0..40 {
+        let mut data = fixed_form();
+        data.group_description = Some(sentence.repeat(n));
+        let doc = layout(&data, &wording, fonts, now());
+        for (page, (gap, next)) in page_gaps(&doc).into_iter().enumerate() {
+            if next == "Underskrifter" {
+                continue;
+            }
+            assert!(
+                gap < 80.0,
+                "description of {n} sentences: page {} ends {gap:.0} pt above the bottom, \
+                 the next starts with {next:?}",
+                page + 1
+            );
+        }
+    }
 }

@@ -9,6 +9,7 @@ mod import;
 mod limits;
 mod log;
 mod meetings;
+mod printing;
 mod properties;
 mod register;
 mod safety;

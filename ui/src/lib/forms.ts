@@ -83,3 +83,37 @@ export const PLACEHOLDERS = [
   "substitute",
   "principal",
 ] as const;
+
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/**
+ * The placeholders as the wording editor shows them, in the UI's language.
+ *
+ * The wording is stored with the core's language-neutral tokens (`{network}`), so that a
+ * saved text prints the same whichever language the app is in. The editor shows each token
+ * in the UI's language (`{nätverk}` in Swedish) and maps it back when saving: `toStored`
+ * accepts the tokens of every UI language and the neutral ones, so a text begun in one
+ * language and saved in another keeps its placeholders. A token nobody knows is left as
+ * typed, for the core to refuse naming it.
+ */
+export type PlaceholderTokens = Record<Placeholder, string>;
+
+const TOKEN = /\{([^{}\n]*)\}/g;
+
+/** The stored (neutral) tokens replaced by the shown ones. */
+export function toShown(text: string, shown: PlaceholderTokens): string {
+  return text.replace(TOKEN, (whole, name: string) =>
+    (PLACEHOLDERS as readonly string[]).includes(name) ? `{${shown[name as Placeholder]}}` : whole,
+  );
+}
+
+/** The shown tokens of any of `languages` (and the neutral ones) replaced by the neutral ones. */
+export function toStored(text: string, languages: PlaceholderTokens[]): string {
+  const back = new Map<string, Placeholder>();
+  for (const p of PLACEHOLDERS) back.set(p, p);
+  for (const shown of languages) for (const p of PLACEHOLDERS) back.set(shown[p], p);
+  return text.replace(TOKEN, (whole, name: string) => {
+    const p = back.get(name.trim());
+    return p ? `{${p}}` : whole;
+  });
+}

@@ -47,3 +47,47 @@ describe("WordingEditor", () => {
     expect(saved.wording.title).toBe("Ny rubrik för {organisation}");
   });
 });
+
+describe("WordingEditor placeholders", () => {
+  it("shows the placeholders in Swedish, inserts one on click and saves the neutral token", async () => {
+    const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> });
+      if (cmd === "form_wording") return { version: 2, lang: "sv", saved_at: "2026-11-20T10:00:00Z", wording };
+      if (cmd === "form_placeholders") return [["group", "Länsgruppen MVK"], ["organisation", "Falu kommun"], ["network", "Nätverket"]];
+      if (cmd === "save_form_wording") {
+        return { version: 3, lang: "sv", saved_at: "2026-11-22T10:00:00Z", wording: (args as { wording: Wording }).wording };
+      }
+      return null;
+    });
+    initLanguage(memorySettings());
+    render(WordingEditor, { groupId: 2, orgs: [statusRow()] });
+
+    const title = (await screen.findByTestId("wording-title")) as HTMLInputElement;
+    expect(title.value).toBe("Uppdrag i {grupp}");
+    const editor = screen.getByTestId("wording-editor");
+    expect(editor).not.toHaveTextContent("{network}");
+    expect(editor).not.toHaveTextContent("{meetings_words}");
+    const buttons = within(screen.getByTestId("wording-placeholders"));
+    const network = buttons.getByRole("button", { name: /Nätverkets namn/ });
+    expect(network).toHaveTextContent("{nätverk}");
+    expect(buttons.getByRole("button", { name: /Antal möten per år \(i ord/ })).toHaveTextContent("{antal möten i ord}");
+
+    // Click into the title after "Uppdrag", insert the network's name there.
+    await fireEvent.focusIn(title);
+    title.setSelectionRange("Uppdrag".length, "Uppdrag".length);
+    await fireEvent.click(network);
+    expect(title.value).toBe("Uppdrag{nätverk} i {grupp}");
+    const preview = screen.getByTestId("wording-preview");
+    await waitFor(() => expect(within(preview).getByText("UppdragNätverket i Länsgruppen MVK")).toBeInTheDocument());
+
+    await fireEvent.click(screen.getByTestId("wording-save"));
+    await waitFor(() => expect(screen.getByTestId("wording-version")).toHaveTextContent("Textversion 3"));
+    const saved = calls.find((c) => c.cmd === "save_form_wording")?.args as { wording: Wording };
+    expect(saved.wording.title).toBe("Uppdrag{network} i {group}");
+    expect(saved.wording.before[0].text).toBe("{organisation} deltar {meetings_words} gånger.\n- punkt ett");
+    expect(saved.wording.signature_note).toBe("Skriv under, {principal}.");
+    // Shown again in Swedish after saving.
+    expect(title.value).toBe("Uppdrag{nätverk} i {grupp}");
+  });
+});
