@@ -69,6 +69,7 @@ fn dalarna(dir: &std::path::Path) -> (Register, i64) {
                     name: format!("Kontakt {i}"),
                     email: Some(format!("kontakt{i}@example.se")),
                     phone: None,
+                    protected: false,
                 },
             )
             .expect("contact");

@@ -54,6 +54,9 @@ pub struct InternalContact {
     pub name: Name,
     pub email: Option<Email>,
     pub phone: Option<Phone>,
+    /// Protected personal data (skyddade personuppgifter): kept out of every export of the
+    /// log, as a protected person is.
+    pub protected: bool,
 }
 
 /// An organisation's fields as the user typed them (the UI's form, the CLI's flags).
@@ -214,6 +217,8 @@ pub struct ContactDraft {
     pub email: Option<String>,
     #[serde(default)]
     pub phone: Option<String>,
+    #[serde(default)]
+    pub protected: bool,
 }
 
 /// Checked internal-contact fields.
@@ -223,6 +228,7 @@ pub struct ContactFields {
     pub name: Name,
     pub email: Option<Email>,
     pub phone: Option<Phone>,
+    pub protected: bool,
 }
 
 impl TryFrom<&ContactDraft> for ContactFields {
@@ -233,6 +239,7 @@ impl TryFrom<&ContactDraft> for ContactFields {
             name: Name::parse(Field::Name, &d.name)?,
             email: opt_email(Field::Email, d.email.as_deref())?,
             phone: opt_phone(Field::Phone, d.phone.as_deref())?,
+            protected: d.protected,
         })
     }
 }

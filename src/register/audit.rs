@@ -146,23 +146,35 @@ impl Register {
                 .filter(|p| p.protected)
                 .collect();
         let protected: Vec<Id> = protected_people.iter().map(|p| p.id).collect();
+        // Internal contacts are people too: a protected one's rows and name are kept out alike.
+        let protected_contacts = store::contacts::protected(&self.conn)?;
+        let mut names: Vec<&str> = protected_people
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain(protected_contacts.iter().map(|(_, n)| n.as_str()))
+            .collect();
+        // The longest first, so that a name inside another is not half replaced.
+        names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
         // A protected person's name leaves no trace in a name, a change, a file name or a
         // description the log keeps as text, unless included.
         let conceal = |text: &str| -> String {
             if include_protected {
                 return text.to_owned();
             }
-            protected_people.iter().fold(text.to_owned(), |t, p| {
-                t.replace(p.name.as_str(), words::PROTECTED)
-            })
+            names
+                .iter()
+                .fold(text.to_owned(), |t, n| t.replace(n, words::PROTECTED))
         };
         let mut rows: Vec<[String; 8]> = Vec::with_capacity(lines.len());
         let mut people: Vec<Id> = Vec::new();
         let mut protected_included = false;
         for l in &lines {
-            let hidden = l.entity == "person"
-                && l.entity_id.is_some_and(|id| protected.contains(&id))
-                && !include_protected;
+            let hidden = !include_protected
+                && l.entity_id.is_some_and(|id| match l.entity.as_str() {
+                    "person" => protected.contains(&id),
+                    "contact" => protected_contacts.iter().any(|(c, _)| *c == id),
+                    _ => false,
+                });
             for id in &l.named_people {
                 if protected.contains(id) {
                     if !include_protected {

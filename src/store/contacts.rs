@@ -13,12 +13,13 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<InternalContact> {
         name: Name::from_store(r.get(3)?),
         email: r.get::<_, Option<String>>(4)?.map(Email::from_store),
         phone: r.get::<_, Option<String>>(5)?.map(Phone::from_store),
+        protected: r.get(6)?,
     })
 }
 
 pub fn for_org(conn: &Connection, org_id: Id) -> Result<Vec<InternalContact>, Error> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, organisation_id, function, name, email, phone FROM internal_contact
+        "SELECT id, organisation_id, function, name, email, phone, protected FROM internal_contact
          WHERE organisation_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([org_id], from_row)?;
@@ -28,7 +29,7 @@ pub fn for_org(conn: &Connection, org_id: Id) -> Result<Vec<InternalContact>, Er
 pub fn get(conn: &Connection, id: Id) -> Result<Option<InternalContact>, Error> {
     Ok(conn
         .query_row(
-            "SELECT id, organisation_id, function, name, email, phone FROM internal_contact WHERE id = ?1",
+            "SELECT id, organisation_id, function, name, email, phone, protected FROM internal_contact WHERE id = ?1",
             [id],
             from_row,
         )
@@ -37,14 +38,15 @@ pub fn get(conn: &Connection, id: Id) -> Result<Option<InternalContact>, Error> 
 
 pub fn insert(conn: &Connection, org_id: Id, f: &ContactFields) -> Result<Id, Error> {
     conn.execute(
-        "INSERT INTO internal_contact (organisation_id, function, name, email, phone)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO internal_contact (organisation_id, function, name, email, phone, protected)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             org_id,
             f.function.as_str(),
             f.name.as_str(),
             f.email.as_ref().map(Email::as_str),
             f.phone.as_ref().map(Phone::as_str),
+            f.protected,
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -53,4 +55,13 @@ pub fn insert(conn: &Connection, org_id: Id, f: &ContactFields) -> Result<Id, Er
 pub fn delete(conn: &Connection, id: Id) -> Result<(), Error> {
     conn.execute("DELETE FROM internal_contact WHERE id = ?1", [id])?;
     Ok(())
+}
+
+/// The internal contacts with protected personal data: their ids and names (to keep them out
+/// of the exported log).
+pub fn protected(conn: &Connection) -> Result<Vec<(Id, String)>, Error> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name FROM internal_contact WHERE protected = 1")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

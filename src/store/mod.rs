@@ -93,6 +93,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0008_export_refs.sql"),
         check: None,
     },
+    Migration {
+        version: 9,
+        name: "0009_protected_contacts",
+        sql: include_str!("migrations/0009_protected_contacts.sql"),
+        check: None,
+    },
 ];
 
 /// 0007 gives every appointment a seat; two appointments that would hold one seat on one day

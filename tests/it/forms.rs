@@ -107,6 +107,7 @@ fn falun(reg: &mut Register) -> Seat {
             name: "Anna Ek".into(),
             email: Some("anna.ek@falun.se".into()),
             phone: None,
+            protected: false,
         },
     )
     .expect("contact");
@@ -273,6 +274,7 @@ fn a_120_character_organisation_name_is_printed_whole() {
                 name: format!("Kontakt {i} Öberg-Åström"),
                 email: None,
                 phone: None,
+                protected: false,
             },
         )
         .expect("contact");

@@ -566,6 +566,46 @@ fn protected_people_stay_out_of_the_exported_log() {
     assert!(reg.exports(None).expect("exports")[0].protected_included);
 }
 
+#[test]
+fn a_protected_internal_contact_stays_out_of_the_exported_log_like_a_person() {
+    let f = Fixture::dalarna();
+    let added = f.json(&[
+        "contact",
+        "add",
+        "Falu kommun",
+        "--function=Individ- och familjeomsorg",
+        "--name=Skyddad Kontaktsson",
+        "--email=kontakt@falun.se",
+        "--protected",
+    ]);
+    assert_eq!(added[0]["protected"], true, "{added}");
+    let listed = f.json(&["contact", "list", "Falu kommun"]);
+    assert!(
+        listed
+            .as_array()
+            .is_some_and(|l| l.iter().any(|c| c["protected"] == true))
+    );
+    let csv = f.dir.path().join("log.csv");
+    f.ok(&["log", "--out", csv.to_str().expect("utf-8")]);
+    let text = std::fs::read_to_string(&csv).expect("csv");
+    assert!(!text.contains("Kontaktsson"), "{text}");
+    assert!(!text.contains("kontakt@falun.se"), "{text}");
+    assert!(text.contains("(skyddad)"), "{text}");
+    // Chosen for this one file, the contact is in it.
+    let with = f.dir.path().join("log-with.csv");
+    f.ok(&[
+        "log",
+        "--out",
+        with.to_str().expect("utf-8"),
+        "--include-protected",
+    ]);
+    assert!(
+        std::fs::read_to_string(&with)
+            .expect("csv")
+            .contains("Kontaktsson")
+    );
+}
+
 /// Appoints the organisation's representative in the county group.
 fn appoint_county(reg: &mut Register, person: i64, from: &str) {
     let group = reg.find_group("Länsgruppen").expect("group");

@@ -306,6 +306,9 @@ pub enum ContactCmd {
         email: Option<String>,
         #[arg(long)]
         phone: Option<String>,
+        /// Protected personal data (skyddade personuppgifter).
+        #[arg(long)]
+        protected: bool,
     },
     /// List an organisation's internal contacts.
     List { org: String },

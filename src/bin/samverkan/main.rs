@@ -266,6 +266,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
                 name,
                 email,
                 phone,
+                protected,
             } => {
                 let id = reg.find_org(&org)?;
                 let c = reg.add_contact(
@@ -275,6 +276,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
                         name,
                         email,
                         phone,
+                        protected,
                     },
                 )?;
                 out.contacts(std::slice::from_ref(&c))

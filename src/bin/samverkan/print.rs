@@ -320,6 +320,7 @@ impl Out {
                 self.t("Namn", "Name"),
                 self.t("E-post", "E-mail"),
                 self.t("Telefon", "Phone"),
+                self.t("Skyddad", "Protected"),
             ]);
             for c in cs {
                 t.add_row(vec![
@@ -331,6 +332,12 @@ impl Out {
                         .as_ref()
                         .map(|p| p.display())
                         .unwrap_or_else(|| "–".into()),
+                    if c.protected {
+                        self.t("ja", "yes")
+                    } else {
+                        self.t("nej", "no")
+                    }
+                    .to_owned(),
                 ]);
             }
             t.to_string()

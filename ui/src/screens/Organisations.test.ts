@@ -98,7 +98,8 @@ describe("Organisation detail", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Falu kommun" })).toBeInTheDocument();
     expect(screen.getByText("212000-2080")).toBeInTheDocument();
     expect(screen.getByText("Pia Chef")).toBeInTheDocument();
-    expect(screen.getByRole("cell", { name: "Sara Skol" })).toBeInTheDocument();
+    // A protected internal contact carries the badge, as a protected person does.
+    expect(screen.getByRole("cell", { name: "Sara Skol Skyddade personuppgifter" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 3, name: /Länsgruppen MVK/ })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Anna Andersson" })).toHaveAttribute("href", "#/people/10");
     expect(screen.getAllByRole("img", { name: "Skyddade personuppgifter" }).length).toBeGreaterThan(0);

@@ -111,7 +111,7 @@ export function falunDetail(): OrgDetail {
       principal: { name: "Pia Chef", title: "Socialchef", email: null, phone: null },
     }),
     contacts: [
-      { id: id(7), organisation_id: id(1), function: "Skola", name: "Sara Skol", email: null, phone: null },
+      { id: id(7), organisation_id: id(1), function: "Skola", name: "Sara Skol", email: null, phone: null, protected: true },
     ],
     groups: [
       {

@@ -3,4 +3,4 @@
 /**
  * An internal contact as typed.
  */
-export type ContactDraft = { function: string, name: string, email: string | null, phone: string | null, };
+export type ContactDraft = { function: string, name: string, email: string | null, phone: string | null, protected: boolean, };

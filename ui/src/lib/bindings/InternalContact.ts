@@ -7,4 +7,9 @@ import type { Phone } from "./Phone";
  * A function inside the organisation through which information is gathered and spread
  * (for a municipality: individual and family care, school, HR…), and who to reach there.
  */
-export type InternalContact = { id: number, organisation_id: number, function: Name, name: Name, email: Email | null, phone: Phone | null, };
+export type InternalContact = { id: number, organisation_id: number, function: Name, name: Name, email: Email | null, phone: Phone | null, 
+/**
+ * Protected personal data (skyddade personuppgifter): kept out of every export of the
+ * log, as a protected person is.
+ */
+protected: boolean, };
