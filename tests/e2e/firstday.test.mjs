@@ -74,6 +74,16 @@ export const tests = [
       await setValue(session, "#organiser-email", "karin.samordnare@lansstyrelsen.se");
       await click(session, '[data-testid="organiser"] button[type="submit"]');
       await waitText(session, ".toast", /Arrangören är sparad/, "saved");
+      // The message stands at the foot of the navigation, over no button of the screen.
+      const covered = await session.execute(`
+        const t = document.querySelector(".toast").getBoundingClientRect();
+        return [...document.querySelectorAll("main button, main a, main input")].filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.width > 0 && r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom;
+        }).map((b) => (b.textContent || b.id).trim().slice(0, 30));`);
+      expect.deepEqual(covered, [], "no control of the screen under the message");
+      await settle(session);
+      await screenshot("firstday-01b-saved-message");
       await dismissToasts(session);
       await open(session, "overview");
       await waitText(session, '[data-testid="first-steps"]', /1 av 4 steg klara/, "the first step ticked");
@@ -90,6 +100,16 @@ export const tests = [
       // Översikt → the group's page for Falu kommun → "Utse" on its representative's seat.
       await userClick(session, `section[data-group="${county.id}"] tr[data-org="${falun.id}"] [data-testid="appoint-link"]`);
       await session.waitForElement('[data-testid="seat-table"]', 20_000);
+      // The link scrolls the screen to the organisation's seats, not the whole window: the
+      // header stays in view and no grey band appears under the app.
+      await settle(session);
+      const window_ = await session.execute(
+        "return { scrolled: document.scrollingElement.scrollTop, header: document.querySelector('header').getBoundingClientRect().top, body: document.body.getBoundingClientRect().height, inner: window.innerHeight };",
+      );
+      expect.equal(window_.scrolled, 0, "the window itself is not scrolled");
+      expect.equal(window_.header, 0, "the header is in view");
+      expect.equal(window_.body <= window_.inner + 1, true, `the app fills the window exactly (${window_.body} of ${window_.inner})`);
+      await screenshot("firstday-02a-group-page-from-overview");
       await userClick(session, `button[aria-label="Utse representant för ${ORG}"]`);
       await session.waitForElement(`${DIALOG} [data-testid="appoint-form"]`);
       await userClick(session, `${DIALOG} [data-testid="appoint-new-person-toggle"]`);

@@ -86,6 +86,7 @@ export const enSafety: Record<keyof typeof svSafety, string> = {
   "screen.import.description": "Bring in organisations, people and their appointments from a spreadsheet (XLSX) or a CSV file. Check first; nothing is saved until every row can be imported.",
   "import.file": "File to import",
   "import.chooseTitle": "Choose the file to import",
+  "safety.log.saveTitle": "Save the log as CSV",
   "import.choose": "Choose a file …",
   "import.read": "Read the file",
   "import.reading": "Reading …",

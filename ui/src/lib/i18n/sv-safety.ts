@@ -84,6 +84,7 @@ export const svSafety = {
   "screen.import.description": "Läs in organisationer, personer och deras uppdrag från ett kalkylark (XLSX) eller en CSV-fil. Provläs först; inget sparas förrän alla rader går att läsa in.",
   "import.file": "Fil att läsa in",
   "import.chooseTitle": "Välj filen att läsa in",
+  "safety.log.saveTitle": "Spara loggen som CSV",
   "import.choose": "Välj fil …",
   "import.read": "Läs filen",
   "import.reading": "Läser …",
