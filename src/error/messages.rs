@@ -940,11 +940,27 @@ fn unreadable_text(u: &Unreadable, lang: Lang) -> String {
             )
             .into(),
         Unreadable::TooLarge(limit) => limit_text(limit, lang),
-        Unreadable::Mapping(what) => {
-            if sv {
-                format!("kolumnvalet känner inte igen {what}")
-            } else {
-                format!("the mapping does not know {what}")
+        Unreadable::Mapping(problem) => {
+            use crate::import::mapping::MappingProblem;
+            match (problem, sv) {
+                (MappingProblem::NotJson { line, column }, true) => format!(
+                    "kolumnvalet är inte ett giltigt JSON-objekt (fel på rad {line}, tecken {column})"
+                ),
+                (MappingProblem::NotJson { line, column }, false) => format!(
+                    "the mapping is not a valid JSON object (an error on line {line}, character {column})"
+                ),
+                (MappingProblem::UnknownColumn(h), true) => {
+                    format!("kolumnvalet nämner kolumnen ”{h}”, som filen inte har")
+                }
+                (MappingProblem::UnknownColumn(h), false) => {
+                    format!("the mapping names the column \u{201c}{h}\u{201d}, which the file does not have")
+                }
+                (MappingProblem::UnknownField(f), true) => {
+                    format!("kolumnvalet känner inte igen fältet ”{f}”")
+                }
+                (MappingProblem::UnknownField(f), false) => {
+                    format!("the mapping does not know the field \u{201c}{f}\u{201d}")
+                }
             }
         }
     }

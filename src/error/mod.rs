@@ -175,7 +175,7 @@ pub enum Unreadable {
     /// Over one of the limits in `import::read` (what, how large, the limit).
     TooLarge(Limit),
     /// The mapping file names a column or field that is not there (quoted), or is not JSON.
-    Mapping(String),
+    Mapping(crate::import::mapping::MappingProblem),
 }
 
 /// Which limit a file to import is over, with the size found and the limit.

@@ -235,25 +235,29 @@ pub fn guess(header: &[String]) -> Vec<Option<ImportField>> {
 }
 
 /// Applies a mapping file (JSON object: header → field code, or null/"ignore") over the
-/// guess. Unknown headers or codes are reported as errors (text for the user).
+/// guess. A file that is not such an object, an unknown header or an unknown field code is
+/// refused with what it is (rendered in the user's language by `error::messages`).
 pub fn apply_mapping_file(
     header: &[String],
     guessed: &mut [Option<ImportField>],
     json: &str,
-) -> Result<(), String> {
+) -> Result<(), MappingProblem> {
     let map: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(json).map_err(|e| format!("JSON: {e}"))?;
+        serde_json::from_str(json).map_err(|e| MappingProblem::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })?;
     for (h, v) in map {
         let Some(col) = header.iter().position(|x| x.trim() == h.trim()) else {
-            return Err(format!("”{h}”"));
+            return Err(MappingProblem::UnknownColumn(h));
         };
         let field = match &v {
             serde_json::Value::Null => None,
             serde_json::Value::String(s) if s == "ignore" || s.is_empty() => None,
-            serde_json::Value::String(s) => {
-                Some(ImportField::from_code(s).ok_or_else(|| format!("”{s}”"))?)
-            }
-            _ => return Err(format!("”{v}”")),
+            serde_json::Value::String(s) => Some(
+                ImportField::from_code(s).ok_or_else(|| MappingProblem::UnknownField(s.clone()))?,
+            ),
+            _ => return Err(MappingProblem::UnknownField(v.to_string())),
         };
         if let Some(f) = field {
             for g in guessed.iter_mut() {
@@ -267,6 +271,17 @@ pub fn apply_mapping_file(
         }
     }
     Ok(())
+}
+
+/// What is wrong with a mapping file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MappingProblem {
+    /// Not a JSON object; where the reader stopped.
+    NotJson { line: usize, column: usize },
+    /// A header the file does not have.
+    UnknownColumn(String),
+    /// A field code the import does not know.
+    UnknownField(String),
 }
 
 #[cfg(test)]

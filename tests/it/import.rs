@@ -1219,3 +1219,41 @@ fn a_file_of_twenty_thousand_new_organisations_lists_a_thousand_and_creates_all_
     let r = import_with(&mut reg, &csv, &one);
     assert_eq!((r.orgs_created, r.people_created), (1, 1));
 }
+
+#[test]
+fn a_bad_mapping_file_is_refused_in_one_language_saying_what_is_wrong() {
+    let f = Fixture::dalarna();
+    let csv = f.dir.path().join("a.csv");
+    std::fs::write(&csv, "Organisation;Namn\nFalu kommun;Anna Berg\n").expect("csv");
+    let cases = [
+        (
+            "{bad json",
+            "är inte ett giltigt JSON-objekt (fel på rad 1, tecken 2)",
+        ),
+        (
+            r#"{"Skostorlek": "name"}"#,
+            "nämner kolumnen ”Skostorlek”, som filen inte har",
+        ),
+        (
+            r#"{"Namn": "skostorlek"}"#,
+            "känner inte igen fältet ”skostorlek”",
+        ),
+    ];
+    for (json, said) in cases {
+        let map = f.dir.path().join("map.json");
+        std::fs::write(&map, json).expect("map");
+        let err = f.refused(&[
+            "import",
+            csv.to_str().expect("utf-8"),
+            "--mapping",
+            map.to_str().expect("utf-8"),
+            "--dry-run",
+        ]);
+        assert!(err.contains(said), "{json}: {err}");
+        // Nothing of serde's English reaches the Swedish message.
+        assert!(
+            !err.contains("key must be") && !err.contains("expected"),
+            "{err}"
+        );
+    }
+}
