@@ -2,6 +2,7 @@
 //! per table with read functions taking `&Connection` and writes meant to run inside the
 //! caller's transaction.
 
+pub mod agenda;
 pub mod appointments;
 pub mod audit;
 pub mod contacts;
@@ -91,6 +92,12 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 8,
         name: "0008_export_refs",
         sql: include_str!("migrations/0008_export_refs.sql"),
+        check: None,
+    },
+    Migration {
+        version: 9,
+        name: "0009_agenda",
+        sql: include_str!("migrations/0009_agenda.sql"),
         check: None,
     },
 ];
@@ -444,6 +451,7 @@ sql_code!(GroupKind);
 sql_code!(Role);
 sql_code!(crate::model::MeetingStatus);
 sql_code!(crate::model::AttendanceStatus);
+sql_code!(crate::model::AgendaKind);
 
 macro_rules! sql_text {
     ($ty:ty) => {

@@ -162,6 +162,9 @@ pub enum Command {
     /// Periods blocked for planning (e.g. the sports-holiday week).
     #[command(subcommand)]
     Blackout(crate::meetings::BlackoutCmd),
+    /// A meeting's agenda (dagordning), or a group's default with --group: show, or add, edit,
+    /// move or remove an item.
+    Agenda(crate::agenda::AgendaArgs),
     /// Record a person's attendance at a meeting.
     Attend(crate::meetings::AttendArgs),
     /// Write meetings to an .ics calendar file.
