@@ -775,7 +775,11 @@ fn an_agenda_is_read_and_changed_through_its_commands_with_camel_case_arguments(
     let t = app_on_new_register();
     let w = &t.window;
     let groups = call(w, "list_groups", json!({})).expect("groups");
-    let county = id_of(&groups, "name", "Länsgruppen MVK");
+    let county = groups
+        .as_array()
+        .and_then(|l| l.iter().find(|g| g["group"]["name"] == "Länsgruppen MVK"))
+        .and_then(|g| g["group"]["id"].as_i64())
+        .expect("the county group");
     let m = call(
         w,
         "add_meeting",
