@@ -789,16 +789,33 @@ fn an_agenda_is_read_and_changed_through_its_commands_with_camel_case_arguments(
     let of = json!({ "of": "meeting", "id": m["id"] });
     let a = call(w, "agenda", json!({ "of": of })).expect("agenda");
     let n = a["items"].as_array().expect("items").len();
-    assert!(n > 0, "a new meeting starts from the template's default: {a}");
+    assert!(
+        n > 0,
+        "a new meeting starts from the template's default: {a}"
+    );
     let draft = json!({ "title": "Åtgärdsplan", "kind": "decision", "presenter_id": null,
                         "presenter": "Länsstyrelsen", "minutes": 30, "note": null });
-    let a = call(w, "add_agenda_item", json!({ "of": of, "draft": draft, "at": 1 })).expect("add");
+    let a = call(
+        w,
+        "add_agenda_item",
+        json!({ "of": of, "draft": draft, "at": 1 }),
+    )
+    .expect("add");
     assert_eq!(a["items"][0]["title"], "Åtgärdsplan");
     assert_eq!(a["items"][1]["start"], "09:30");
-    let a = call(w, "move_agenda_item", json!({ "of": of, "position": 1, "to": 2 })).expect("move");
+    let a = call(
+        w,
+        "move_agenda_item",
+        json!({ "of": of, "position": 1, "to": 2 }),
+    )
+    .expect("move");
     assert_eq!(a["items"][1]["title"], "Åtgärdsplan");
-    let a = call(w, "edit_agenda_item", json!({ "of": of, "position": 2, "draft": draft }))
-        .expect("edit");
+    let a = call(
+        w,
+        "edit_agenda_item",
+        json!({ "of": of, "position": 2, "draft": draft }),
+    )
+    .expect("edit");
     assert_eq!(a["items"].as_array().map(Vec::len), Some(n + 1));
     let err = call(w, "remove_agenda_item", json!({ "of": of, "position": 99 }))
         .expect_err("no such position");
@@ -807,6 +824,11 @@ fn an_agenda_is_read_and_changed_through_its_commands_with_camel_case_arguments(
     assert_eq!(a["items"].as_array().map(Vec::len), Some(n));
     let a = call(w, "reset_agenda", json!({ "meetingId": m["id"] })).expect("reset");
     assert_eq!(a["items"].as_array().map(Vec::len), Some(n));
-    let g = call(w, "agenda", json!({ "of": { "of": "group", "id": county } })).expect("group");
+    let g = call(
+        w,
+        "agenda",
+        json!({ "of": { "of": "group", "id": county } }),
+    )
+    .expect("group");
     assert_eq!(g["from_template"], true);
 }

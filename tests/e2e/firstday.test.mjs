@@ -73,7 +73,7 @@ export const tests = [
       await setValue(session, "#organiser-name", "Karin Samordnare");
       await setValue(session, "#organiser-email", "karin.samordnare@lansstyrelsen.se");
       await click(session, '[data-testid="organiser"] button[type="submit"]');
-      await waitText(session, ".toast", /Arrangören är sparad/, "saved");
+      await waitText(session, ".toast", /Samordnarens uppgifter är sparade/, "saved");
       await dismissToasts(session);
       await open(session, "overview");
       await waitText(session, '[data-testid="first-steps"]', /1 av 4 steg klara/, "the first step ticked");

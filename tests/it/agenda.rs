@@ -406,3 +406,49 @@ fn hostile_values_round_trip_exactly_through_an_agenda_item() {
     f.refused(&["agenda", &m, "add", "--", "Rad ett\nRad två"]);
     f.refused(&["agenda", &m, "add", "--presenter=a\u{1b}b", "--", "X"]);
 }
+
+/// The coordinator's details are kept once: `coordinator` and `meeting organiser` read and
+/// write the same settings, which the calendar names as the organiser.
+#[test]
+fn the_coordinator_is_set_once_and_each_detail_is_checked() {
+    let f = Fixture::dalarna();
+    let c = f.json(&[
+        "coordinator",
+        "--name",
+        "Åsa Öberg",
+        "--title",
+        "Strateg mäns våld mot kvinnor",
+        "--email",
+        "asa.oberg@lansstyrelsen.se",
+        "--phone",
+        "010-225 00 00",
+    ]);
+    assert_eq!(c["name"], "Åsa Öberg");
+    assert_eq!(c["title"], "Strateg mäns våld mot kvinnor");
+    assert_eq!(c["email"], "asa.oberg@lansstyrelsen.se");
+    assert_eq!(c["phone"], "010-225 00 00");
+    let c = f.json(&["coordinator", "--title", ""]);
+    assert_eq!(
+        c["title"],
+        serde_json::Value::Null,
+        "an empty value clears one"
+    );
+    assert_eq!(c["name"], "Åsa Öberg", "the others stay");
+    let o = f.json(&["meeting", "organiser"]);
+    assert_eq!(o["email"], "asa.oberg@lansstyrelsen.se");
+    assert_eq!(o["phone"], "010-225 00 00");
+    for bad in [
+        &["coordinator", "--email", "asa.oberg"][..],
+        &["coordinator", "--phone", "ring mig"][..],
+        &["coordinator", "--name", "Åsa\nÖberg"][..],
+        &["coordinator", "--title", "Strateg\r\nBcc: alla@example.se"][..],
+    ] {
+        f.refused(bad);
+    }
+    let shown = f.ok(&["coordinator"]);
+    assert!(shown.contains("Telefon: 010-225 00 00"), "{shown}");
+    let reg = f.open();
+    let info = reg.organiser().expect("organiser");
+    assert_eq!(info.name.as_deref(), Some("Åsa Öberg"));
+    assert_eq!(info.title, None);
+}

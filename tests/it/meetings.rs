@@ -634,6 +634,7 @@ fn the_calendar_round_trips_through_a_parser_with_stable_uids_and_rising_sequenc
         .set_organiser(&OrganiserInfo {
             name: Some("Strateg, MVK; Länsstyrelsen".into()),
             email: Some("strateg@lansstyrelsen.se".into()),
+            ..OrganiserInfo::default()
         })
         .expect("organiser");
     let created = apply_all(&mut s.reg, 2027);

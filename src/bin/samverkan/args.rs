@@ -156,6 +156,9 @@ pub enum Command {
     Form(FormCmd),
     /// Propose (and with --apply create) a year's meetings from each group's cadence.
     Plan(crate::meetings::PlanArgs),
+    /// The coordinator's name, title, e-mail and phone, kept once and named as the organiser
+    /// of every meeting: show, or set those given (an empty value clears one).
+    Coordinator(crate::meetings::CoordinatorArgs),
     /// Meetings, their plan settings and the organiser.
     #[command(subcommand)]
     Meeting(crate::meetings::MeetingCmd),

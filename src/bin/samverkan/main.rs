@@ -396,6 +396,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         }
         Command::Form(cmd) => forms::run(&mut reg, cmd, &out, today),
         Command::Plan(a) => meetings::plan(&mut reg, a, &out),
+        Command::Coordinator(a) => meetings::coordinator(&mut reg, a, &out),
         Command::Meeting(cmd) => meetings::meeting(&mut reg, cmd, &out),
         Command::Blackout(cmd) => meetings::blackout(&mut reg, cmd, &out),
         Command::Agenda(a) => agenda::run(&mut reg, a, &out),

@@ -122,12 +122,14 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
     "Remove the blocked period {label} ({from}–{to})? The plan proposal may then put meetings in that period again.",
   "meet.blackout.removed": "The blocked period {label} is removed.",
 
-  "meet.organiser.heading": "Organiser in calendar files",
+  "meet.organiser.heading": "The coordinator's details",
   "meet.organiser.intro":
-    "The name and e-mail address of whoever coordinates the meetings. They are written as the organiser into every calendar file, so that calendar programs show who calls the meeting.",
+    "The name, title, e-mail address and phone of whoever coordinates the meetings. They are kept once and used everywhere: name and e-mail are written as the organiser into every calendar file, so that calendar programs show who calls the meeting.",
   "meet.organiser.name": "Name",
+  "meet.organiser.title": "Title",
   "meet.organiser.email": "E-mail",
-  "meet.organiser.saved": "The organiser is saved.",
+  "meet.organiser.phone": "Phone",
+  "meet.organiser.saved": "The coordinator's details are saved.",
 
   "meet.detail.back": "Back to the meetings",
   "meet.detail.heading": "{group} {date}",

@@ -120,12 +120,14 @@ export const svMeetings = {
     "Ta bort spärrperioden {label} ({from}–{to})? Planeringsförslaget kan då lägga möten i perioden igen.",
   "meet.blackout.removed": "Spärrperioden {label} är borttagen.",
 
-  "meet.organiser.heading": "Arrangör i kalenderfilerna",
+  "meet.organiser.heading": "Samordnarens uppgifter",
   "meet.organiser.intro":
-    "Namnet och e-postadressen på den som samordnar mötena. De skrivs in som arrangör i varje kalenderfil, så att kalenderprogrammen visar vem som kallar.",
+    "Namn, titel, e-postadress och telefon till den som samordnar mötena. De sparas en gång och används överallt: namn och e-post skrivs in som arrangör i varje kalenderfil, så att kalenderprogrammen visar vem som kallar.",
   "meet.organiser.name": "Namn",
+  "meet.organiser.title": "Titel",
   "meet.organiser.email": "E-post",
-  "meet.organiser.saved": "Arrangören är sparad.",
+  "meet.organiser.phone": "Telefon",
+  "meet.organiser.saved": "Samordnarens uppgifter är sparade.",
 
   "meet.detail.back": "Tillbaka till mötena",
   "meet.detail.heading": "{group} {date}",
