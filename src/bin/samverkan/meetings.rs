@@ -743,7 +743,7 @@ pub fn mailing_list(
     let group = reg.find_group(&a.group)?;
     let include = people(reg, &a.include_protected)?;
     let l = reg.mailing_list(group, a.meeting, &include, today, out.lang, Utc::now())?;
-    let mut text = format!("{}\n{}", l.bcc, l.mailto);
+    let mut text = format!("{}\n{}", l.bcc, l.mailto_batches.join("\n"));
     if !l.without_email.is_empty() {
         text.push_str(&format!(
             "\n{}: {}",

@@ -206,4 +206,6 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
   "meet.agenda.saved": "The item “{title}” was saved.",
   "meet.agenda.moved": "“{title}” is now item {position}.",
   "meet.agenda.removed": "The item “{title}” was removed.",
+  "meet.export.mailtoSplit": "The list is too long for one link and is split into {count} parts. Open them one at a time.",
+  "meet.export.mailtoBatch": "Open part {n} of {count} in the e-mail program",
 };

@@ -204,4 +204,6 @@ export const svMeetings = {
   "meet.agenda.saved": "Punkten ”{title}” är sparad.",
   "meet.agenda.moved": "”{title}” är nu punkt {position}.",
   "meet.agenda.removed": "Punkten ”{title}” är borttagen.",
+  "meet.export.mailtoSplit": "Listan är för lång för en enda länk och är delad i {count} delar. Öppna dem en i taget.",
+  "meet.export.mailtoBatch": "Öppna del {n} av {count} i e-postprogrammet",
 };
