@@ -5,8 +5,8 @@ use serde::Deserialize;
 
 use crate::error::{Error, Field, Invalid};
 use crate::model::{
-    GroupDraft, GroupFields, GroupKind, OrgDraft, OrgFields, OrgKind, Role, SeatDraft, SeatFields,
-    name_key,
+    AgendaItemDraft, AgendaKind, GroupDraft, GroupFields, GroupKind, OrgDraft, OrgFields, OrgKind,
+    Role, SeatDraft, SeatFields, name_key,
 };
 use crate::store;
 
@@ -20,6 +20,37 @@ pub struct Template {
     pub organisations: Vec<TemplateOrg>,
     #[serde(default)]
     pub groups: Vec<TemplateGroup>,
+    /// The agenda every group of the register starts from until the coordinator saves the
+    /// group's own.
+    #[serde(default)]
+    pub default_agenda: Vec<TemplateAgendaItem>,
+}
+
+/// An item of a template's default agenda.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TemplateAgendaItem {
+    pub title: String,
+    #[serde(default)]
+    pub kind: Option<AgendaKind>,
+    #[serde(default)]
+    pub presenter: Option<String>,
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl TemplateAgendaItem {
+    pub fn draft(&self) -> AgendaItemDraft {
+        AgendaItemDraft {
+            title: self.title.clone(),
+            kind: self.kind,
+            presenter_id: None,
+            presenter: self.presenter.clone(),
+            minutes: self.minutes,
+            note: self.note.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -87,6 +118,7 @@ impl Template {
             network: String::new(),
             organisations: vec![],
             groups: vec![],
+            default_agenda: vec![],
         }
     }
 
@@ -191,5 +223,9 @@ mod tests {
             .find(|g| g.kind == GroupKind::Steering)
             .expect("a steering group");
         assert_eq!(steering.meetings_per_year, 2);
+        assert!(t.default_agenda.len() >= 6, "the default agenda");
+        for item in &t.default_agenda {
+            crate::model::AgendaItemFields::try_from(&item.draft()).expect("a valid item");
+        }
     }
 }

@@ -769,3 +769,66 @@ fn an_appointment_made_today_is_withdrawn_with_a_reason() {
     .expect_err("no such appointment");
     assert_eq!(err["code"], "not_found");
 }
+
+#[test]
+fn an_agenda_is_read_and_changed_through_its_commands_with_camel_case_arguments() {
+    let t = app_on_new_register();
+    let w = &t.window;
+    let groups = call(w, "list_groups", json!({})).expect("groups");
+    let county = groups
+        .as_array()
+        .and_then(|l| l.iter().find(|g| g["group"]["name"] == "Länsgruppen MVK"))
+        .and_then(|g| g["group"]["id"].as_i64())
+        .expect("the county group");
+    let m = call(
+        w,
+        "add_meeting",
+        json!({ "draft": { "group_id": county, "date": "2027-03-10", "start": "09:00", "end": "12:00" } }),
+    )
+    .expect("meeting");
+    let of = json!({ "of": "meeting", "id": m["id"] });
+    let a = call(w, "agenda", json!({ "of": of })).expect("agenda");
+    let n = a["items"].as_array().expect("items").len();
+    assert!(
+        n > 0,
+        "a new meeting starts from the template's default: {a}"
+    );
+    let draft = json!({ "title": "Åtgärdsplan", "kind": "decision", "presenter_id": null,
+                        "presenter": "Länsstyrelsen", "minutes": 30, "note": null });
+    let a = call(
+        w,
+        "add_agenda_item",
+        json!({ "of": of, "draft": draft, "at": 1 }),
+    )
+    .expect("add");
+    assert_eq!(a["items"][0]["title"], "Åtgärdsplan");
+    assert_eq!(a["items"][1]["start"], "09:30");
+    let a = call(
+        w,
+        "move_agenda_item",
+        json!({ "of": of, "position": 1, "to": 2 }),
+    )
+    .expect("move");
+    assert_eq!(a["items"][1]["title"], "Åtgärdsplan");
+    let a = call(
+        w,
+        "edit_agenda_item",
+        json!({ "of": of, "position": 2, "draft": draft }),
+    )
+    .expect("edit");
+    assert_eq!(a["items"].as_array().map(Vec::len), Some(n + 1));
+    let err = call(w, "remove_agenda_item", json!({ "of": of, "position": 99 }))
+        .expect_err("no such position");
+    assert_eq!(err["code"], "invalid", "{err}");
+    let a = call(w, "remove_agenda_item", json!({ "of": of, "position": 2 })).expect("remove");
+    assert_eq!(a["items"].as_array().map(Vec::len), Some(n));
+    let a = call(w, "reset_agenda", json!({ "meetingId": m["id"] })).expect("reset");
+    assert_eq!(a["items"].as_array().map(Vec::len), Some(n));
+    let g = call(
+        w,
+        "agenda",
+        json!({ "of": { "of": "group", "id": county } }),
+    )
+    .expect("group");
+    assert_eq!(g["from_template"], true);
+}

@@ -1318,6 +1318,8 @@ pub mod log_words {
             "network_name" => ("Nätverkets namn", "Network name"),
             "organiser_name" => ("Sammankallandes namn", "Organiser's name"),
             "organiser_email" => ("Sammankallandes e-post", "Organiser's e-mail"),
+            "organiser_title" => ("Sammankallandes titel", "Organiser's title"),
+            "organiser_phone" => ("Sammankallandes telefon", "Organiser's phone"),
             "template" => ("Mall", "Template"),
             "retention_months" => ("Gallringstid (månader)", "Retention (months)"),
             _ => return None,

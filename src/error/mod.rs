@@ -65,6 +65,14 @@ pub enum Field {
     /// The kind of entry in the audit log (`log --entity`).
     Entity,
     Language,
+    /// An agenda item's title.
+    ItemTitle,
+    /// An agenda item's kind (information, discussion, decision).
+    ItemKind,
+    /// Who presents an agenda item.
+    Presenter,
+    /// The minutes an agenda item is given.
+    Minutes,
 }
 
 impl Field {
@@ -111,6 +119,10 @@ impl Field {
             Reason => lang.pick("skäl", "reason"),
             Entity => lang.pick("slag av post i loggen", "kind of log entry"),
             Language => lang.pick("språk", "language"),
+            ItemTitle => lang.pick("punktens rubrik", "item title"),
+            ItemKind => lang.pick("typ av punkt", "kind of item"),
+            Presenter => lang.pick("föredragande", "presenter"),
+            Minutes => lang.pick("antal minuter", "minutes"),
         }
     }
 }

@@ -131,7 +131,14 @@ pub fn calendar(
             "DTEND;TZID=Europe/Stockholm:{}",
             local(m.date, &m.end)
         ));
-        put(format!("SUMMARY:{}", escape_text(&m.group_name)));
+        let cancelled = m.status == MeetingStatus::Cancelled;
+        // A cancelled meeting stays in a published calendar, marked in its title and free.
+        let summary = if cancelled {
+            format!("Inställt: {}", m.group_name)
+        } else {
+            m.group_name.clone()
+        };
+        put(format!("SUMMARY:{}", escape_text(&summary)));
         if let Some(place) = &m.place {
             put(format!("LOCATION:{}", escape_text(place)));
         } else if let Some(link) = &m.online_link {
@@ -161,13 +168,12 @@ pub fn calendar(
         }
         put(format!(
             "STATUS:{}",
-            if m.status == MeetingStatus::Cancelled {
-                "CANCELLED"
-            } else {
-                "CONFIRMED"
-            }
+            if cancelled { "CANCELLED" } else { "CONFIRMED" }
         ));
-        put("TRANSP:OPAQUE".into());
+        put(format!(
+            "TRANSP:{}",
+            if cancelled { "TRANSPARENT" } else { "OPAQUE" }
+        ));
         put("END:VEVENT".into());
     }
     put("END:VCALENDAR".into());

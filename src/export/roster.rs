@@ -115,12 +115,40 @@ pub struct MailingList {
     pub addresses: Vec<String>,
     /// The addresses joined by "; ", ready to paste into BCC.
     pub bcc: String,
-    /// `mailto:?bcc=…` with the addresses.
+    /// `mailto:?bcc=…` with the addresses: the first of `mailto_batches`.
     pub mailto: String,
+    /// The addresses as `mailto:` links each shorter than [`MAX_MAILTO_CHARS`] (Outlook and
+    /// Windows cut a longer link off around 2,000 characters): one link when all fit, else
+    /// numbered batches in roster order that together hold every address.
+    pub mailto_batches: Vec<String>,
     /// People in the roster without an e-mail address.
     pub without_email: Vec<String>,
     pub protected_left_out: usize,
     pub people: Vec<Id>,
+}
+
+/// A `mailto:` link is kept shorter than this many characters.
+pub const MAX_MAILTO_CHARS: usize = 2000;
+
+/// The `mailto:?bcc=` links of the addresses, each shorter than [`MAX_MAILTO_CHARS`]. An
+/// address is at most 254 characters, 762 encoded, so each fits in a link of its own.
+fn mailto_batches(addresses: &[String]) -> Vec<String> {
+    const HEAD: &str = "mailto:?bcc=";
+    let mut batches = Vec::new();
+    let mut current = String::from(HEAD);
+    for a in addresses {
+        let encoded = mailto_encode(a);
+        let extra = encoded.len() + usize::from(current.len() > HEAD.len());
+        if current.len() > HEAD.len() && current.len() + extra >= MAX_MAILTO_CHARS {
+            batches.push(std::mem::replace(&mut current, String::from(HEAD)));
+        }
+        if current.len() > HEAD.len() {
+            current.push(',');
+        }
+        current.push_str(&encoded);
+    }
+    batches.push(current);
+    batches
 }
 
 /// Percent-encodes what an address may hold that a `mailto:` query value may not.
@@ -157,22 +185,65 @@ impl MailingList {
         people.sort_unstable();
         people.dedup();
         let bcc = addresses.join("; ");
-        let mailto = format!(
-            "mailto:?bcc={}",
-            addresses
-                .iter()
-                .map(|a| mailto_encode(a))
-                .collect::<Vec<_>>()
-                .join(",")
-        );
+        let mailto_batches = mailto_batches(&addresses);
         MailingList {
             group_name: roster.group_name.clone(),
+            mailto: mailto_batches.first().cloned().unwrap_or_default(),
+            mailto_batches,
             addresses,
             bcc,
-            mailto,
             without_email,
             protected_left_out: roster.protected_left_out,
             people,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decoded(links: &[String]) -> Vec<String> {
+        links
+            .iter()
+            .flat_map(|l| {
+                l.strip_prefix("mailto:?bcc=")
+                    .unwrap_or_default()
+                    .split(',')
+                    .map(|a| a.replace("%2B", "+").replace("%26", "&"))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_short_list_is_one_link() {
+        let a = vec!["anna@falun.se".to_owned(), "erik@falun.se".to_owned()];
+        assert_eq!(
+            mailto_batches(&a),
+            vec!["mailto:?bcc=anna@falun.se,erik@falun.se".to_owned()]
+        );
+    }
+
+    #[test]
+    fn a_long_list_is_split_into_links_under_the_limit_that_hold_every_address_in_order() {
+        // The county group: 60 people with long public-sector addresses, some needing encoding.
+        let addresses: Vec<String> = (0..60)
+            .map(|i| {
+                format!("forvaltningens.representant+nr{i}&mvk@socialforvaltningen.kommun{i}.se")
+            })
+            .collect();
+        let links = mailto_batches(&addresses);
+        assert!(links.len() > 1, "{} characters in one", links[0].len());
+        for l in &links {
+            assert!(l.len() < MAX_MAILTO_CHARS, "{} characters", l.len());
+            assert!(l.starts_with("mailto:?bcc=") && !l.ends_with(','));
+        }
+        assert_eq!(decoded(&links), addresses);
+        // The longest address the register takes, 254 characters, fits a link of its own.
+        let long = vec![format!("{}@{}.se", "a".repeat(64), "b".repeat(186)); 3];
+        let links = mailto_batches(&long);
+        assert!(links.iter().all(|l| l.len() < MAX_MAILTO_CHARS));
+        assert_eq!(decoded(&links), long);
     }
 }

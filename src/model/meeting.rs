@@ -64,6 +64,15 @@ meeting_vocabulary!(
     }
 );
 
+meeting_vocabulary!(
+    /// What an agenda item is for.
+    AgendaKind, Field::ItemKind, {
+        Information = "information", "Information", "Information", ["info", "informationspunkt"];
+        Discussion = "discussion", "Diskussion", "Discussion", ["diskussionspunkt", "samtal"];
+        Decision = "decision", "Beslut", "Decision", ["beslutspunkt"];
+    }
+);
+
 /// The longest meeting text fields (agenda note) may be.
 pub const MAX_AGENDA_CHARS: usize = 4000;
 

@@ -1,6 +1,7 @@
 //! Domain types, checked at construction: a value of these types is valid by being there.
 //! Raw input (`*Draft`, `*Request`) becomes a checked type through `TryFrom` at the boundary.
 
+mod agenda;
 mod appointment;
 pub mod date;
 mod group;
@@ -12,13 +13,17 @@ mod person;
 mod seat;
 mod text;
 
+pub use agenda::{
+    Agenda, AgendaItem, AgendaItemDraft, AgendaItemFields, AgendaOf, MAX_AGENDA_ITEMS,
+    MAX_ITEM_MINUTES, MAX_ITEM_TITLE_CHARS, clock_minutes, clock_text,
+};
 pub use appointment::{
     AppointInput, AppointOutcome, AppointRequest, Appointment, AppointmentStatus,
 };
 pub use group::{Group, GroupDraft, GroupFields, MAX_MEETINGS_PER_YEAR};
 pub use kinds::{GroupKind, OrgKind, Role};
 pub use meeting::{
-    AttendanceRow, AttendanceStatus, Blackout, BlackoutDraft, BlackoutFields, Meeting,
+    AgendaKind, AttendanceRow, AttendanceStatus, Blackout, BlackoutDraft, BlackoutFields, Meeting,
     MeetingDraft, MeetingFields, MeetingStatus, PlanSettings, format_time, parse_time,
     parse_weekdays,
 };

@@ -22,7 +22,8 @@ pub const MAX_NAME_CHARS: usize = 120;
 pub fn max_chars(field: Field) -> usize {
     use Field::*;
     match field {
-        Name | PrincipalName | Function | LocalGroup | Title => MAX_NAME_CHARS,
+        Name | PrincipalName | Function | LocalGroup | Title | Presenter => MAX_NAME_CHARS,
+        ItemTitle => crate::model::MAX_ITEM_TITLE_CHARS,
         ShortName => 40,
         OrgNumber => 20,
         Email => 254,
@@ -36,7 +37,7 @@ pub fn max_chars(field: Field) -> usize {
         Wording | Template => MAX_TEXT_CHARS,
         Kind | GroupKind | MeetingsPerYear | Role | Organisation | From | To | Date | Days
         | Status | Start | End | Weekdays | Year | Format | Months | Position | Seat | Entity
-        | Language => 200,
+        | Language | ItemKind | Minutes => 200,
     }
 }
 
@@ -248,6 +249,8 @@ mod tests {
             ("description", Description),
             ("notes", Notes),
             ("agenda", Agenda),
+            ("itemTitle", ItemTitle),
+            ("presenter", Presenter),
             ("wording", Wording),
         ];
         let mut ts = String::from(

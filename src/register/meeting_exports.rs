@@ -48,12 +48,17 @@ pub struct ExportOutcome {
     pub export_id: Id,
 }
 
-/// Who organises the meetings, as calendars name it.
+/// The coordinator, who organises the meetings: kept once in the register's settings and
+/// named as the organiser in calendars. Title and phone may be left out by older callers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct OrganiserInfo {
     pub name: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
     pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 impl Register {
@@ -252,27 +257,53 @@ impl Register {
     }
 
     pub fn organiser(&self) -> Result<OrganiserInfo, Error> {
+        let get = |key| -> Result<Option<String>, Error> {
+            Ok(store::settings::get(&self.conn, key)?.filter(|v| !v.is_empty()))
+        };
         Ok(OrganiserInfo {
-            name: store::settings::get(&self.conn, "organiser_name")?,
-            email: store::settings::get(&self.conn, "organiser_email")?,
+            name: get("organiser_name")?,
+            title: get("organiser_title")?,
+            email: get("organiser_email")?,
+            phone: get("organiser_phone")?,
         })
     }
 
-    /// Sets who organises the meetings (named in calendars). Empty values are kept out.
+    /// Sets the coordinator's details (named in calendars as the organiser). Empty values are
+    /// kept out; name and title are one line each.
     pub fn set_organiser(&mut self, info: &OrganiserInfo) -> Result<OrganiserInfo, Error> {
-        let name = crate::model::optional_text(Field::Name, info.name.as_deref())?;
+        let one_line = |field, v: Option<&str>| -> Result<Option<String>, Error> {
+            let v = crate::model::optional_text(field, v)?;
+            if v.as_deref().is_some_and(|v| v.contains(['\n', '\r'])) {
+                return Err(Error::invalid(field, crate::error::Invalid::LineBreak));
+            }
+            Ok(v)
+        };
+        let name = one_line(Field::Name, info.name.as_deref())?;
+        let title = one_line(Field::Title, info.title.as_deref())?;
         let email = info
             .email
             .as_deref()
             .filter(|e| !e.trim().is_empty())
             .map(|e| crate::model::Email::parse(Field::Email, e))
             .transpose()?;
+        let phone = info
+            .phone
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| crate::model::Phone::parse(Field::Phone, p))
+            .transpose()?;
         self.write(|tx| {
             store::settings::set(tx, "organiser_name", name.as_deref().unwrap_or(""))?;
+            store::settings::set(tx, "organiser_title", title.as_deref().unwrap_or(""))?;
             store::settings::set(
                 tx,
                 "organiser_email",
                 email.as_ref().map_or("", |e| e.as_str()),
+            )?;
+            store::settings::set(
+                tx,
+                "organiser_phone",
+                phone.as_ref().map_or("", |p| p.as_str()),
             )
         })?;
         self.organiser()

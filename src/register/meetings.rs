@@ -179,7 +179,11 @@ impl Register {
             fields.online_link = settings.online_link.clone();
         }
         let now = log_time(now);
-        let id = self.write(|tx| store::meetings::insert(tx, &fields, &new_uid(), &now))?;
+        let id = self.write(|tx| {
+            let id = store::meetings::insert(tx, &fields, &new_uid(), &now)?;
+            super::agenda::start_from_group(tx, id, fields.group_id)?;
+            Ok(id)
+        })?;
         self.meeting(id)
     }
 
@@ -447,8 +451,12 @@ impl Register {
         let ids = self.write(|tx| {
             checked
                 .iter()
-                .map(|f| store::meetings::insert(tx, f, &new_uid(), &now))
-                .collect::<Result<Vec<_>, _>>()
+                .map(|f| {
+                    let id = store::meetings::insert(tx, f, &new_uid(), &now)?;
+                    super::agenda::start_from_group(tx, id, f.group_id)?;
+                    Ok(id)
+                })
+                .collect::<Result<Vec<_>, Error>>()
         })?;
         ids.into_iter().map(|id| self.meeting(id)).collect()
     }

@@ -1,6 +1,7 @@
 //! The register: the core's operations over an opened store. Every write checks its input,
 //! runs in one transaction, and either happens whole or changes nothing.
 
+mod agenda;
 mod appointments;
 mod audit;
 mod exports;

@@ -2,6 +2,7 @@
 //! per table with read functions taking `&Connection` and writes meant to run inside the
 //! caller's transaction.
 
+pub mod agenda;
 pub mod appointments;
 pub mod audit;
 pub mod contacts;
@@ -97,6 +98,12 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 9,
         name: "0009_protected_contacts",
         sql: include_str!("migrations/0009_protected_contacts.sql"),
+        check: None,
+    },
+    Migration {
+        version: 10,
+        name: "0010_agenda",
+        sql: include_str!("migrations/0010_agenda.sql"),
         check: None,
     },
 ];
@@ -450,6 +457,7 @@ sql_code!(GroupKind);
 sql_code!(Role);
 sql_code!(crate::model::MeetingStatus);
 sql_code!(crate::model::AttendanceStatus);
+sql_code!(crate::model::AgendaKind);
 
 macro_rules! sql_text {
     ($ty:ty) => {

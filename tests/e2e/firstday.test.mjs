@@ -73,7 +73,7 @@ export const tests = [
       await setValue(session, "#organiser-name", "Karin Samordnare");
       await setValue(session, "#organiser-email", "karin.samordnare@lansstyrelsen.se");
       await click(session, '[data-testid="organiser"] button[type="submit"]');
-      await waitText(session, ".toast", /Arrangören är sparad/, "saved");
+      await waitText(session, ".toast", /Samordnarens uppgifter är sparade/, "saved");
       // The message stands at the foot of the navigation, over no button of the screen.
       const covered = await session.execute(`
         const t = document.querySelector(".toast").getBoundingClientRect();

@@ -7,7 +7,7 @@ use crate::support::Fixture;
 
 /// Values that have broken other programs: formula prefixes, right-to-left text and bidi
 /// controls, decomposed Unicode, SQL and shell metacharacters, quotes, very long text.
-fn corpus() -> Vec<String> {
+pub fn corpus() -> Vec<String> {
     vec![
         "=HYPERLINK(\"http://x\",\"klicka\")".into(),
         "+46 SUM(A1:A9)".into(),

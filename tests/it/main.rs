@@ -1,5 +1,6 @@
 //! The one integration-test binary: the register through its library API and through the CLI.
 
+mod agenda;
 mod cli;
 mod cli_edges;
 mod crash;

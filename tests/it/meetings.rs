@@ -634,6 +634,7 @@ fn the_calendar_round_trips_through_a_parser_with_stable_uids_and_rising_sequenc
         .set_organiser(&OrganiserInfo {
             name: Some("Strateg, MVK; Länsstyrelsen".into()),
             email: Some("strateg@lansstyrelsen.se".into()),
+            ..OrganiserInfo::default()
         })
         .expect("organiser");
     let created = apply_all(&mut s.reg, 2027);
@@ -700,6 +701,18 @@ fn the_calendar_round_trips_through_a_parser_with_stable_uids_and_rising_sequenc
         .expect("cancelled event");
     assert_eq!(gone.get_status(), Some(EventStatus::Cancelled));
     assert_eq!(gone.get_sequence(), Some(1));
+    assert_eq!(
+        gone.get_summary(),
+        Some("Inställt: Länsgruppen MVK"),
+        "a cancelled meeting says so in its title"
+    );
+    assert_eq!(
+        gone.property_value("TRANSP"),
+        Some("TRANSPARENT"),
+        "and leaves the time free"
+    );
+    assert_eq!(ev.get_summary(), Some("Länsgruppen MVK"));
+    assert_eq!(ev.property_value("TRANSP"), Some("OPAQUE"));
     assert!(text.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Stockholm"));
 
     // Exporting again keeps every UID; the log has both exports, with no people in them.

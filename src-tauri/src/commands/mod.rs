@@ -1,5 +1,6 @@
 //! Tauri command adapters, one module per feature area.
 
+pub mod agenda;
 pub mod app;
 pub mod forms;
 pub mod meetings;

@@ -156,12 +156,18 @@ pub enum Command {
     Form(FormCmd),
     /// Propose (and with --apply create) a year's meetings from each group's cadence.
     Plan(crate::meetings::PlanArgs),
+    /// The coordinator's name, title, e-mail and phone, kept once and named as the organiser
+    /// of every meeting: show, or set those given (an empty value clears one).
+    Coordinator(crate::meetings::CoordinatorArgs),
     /// Meetings, their plan settings and the organiser.
     #[command(subcommand)]
     Meeting(crate::meetings::MeetingCmd),
     /// Periods blocked for planning (e.g. the sports-holiday week).
     #[command(subcommand)]
     Blackout(crate::meetings::BlackoutCmd),
+    /// A meeting's agenda (dagordning), or a group's default with --group: show, or add, edit,
+    /// move or remove an item.
+    Agenda(crate::agenda::AgendaArgs),
     /// Record a person's attendance at a meeting.
     Attend(crate::meetings::AttendArgs),
     /// Write meetings to an .ics calendar file.

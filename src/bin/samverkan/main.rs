@@ -3,6 +3,7 @@
 
 #![forbid(unsafe_code)]
 
+mod agenda;
 mod args;
 mod forms;
 mod meetings;
@@ -397,8 +398,10 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         }
         Command::Form(cmd) => forms::run(&mut reg, cmd, &out, today),
         Command::Plan(a) => meetings::plan(&mut reg, a, &out),
+        Command::Coordinator(a) => meetings::coordinator(&mut reg, a, &out),
         Command::Meeting(cmd) => meetings::meeting(&mut reg, cmd, &out),
         Command::Blackout(cmd) => meetings::blackout(&mut reg, cmd, &out),
+        Command::Agenda(a) => agenda::run(&mut reg, a, &out),
         Command::Attend(a) => meetings::attend(&mut reg, a, &out),
         Command::Calendar(a) => meetings::calendar(&mut reg, a, &out),
         Command::Roster(a) => meetings::roster(&mut reg, a, &out, today),

@@ -115,6 +115,46 @@ pub enum MeetingCmd {
     },
 }
 
+/// The coordinator's details, kept once in the register's settings.
+#[derive(Debug, Args, Default)]
+pub struct CoordinatorArgs {
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+}
+
+/// Shows the coordinator's details, after changing those given (an empty value clears one).
+pub fn coordinator(reg: &mut Register, a: CoordinatorArgs, out: &Out) -> Result<(), Error> {
+    let lang = out.lang;
+    let mut o = reg.organiser()?;
+    if a.name.is_some() || a.title.is_some() || a.email.is_some() || a.phone.is_some() {
+        o = reg.set_organiser(&OrganiserInfo {
+            name: merge(o.name.take(), a.name),
+            title: merge(o.title.take(), a.title),
+            email: merge(o.email.take(), a.email),
+            phone: merge(o.phone.take(), a.phone),
+        })?;
+    }
+    let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
+    let text = format!(
+        "{}: {}\n{}: {}\n{}: {}\n{}: {}",
+        lang.pick("Sammankallande", "Organiser"),
+        shown(&o.name),
+        lang.pick("Titel", "Title"),
+        shown(&o.title),
+        lang.pick("E-post", "E-mail"),
+        shown(&o.email),
+        lang.pick("Telefon", "Phone"),
+        shown(&o.phone),
+    );
+    out.done(&o, &text)
+}
+
 #[derive(Debug, Subcommand)]
 pub enum BlackoutCmd {
     /// Block a period for planning (all groups, or one with --group).
@@ -516,29 +556,15 @@ pub fn meeting(reg: &mut Register, cmd: MeetingCmd, out: &Out) -> Result<(), Err
             );
             out.done(&s, &text)
         }
-        MeetingCmd::Organiser { name, email } => {
-            let mut o = reg.organiser()?;
-            if name.is_some() || email.is_some() {
-                o = reg.set_organiser(&OrganiserInfo {
-                    name: merge(o.name.take(), name),
-                    email: merge(o.email.take(), email),
-                })?;
-            }
-            let text = format!(
-                "{}: {}\n{}: {}",
-                lang.pick("Sammankallande", "Organiser"),
-                o.name
-                    .clone()
-                    .filter(|s| !s.is_empty())
-                    .unwrap_or_else(|| "–".into()),
-                lang.pick("E-post", "E-mail"),
-                o.email
-                    .clone()
-                    .filter(|s| !s.is_empty())
-                    .unwrap_or_else(|| "–".into()),
-            );
-            out.done(&o, &text)
-        }
+        MeetingCmd::Organiser { name, email } => coordinator(
+            reg,
+            CoordinatorArgs {
+                name,
+                email,
+                ..CoordinatorArgs::default()
+            },
+            out,
+        ),
         MeetingCmd::Holidays { year, group } => {
             let group = group.map(|g| reg.find_group(&g)).transpose()?;
             let days = reg.forbidden_days(year, group, lang)?;
@@ -717,7 +743,7 @@ pub fn mailing_list(
     let group = reg.find_group(&a.group)?;
     let include = people(reg, &a.include_protected)?;
     let l = reg.mailing_list(group, a.meeting, &include, today, out.lang, Utc::now())?;
-    let mut text = format!("{}\n{}", l.bcc, l.mailto);
+    let mut text = format!("{}\n{}", l.bcc, l.mailto_batches.join("\n"));
     if !l.without_email.is_empty() {
         text.push_str(&format!(
             "\n{}: {}",

@@ -127,8 +127,8 @@ impl Out {
                     self.t("av", "of"),
                     mark(steps.own_details),
                     self.t(
-                        "Dina egna uppgifter (meeting organiser --name --email)",
-                        "Your own details (meeting organiser --name --email)"
+                        "Dina egna uppgifter (coordinator --name --email)",
+                        "Your own details (coordinator --name --email)"
                     ),
                     mark(steps.people),
                     self.t(

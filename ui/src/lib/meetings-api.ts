@@ -3,6 +3,9 @@
 
 import { invoke as tauriInvoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { toAppError } from "./api";
+import type { Agenda } from "./bindings/Agenda";
+import type { AgendaItemDraft } from "./bindings/AgendaItemDraft";
+import type { AgendaOf } from "./bindings/AgendaOf";
 import type { AttendanceStatus } from "./bindings/AttendanceStatus";
 import type { Blackout } from "./bindings/Blackout";
 import type { BlackoutDraft } from "./bindings/BlackoutDraft";
@@ -66,6 +69,12 @@ export interface MeetingCommands {
   export_calendar: { args: { query: CalendarQuery; path: string }; result: ExportOutcome };
   organiser: { args: undefined; result: OrganiserInfo };
   set_organiser: { args: { info: OrganiserInfo }; result: OrganiserInfo };
+  agenda: { args: { of: AgendaOf }; result: Agenda };
+  add_agenda_item: { args: { of: AgendaOf; draft: AgendaItemDraft; at: number | null }; result: Agenda };
+  edit_agenda_item: { args: { of: AgendaOf; position: number; draft: AgendaItemDraft }; result: Agenda };
+  move_agenda_item: { args: { of: AgendaOf; position: number; to: number }; result: Agenda };
+  remove_agenda_item: { args: { of: AgendaOf; position: number }; result: Agenda };
+  reset_agenda: { args: { meetingId: number }; result: Agenda };
 }
 
 type Name = keyof MeetingCommands;

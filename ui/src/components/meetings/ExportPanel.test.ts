@@ -9,6 +9,8 @@ import { county } from "../network/testdata";
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
+const LINKS = ["mailto:?bcc=a1@falun.se", "mailto:?bcc=a2@falun.se", "mailto:?bcc=a3@falun.se"];
+
 function setup(meetingId: number | null = null) {
   const calls: Call[] = [];
   mockIPC((cmd, args) => {
@@ -29,6 +31,17 @@ function setup(meetingId: number | null = null) {
         return "/tmp/lista.pdf";
       case "export_roster":
         return { file: "/tmp/lista.pdf", items: 29, people: 29, protected_left_out: 0, export_id: 3 };
+      case "mailing_list":
+        return {
+          group_name: county.name,
+          addresses: ["a1@falun.se", "a2@falun.se", "a3@falun.se"],
+          bcc: "a1@falun.se; a2@falun.se; a3@falun.se",
+          mailto: LINKS[0],
+          mailto_batches: LINKS,
+          without_email: [],
+          protected_left_out: 0,
+          people: [1, 2, 3],
+        };
       default:
         return null;
     }
@@ -40,6 +53,20 @@ function setup(meetingId: number | null = null) {
 }
 
 describe("ExportPanel", () => {
+  it("offers a mailing list too long for one link as numbered links that hold every address", async () => {
+    setup();
+    await fireEvent.click(screen.getByTestId("export-mail"));
+    const list = await screen.findByTestId("mailto-batches");
+    const links = within(list).getAllByRole("link");
+    expect(links.map((l) => l.getAttribute("href"))).toEqual(LINKS);
+    expect(links.map((l) => l.textContent)).toEqual([
+      "Öppna del 1 av 3 i e-postprogrammet",
+      "Öppna del 2 av 3 i e-postprogrammet",
+      "Öppna del 3 av 3 i e-postprogrammet",
+    ]);
+    expect(screen.getByTestId("bcc")).toHaveValue("a1@falun.se; a2@falun.se; a3@falun.se");
+  });
+
   it("saves the roster as PDF through a PDF save dialog", async () => {
     const calls = setup();
     // Not ticked: the protected person stays out of the file.

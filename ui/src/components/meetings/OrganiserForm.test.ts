@@ -10,7 +10,7 @@ import type { OrganiserInfo } from "../../lib/bindings/OrganiserInfo";
 const BAD_EMAIL = { code: "invalid", field: "email", message: "Ogiltigt värde för e-post: adressen saknar @." };
 
 function setup() {
-  let stored: OrganiserInfo = { name: "Sara Lind", email: null };
+  let stored: OrganiserInfo = { name: "Sara Lind", title: "Strateg", email: null, phone: null };
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
@@ -53,18 +53,33 @@ describe("OrganiserForm", () => {
     await fireEvent.click(screen.getByRole("button", { name: "Spara" }));
     await waitFor(() => expect(email).not.toHaveAttribute("aria-invalid"));
     expect(calls.filter((c) => c.cmd === "set_organiser").map((c) => c.args)).toEqual([
-      { info: { name: "Sara Lind", email: "sara.lind.lansstyrelsen.se" } },
-      { info: { name: "Sara Lind", email: "sara.lind@lansstyrelsen.se" } },
+      { info: { name: "Sara Lind", title: "Strateg", email: "sara.lind.lansstyrelsen.se", phone: null } },
+      { info: { name: "Sara Lind", title: "Strateg", email: "sara.lind@lansstyrelsen.se", phone: null } },
     ]);
-    expect(status.messages.some((m) => m.text === "Arrangören är sparad.")).toBe(true);
+    expect(status.messages.some((m) => m.text === "Samordnarens uppgifter är sparade.")).toBe(true);
   });
 
   it("sends empty fields as none, which leaves the organiser out of the files", async () => {
     const calls = setup();
     const name = await screen.findByRole("textbox", { name: "Namn" });
     await fireEvent.input(name, { target: { value: "  " } });
+    await fireEvent.input(screen.getByRole("textbox", { name: "Titel" }), { target: { value: "" } });
     await fireEvent.click(screen.getByRole("button", { name: "Spara" }));
     await waitFor(() => expect(calls.some((c) => c.cmd === "set_organiser")).toBe(true));
-    expect(calls.find((c) => c.cmd === "set_organiser")?.args).toEqual({ info: { name: null, email: null } });
+    expect(calls.find((c) => c.cmd === "set_organiser")?.args).toEqual({
+      info: { name: null, title: null, email: null, phone: null },
+    });
+  });
+
+  it("shows the saved title and phone and sends them with the rest", async () => {
+    const calls = setup();
+    const title = await screen.findByRole("textbox", { name: "Titel" });
+    expect(title).toHaveValue("Strateg");
+    await fireEvent.input(screen.getByRole("textbox", { name: "Telefon" }), { target: { value: "010-225 00 00" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Spara" }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "set_organiser")).toBe(true));
+    expect(calls.find((c) => c.cmd === "set_organiser")?.args).toEqual({
+      info: { name: "Sara Lind", title: "Strateg", email: null, phone: "010-225 00 00" },
+    });
   });
 });

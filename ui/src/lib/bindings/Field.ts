@@ -3,4 +3,4 @@
 /**
  * The fields a user fills in, named in messages.
  */
-export type Field = "name" | "short_name" | "kind" | "org_number" | "postal_address" | "email" | "phone" | "notes" | "title" | "principal_name" | "function" | "local_group" | "contact" | "group_kind" | "meetings_per_year" | "description" | "role" | "organisation" | "from" | "to" | "date" | "days" | "template" | "wording" | "status" | "start" | "end" | "place" | "online_link" | "agenda" | "weekdays" | "label" | "year" | "format" | "months" | "position" | "seat" | "reason" | "entity" | "language";
+export type Field = "name" | "short_name" | "kind" | "org_number" | "postal_address" | "email" | "phone" | "notes" | "title" | "principal_name" | "function" | "local_group" | "contact" | "group_kind" | "meetings_per_year" | "description" | "role" | "organisation" | "from" | "to" | "date" | "days" | "template" | "wording" | "status" | "start" | "end" | "place" | "online_link" | "agenda" | "weekdays" | "label" | "year" | "format" | "months" | "position" | "seat" | "reason" | "entity" | "language" | "item_title" | "item_kind" | "presenter" | "minutes";

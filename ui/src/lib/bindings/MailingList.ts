@@ -9,9 +9,15 @@ export type MailingList = { group_name: string, addresses: Array<string>,
  */
 bcc: string, 
 /**
- * `mailto:?bcc=…` with the addresses.
+ * `mailto:?bcc=…` with the addresses: the first of `mailto_batches`.
  */
 mailto: string, 
+/**
+ * The addresses as `mailto:` links each shorter than [`MAX_MAILTO_CHARS`] (Outlook and
+ * Windows cut a longer link off around 2,000 characters): one link when all fit, else
+ * numbered batches in roster order that together hold every address.
+ */
+mailto_batches: Array<string>, 
 /**
  * People in the roster without an e-mail address.
  */

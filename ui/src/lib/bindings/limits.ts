@@ -20,6 +20,8 @@ export const LIMITS = {
   description: 4000,
   notes: 4000,
   agenda: 4000,
+  itemTitle: 200,
+  presenter: 120,
   wording: 10000,
 } as const;
 
