@@ -13,6 +13,7 @@ mod organisations;
 mod overview;
 mod people;
 mod privacy;
+mod report;
 mod resolve;
 mod safety;
 mod seats;

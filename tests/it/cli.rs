@@ -779,7 +779,12 @@ fn info_lists_the_first_steps_and_ticks_each_as_it_is_done() {
     ]);
     assert_eq!(steps(&f)["own_details"], true);
     f.ok(&["person", "add", "Anna Berg", "--org", "Falu kommun"]);
-    f.ok(&["appoint", "Anna Berg", "--group=Länsgruppen MVK", "--role=representative"]);
+    f.ok(&[
+        "appoint",
+        "Anna Berg",
+        "--group=Länsgruppen MVK",
+        "--role=representative",
+    ]);
     assert_eq!(steps(&f)["people"], true);
     let form = f.dir.path().join("falun.pdf");
     f.ok(&[
@@ -789,8 +794,23 @@ fn info_lists_the_first_steps_and_ticks_each_as_it_is_done() {
         form.to_str().expect("utf-8"),
     ]);
     assert_eq!(steps(&f)["forms_printed"], true);
-    let next = (crate::support::today().format("%Y").to_string().parse::<i32>().expect("year") + 1).to_string();
-    f.ok(&["plan", "--year", &next, "--group=Länsgruppen MVK", "--apply"]);
+    let next = (crate::support::today()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .expect("year")
+        + 1)
+    .to_string();
+    f.ok(&[
+        "plan",
+        "--year",
+        &next,
+        "--group=Länsgruppen MVK",
+        "--apply",
+    ]);
     assert_eq!(steps(&f)["meetings_planned"], true);
-    assert!(!f.ok(&["info"]).contains("Kom igång"), "the list is gone when all is done");
+    assert!(
+        !f.ok(&["info"]).contains("Kom igång"),
+        "the list is gone when all is done"
+    );
 }

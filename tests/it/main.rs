@@ -10,6 +10,7 @@ mod limits;
 mod meetings;
 mod properties;
 mod register;
+mod report;
 mod safety;
 mod seats;
 mod support;

@@ -10,8 +10,8 @@ use samverkan::model::{
     Role,
 };
 use samverkan::register::{
-    Coverage, FirstSteps, GroupDetail, GroupSummary, OrgDetail, OrgQuery, PersonDetail, PersonQuery,
-    SeatHolder, Vacancy,
+    Coverage, FirstSteps, GroupDetail, GroupSummary, OrgDetail, OrgQuery, PersonDetail,
+    PersonQuery, SeatHolder, Vacancy,
 };
 use samverkan::{ErrorBody, Lang, RegisterInfo};
 use tauri::State;

@@ -7,6 +7,7 @@ mod args;
 mod forms;
 mod meetings;
 mod print;
+mod report;
 mod safety;
 
 use std::ffi::OsString;
@@ -387,6 +388,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             out.vacancies(&reg.vacancies(today, within, group)?, today)
         }
         Command::Coverage => out.coverage(&reg.coverage(today)?),
+        Command::Report(a) => report::run(&mut reg, a, &out, today),
         Command::Exports { since } => {
             let since = since
                 .map(|d| date_or(Some(&d), Field::Date, today))

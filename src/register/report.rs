@@ -1,0 +1,100 @@
+//! The yearly report over the register: reads what each group's year needs and counts it
+//! (`crate::report`).
+
+use chrono::NaiveDate;
+
+use super::{FormState, Register};
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::model::Id;
+use crate::report::{self, FormCounts, GroupFigures, GroupInput, GroupReport, YearReport};
+use crate::store;
+
+impl Register {
+    /// The report of `year` for one group (or every group), with `compare`'s figures beside
+    /// it. The period of a year that runs ends on `today`.
+    pub fn year_report(
+        &self,
+        year: i32,
+        group_id: Option<Id>,
+        compare: Option<i32>,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Result<YearReport, Error> {
+        super::meetings::year_bounds(year)?;
+        if let Some(c) = compare {
+            super::meetings::year_bounds(c)?;
+        }
+        let groups = match group_id {
+            Some(g) => vec![self.group(g)?],
+            None => store::groups::list(&self.conn)?,
+        };
+        let orgs = store::report::organisations(&self.conn)?;
+        let mut out = Vec::new();
+        for g in groups {
+            let current = self.group_year(&g, year, today, &orgs, lang)?;
+            let previous = compare
+                .map(|c| self.group_year(&g, c, today, &orgs, lang))
+                .transpose()?;
+            let figures = report::figures(&current, previous.as_ref(), lang);
+            out.push(GroupReport {
+                group_id: g.id,
+                group_name: g.name.as_str().to_owned(),
+                current,
+                previous,
+                figures,
+            });
+        }
+        Ok(YearReport {
+            year,
+            compare_year: compare,
+            network_name: store::settings::get(&self.conn, "network_name")?,
+            groups: out,
+        })
+    }
+
+    fn group_year(
+        &self,
+        g: &crate::model::Group,
+        year: i32,
+        today: NaiveDate,
+        orgs: &[store::report::OrgRow],
+        lang: Lang,
+    ) -> Result<GroupFigures, Error> {
+        let (from, to) = super::meetings::year_bounds(year)?;
+        let until = report::compute::until(year, today);
+        let meetings = store::meetings::list(&self.conn, Some(g.id), Some(from), Some(to))?;
+        let appointments = store::appointments::for_group(&self.conn, g.id)?;
+        let attendance = store::report::attendance(&self.conn, g.id, from, to)?;
+        let seats: Vec<_> = store::seats::for_group(&self.conn, g.id, true)?
+            .into_iter()
+            .map(|s| {
+                let d = s.describe(lang);
+                (s, d)
+            })
+            .collect();
+        let mut forms = FormCounts::default();
+        if until >= from {
+            for row in self.form_status(Some(g.id), until)? {
+                forms.organisations += 1;
+                match row.state {
+                    FormState::NotPrinted => forms.not_printed += 1,
+                    FormState::Printed => forms.printed_not_returned += 1,
+                    FormState::Signed => forms.signed += 1,
+                    FormState::NeedsNewSignature => forms.needs_new_signature += 1,
+                }
+            }
+        }
+        Ok(report::compute(&GroupInput {
+            year,
+            until,
+            cadence: g.meetings_per_year,
+            meetings: &meetings,
+            appointments: &appointments,
+            attendance: &attendance,
+            seats: &seats,
+            orgs,
+            forms,
+        }))
+    }
+}

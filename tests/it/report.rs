@@ -1,0 +1,555 @@
+//! The yearly report against a register of known history: three years of meetings and
+//! attendance, appointments starting and ending mid-year, a seat empty for exactly 45 days, a
+//! substitute attending in the representative's place, and a representative replaced on the
+//! day of a meeting. Every figure is asserted exactly.
+
+use chrono::{DateTime, Utc};
+use samverkan::model::{
+    AppointRequest, AttendanceStatus, GroupDraft, GroupKind, MeetingDraft, MeetingStatus, OrgDraft,
+    OrgKind, PersonDraft, Role,
+};
+use samverkan::register::FormOptions;
+use samverkan::report::{GroupFigures, OrgPresence, YearReport};
+use samverkan::{Lang, Register, Template};
+
+use crate::support::{Fixture, day};
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2027-12-01T09:00:00Z")
+        .expect("time")
+        .with_timezone(&Utc)
+}
+
+/// The register and the ids the assertions name.
+pub struct History {
+    pub f: Fixture,
+    pub reg: Register,
+    pub group: i64,
+    pub falun: i64,
+    pub borlange: i64,
+    pub region: i64,
+    pub jouren: i64,
+}
+
+struct Builder<'a> {
+    reg: &'a mut Register,
+    group: i64,
+}
+
+impl Builder<'_> {
+    fn org(&mut self, name: &str, kind: OrgKind) -> i64 {
+        self.reg
+            .add_org(
+                &OrgDraft {
+                    name: name.into(),
+                    kind,
+                    ..OrgDraft::default()
+                },
+                &[self.group],
+            )
+            .expect("organisation")
+            .id
+    }
+
+    fn person(&mut self, name: &str, org: i64) -> i64 {
+        self.reg
+            .add_person(&PersonDraft {
+                name: name.into(),
+                organisation_id: org,
+                ..PersonDraft::default()
+            })
+            .expect("person")
+            .id
+    }
+
+    fn appoint(&mut self, person: i64, role: Role, from: &str, replace: bool) {
+        self.reg
+            .appoint(&AppointRequest {
+                person_id: person,
+                group_id: self.group,
+                role,
+                seat_id: None,
+                organisation_id: None,
+                from: day(from),
+                to: None,
+                replace,
+            })
+            .expect("appoint");
+    }
+
+    fn end(&mut self, person: i64, last_day: &str) {
+        self.reg
+            .unappoint(person, self.group, None, day(last_day))
+            .expect("unappoint");
+    }
+
+    fn meeting(&mut self, date: &str, status: MeetingStatus, extra: bool) -> i64 {
+        self.reg
+            .add_meeting(
+                &MeetingDraft {
+                    group_id: self.group,
+                    date: date.into(),
+                    extra,
+                    status: Some(status),
+                    ..MeetingDraft::default()
+                },
+                now(),
+            )
+            .expect("meeting")
+            .id
+    }
+
+    fn attend(&mut self, meeting: i64, person: i64, status: AttendanceStatus, for_: Option<i64>) {
+        self.reg
+            .set_attendance(meeting, person, status, for_)
+            .expect("attendance");
+    }
+}
+
+/// Four organisations of a county group, each with a representative's and a substitute's seat:
+///
+/// - Falun: Anna represents from 2025 until Bo replaces her on 2027-06-09, a meeting's day;
+///   Cecilia is the substitute throughout.
+/// - Borlänge: David represents until 2027-03-31; the seat stands empty 1 April – 15 May
+///   (45 days) until Eva starts. Frida is the substitute from 2026-07-01.
+/// - Region Dalarna: Gustav represents; the substitute's seat is never filled.
+/// - Kvinnojouren: Helena represents until 2027-10-31, nobody follows; Ida is the substitute.
+pub fn history() -> History {
+    let f = Fixture::new();
+    Register::create(&f.db, &Template::empty()).expect("create register");
+    let mut reg = f.open();
+    let group = reg
+        .add_group(&GroupDraft {
+            name: "Länsgruppen".into(),
+            kind: GroupKind::County,
+            meetings_per_year: 4,
+            description: None,
+            one_per_org: true,
+            free_membership: false,
+        })
+        .expect("group")
+        .id;
+    let mut b = Builder {
+        reg: &mut reg,
+        group,
+    };
+    let falun = b.org("Falun", OrgKind::Municipality);
+    let borlange = b.org("Borlänge", OrgKind::Municipality);
+    let region = b.org("Region Dalarna", OrgKind::Region);
+    let jouren = b.org("Kvinnojouren", OrgKind::NonProfit);
+    let anna = b.person("Anna Berg", falun);
+    let bo = b.person("Bo Ek", falun);
+    let cecilia = b.person("Cecilia Holm", falun);
+    let david = b.person("David Lind", borlange);
+    let eva = b.person("Eva Sund", borlange);
+    let frida = b.person("Frida Ås", borlange);
+    let gustav = b.person("Gustav Berg", region);
+    let helena = b.person("Helena Myr", jouren);
+    let ida = b.person("Ida Strand", jouren);
+
+    b.appoint(anna, Role::Representative, "2025-01-01", false);
+    b.appoint(cecilia, Role::Substitute, "2025-01-01", false);
+    b.appoint(david, Role::Representative, "2025-01-01", false);
+    b.appoint(gustav, Role::Representative, "2025-01-01", false);
+    b.appoint(helena, Role::Representative, "2025-01-01", false);
+    b.appoint(ida, Role::Substitute, "2025-01-01", false);
+    b.appoint(frida, Role::Substitute, "2026-07-01", false);
+    b.end(david, "2027-03-31");
+    b.appoint(eva, Role::Representative, "2027-05-16", false);
+    b.appoint(bo, Role::Representative, "2027-06-09", true);
+    b.end(helena, "2027-10-31");
+
+    // 2025: two meetings held, nothing recorded.
+    b.meeting("2025-03-12", MeetingStatus::Held, false);
+    b.meeting("2025-10-08", MeetingStatus::Held, false);
+    // 2026: four held; everyone's representative present at the first, nothing recorded after.
+    let m = b.meeting("2026-03-11", MeetingStatus::Held, false);
+    for p in [anna, david, gustav, helena] {
+        b.attend(m, p, AttendanceStatus::Present, None);
+    }
+    for d in ["2026-06-10", "2026-09-16", "2026-11-18"] {
+        b.meeting(d, MeetingStatus::Held, false);
+    }
+    // 2027.
+    let m1 = b.meeting("2027-03-10", MeetingStatus::Held, false);
+    b.attend(m1, anna, AttendanceStatus::Present, None);
+    b.attend(m1, david, AttendanceStatus::Excused, None);
+    b.attend(m1, frida, AttendanceStatus::Present, Some(david));
+    b.attend(m1, gustav, AttendanceStatus::Absent, None);
+    let m2 = b.meeting("2027-06-09", MeetingStatus::Held, false);
+    b.attend(m2, bo, AttendanceStatus::Present, None);
+    b.attend(m2, eva, AttendanceStatus::Present, None);
+    b.attend(m2, gustav, AttendanceStatus::Present, None);
+    b.attend(m2, helena, AttendanceStatus::Excused, None);
+    b.attend(m2, ida, AttendanceStatus::Excused, None);
+    b.meeting("2027-09-15", MeetingStatus::Cancelled, false);
+    let m5 = b.meeting("2027-10-06", MeetingStatus::Held, true);
+    b.attend(m5, cecilia, AttendanceStatus::Present, None);
+    b.attend(m5, eva, AttendanceStatus::Absent, None);
+    b.attend(m5, frida, AttendanceStatus::Absent, None);
+    b.attend(m5, gustav, AttendanceStatus::Present, None);
+    b.attend(m5, ida, AttendanceStatus::Present, Some(helena));
+    // Planned, not held: what is recorded for it does not count.
+    let m4 = b.meeting("2027-11-17", MeetingStatus::Planned, false);
+    b.attend(m4, gustav, AttendanceStatus::Present, None);
+
+    // Anna no longer serves on the day she was replaced.
+    assert!(
+        reg.set_attendance(m2, anna, AttendanceStatus::Present, None)
+            .is_err()
+    );
+
+    // Forms: Falun's printed for Anna and Cecilia and signed (outdated once Bo came);
+    // Borlänge's printed for Eva and Frida, not returned.
+    let opts = |today: &str| FormOptions {
+        lang: Lang::Sv,
+        today: day(today),
+        now: now(),
+        on: None,
+    };
+    reg.print_form(
+        falun,
+        group,
+        &f.dir.path().join("falun.pdf"),
+        opts("2027-01-15"),
+    )
+    .expect("falun's form");
+    reg.form_signed(falun, group, day("2027-02-01"), None, day("2027-02-01"))
+        .expect("signed");
+    reg.print_form(
+        borlange,
+        group,
+        &f.dir.path().join("borlange.pdf"),
+        opts("2027-06-01"),
+    )
+    .expect("borlänge's form");
+
+    History {
+        f,
+        reg,
+        group,
+        falun,
+        borlange,
+        region,
+        jouren,
+    }
+}
+
+fn one(r: &YearReport) -> (&GroupFigures, Option<&GroupFigures>) {
+    assert_eq!(r.groups.len(), 1);
+    (&r.groups[0].current, r.groups[0].previous.as_ref())
+}
+
+pub fn report_2027(h: &History) -> YearReport {
+    h.reg
+        .year_report(2027, Some(h.group), Some(2026), day("2028-01-15"), Lang::Sv)
+        .expect("report")
+}
+
+#[test]
+fn the_meetings_of_the_year_are_counted_by_status() {
+    let h = history();
+    let r = report_2027(&h);
+    let (y, prev) = one(&r);
+    let m = y.meetings;
+    assert_eq!(
+        (m.total, m.held, m.planned, m.cancelled, m.extra, m.cadence),
+        (5, 3, 1, 1, 1, 4)
+    );
+    let p = prev.expect("2026").meetings;
+    assert_eq!(
+        (p.total, p.held, p.planned, p.cancelled, p.extra),
+        (4, 4, 0, 0, 0)
+    );
+    let r25 = h
+        .reg
+        .year_report(2025, None, None, day("2028-01-15"), Lang::Sv)
+        .expect("2025");
+    assert_eq!(r25.groups[0].current.meetings.held, 2);
+}
+
+#[test]
+fn attendance_is_counted_per_organisation_meeting_and_kind() {
+    let h = history();
+    let r = report_2027(&h);
+    let (y, prev) = one(&r);
+    use OrgPresence::*;
+    let cell = |date: &str, org: i64| {
+        y.cells
+            .iter()
+            .find(|c| c.date == day(date) && c.organisation_id == org)
+            .map(|c| c.presence)
+    };
+    assert_eq!(
+        y.cells.len(),
+        12,
+        "three held meetings × four organisations"
+    );
+    assert_eq!(cell("2027-03-10", h.falun), Some(Representative));
+    assert_eq!(
+        cell("2027-03-10", h.borlange),
+        Some(Substitute),
+        "Frida in David's place"
+    );
+    assert_eq!(cell("2027-03-10", h.region), Some(Absent));
+    assert_eq!(cell("2027-03-10", h.jouren), Some(NotRecorded));
+    assert_eq!(
+        cell("2027-06-09", h.falun),
+        Some(Representative),
+        "Bo, on his first day"
+    );
+    assert_eq!(cell("2027-06-09", h.borlange), Some(Representative));
+    assert_eq!(cell("2027-06-09", h.region), Some(Representative));
+    assert_eq!(cell("2027-06-09", h.jouren), Some(Excused));
+    assert_eq!(cell("2027-10-06", h.falun), Some(Substitute));
+    assert_eq!(cell("2027-10-06", h.borlange), Some(Absent));
+    assert_eq!(cell("2027-10-06", h.region), Some(Representative));
+    assert_eq!(cell("2027-10-06", h.jouren), Some(Substitute));
+    assert_eq!(cell("2027-11-17", h.region), None, "a planned meeting");
+
+    let total = samverkan::report::total_counts(y);
+    assert_eq!(
+        (
+            total.representative,
+            total.substitute,
+            total.excused,
+            total.absent,
+            total.not_recorded
+        ),
+        (5, 3, 1, 2, 1)
+    );
+    let names: Vec<(&str, u32, Option<f64>)> = y
+        .organisations
+        .iter()
+        .map(|o| (o.name.as_str(), o.invited, o.share_present))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("Borlänge", 3, Some(2.0 / 3.0)),
+            ("Falun", 3, Some(1.0)),
+            ("Kvinnojouren", 3, Some(1.0 / 3.0)),
+            ("Region Dalarna", 3, Some(2.0 / 3.0)),
+        ]
+    );
+    let kinds: Vec<(OrgKind, u32, u32, Option<f64>)> = y
+        .kinds
+        .iter()
+        .map(|k| (k.kind, k.organisations, k.counts.present(), k.share_present))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (OrgKind::Municipality, 2, 5, Some(5.0 / 6.0)),
+            (OrgKind::Region, 1, 2, Some(2.0 / 3.0)),
+            (OrgKind::NonProfit, 1, 1, Some(1.0 / 3.0)),
+        ]
+    );
+    let rows: Vec<(String, u32, u32, u32)> = y
+        .meeting_rows
+        .iter()
+        .map(|m| {
+            (
+                m.date.to_string(),
+                m.invited,
+                m.counts.present(),
+                m.counts.not_recorded,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("2027-03-10".into(), 4, 2, 1),
+            ("2027-06-09".into(), 4, 3, 0),
+            ("2027-10-06".into(), 4, 3, 0),
+        ]
+    );
+    let p = samverkan::report::total_counts(prev.expect("2026"));
+    assert_eq!((p.representative, p.not_recorded, p.total()), (4, 12, 16));
+}
+
+#[test]
+fn coverage_counts_the_days_each_seat_stood_empty() {
+    let h = history();
+    let r = report_2027(&h);
+    let (y, prev) = one(&r);
+    let c = &y.coverage;
+    assert_eq!(c.days, 365);
+    let empty: Vec<(Option<i64>, Role, u32, bool)> = c
+        .seats
+        .iter()
+        .map(|s| (s.organisation_id, s.role, s.days_empty, s.empty_at_end))
+        .collect();
+    assert_eq!(
+        empty,
+        vec![
+            (Some(h.falun), Role::Representative, 0, false),
+            (Some(h.falun), Role::Substitute, 0, false),
+            (Some(h.borlange), Role::Representative, 45, false),
+            (Some(h.borlange), Role::Substitute, 0, false),
+            (Some(h.region), Role::Representative, 0, false),
+            (Some(h.region), Role::Substitute, 365, true),
+            (Some(h.jouren), Role::Representative, 61, true),
+            (Some(h.jouren), Role::Substitute, 0, false),
+        ]
+    );
+    assert_eq!(
+        (
+            c.organisations_with_seats,
+            c.organisations_covered,
+            c.seat_days_empty,
+            c.seats_empty_at_end
+        ),
+        (4, 1, 471, 2)
+    );
+    assert_eq!(
+        c.filled_by_month,
+        vec![7, 7, 7, 6, 6, 7, 7, 7, 7, 7, 6, 6],
+        "held seats on the first of each month"
+    );
+    let p = &prev.expect("2026").coverage;
+    assert_eq!(
+        (
+            p.organisations_covered,
+            p.seat_days_empty,
+            p.seats_empty_at_end
+        ),
+        (2, 181 + 365, 1)
+    );
+}
+
+#[test]
+fn turnover_counts_appointments_started_ended_and_representatives_replaced() {
+    let h = history();
+    let r = report_2027(&h);
+    let (y, prev) = one(&r);
+    let t = y.turnover;
+    assert_eq!(
+        (
+            t.started,
+            t.ended,
+            t.representatives_replaced,
+            t.serving_at_end
+        ),
+        (2, 3, 2, 6)
+    );
+    // Anna 889 days, David 820, Helena 1,034.
+    assert_eq!(t.average_days_in_seat, Some(2743.0 / 3.0));
+    let p = prev.expect("2026").turnover;
+    assert_eq!((p.started, p.ended, p.representatives_replaced), (1, 0, 0));
+    assert_eq!(p.average_days_in_seat, None);
+}
+
+#[test]
+fn mandate_forms_are_counted_at_the_years_end() {
+    let h = history();
+    let r = report_2027(&h);
+    let (y, _) = one(&r);
+    let f = y.forms;
+    assert_eq!(
+        (
+            f.organisations,
+            f.signed,
+            f.printed_not_returned,
+            f.needs_new_signature,
+            f.not_printed
+        ),
+        (4, 0, 1, 1, 2)
+    );
+}
+
+#[test]
+fn every_headline_figure_has_the_previous_year_the_change_and_an_explanation() {
+    let h = history();
+    let r = report_2027(&h);
+    let figures = &r.groups[0].figures;
+    let get = |key: &str| {
+        figures
+            .iter()
+            .find(|f| f.key == key)
+            .unwrap_or_else(|| panic!("{key}"))
+    };
+    assert_eq!(get("meetings.held").value, 3.0);
+    assert_eq!(get("meetings.held").previous, Some(4.0));
+    assert_eq!(get("meetings.held").change, Some(-1.0));
+    assert_eq!(get("attendance.share").value, 8.0 / 12.0);
+    assert_eq!(get("attendance.share").previous, Some(0.25));
+    assert_eq!(get("coverage.seat_days_empty").change, Some(471.0 - 546.0));
+    assert_eq!(get("turnover.average_days_in_seat").previous, None);
+    for f in figures {
+        assert!(
+            !f.explanation.is_empty() && !f.explanation.contains('\n'),
+            "{f:?}"
+        );
+    }
+}
+
+#[test]
+fn a_year_that_runs_is_counted_up_to_today() {
+    let h = history();
+    let r = h
+        .reg
+        .year_report(2027, Some(h.group), None, day("2027-04-30"), Lang::Sv)
+        .expect("report");
+    let c = &r.groups[0].current.coverage;
+    assert_eq!(c.days, 120);
+    let borlange_rep = c
+        .seats
+        .iter()
+        .find(|s| s.organisation_id == Some(h.borlange) && s.role == Role::Representative)
+        .expect("seat");
+    assert_eq!(
+        (borlange_rep.days_empty, borlange_rep.empty_at_end),
+        (30, true)
+    );
+}
+
+/// The CLI on the history's register with today in 2028, so that 2027 has ended.
+fn cli(h: &History, args: &[&str]) -> std::process::Output {
+    let mut c = assert_cmd::Command::cargo_bin("samverkan").expect("the samverkan binary");
+    c.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("SAMVERKAN_DB")
+        .env("HOME", h.f.dir.path())
+        .arg("--db")
+        .arg(&h.f.db)
+        .arg("--today")
+        .arg("2028-01-15")
+        .args(args);
+    c.output().expect("run samverkan")
+}
+
+#[test]
+fn the_cli_prints_the_figures_as_json() {
+    let h = history();
+    let out = cli(
+        &h,
+        &[
+            "--json",
+            "report",
+            "--year",
+            "2027",
+            "--group",
+            "Länsgruppen",
+            "--compare",
+            "2026",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let g = &json["groups"][0];
+    assert_eq!(g["current"]["meetings"]["held"], 3);
+    assert_eq!(g["previous"]["meetings"]["held"], 4);
+    assert_eq!(g["current"]["coverage"]["seat_days_empty"], 471);
+    assert_eq!(g["current"]["turnover"]["representatives_replaced"], 2);
+    let out = cli(&h, &["report", "--year", "2027", "--compare", "2026"]);
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("Genomförda möten"), "{text}");
+    let out = cli(&h, &["report", "--year", "1999"]);
+    assert_eq!(out.status.code(), Some(2), "a year out of range");
+}
