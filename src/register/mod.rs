@@ -36,6 +36,7 @@ pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, FirstSteps, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};
 pub use privacy::{ExtractFormat, PersonExtract, RetentionCandidate, erased_name};
+pub use report::SavedReport;
 pub use safety::OpenReport;
 pub use seats::SeatView;
 

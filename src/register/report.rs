@@ -1,13 +1,18 @@
 //! The yearly report over the register: reads what each group's year needs and counts it
 //! (`crate::report`).
 
-use chrono::NaiveDate;
+use std::path::Path;
 
-use super::{FormState, Register};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{ExportKind, ExportRecord, FormState, Register};
 use crate::error::Error;
+use crate::export::{self, write_file};
 use crate::lang::Lang;
 use crate::model::Id;
-use crate::report::{self, FormCounts, GroupFigures, GroupInput, GroupReport, YearReport};
+use crate::report::{
+    self, FormCounts, GroupFigures, GroupInput, GroupReport, ReportFormat, YearReport,
+};
 use crate::store;
 
 impl Register {
@@ -96,5 +101,70 @@ impl Register {
             orgs,
             forms,
         }))
+    }
+}
+
+/// A report written to a file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SavedReport {
+    pub file: String,
+    pub format: ReportFormat,
+    pub bytes: usize,
+    pub export_id: Id,
+}
+
+impl Register {
+    /// Writes the report to `out` as `format` and records it in the export log. The report is
+    /// about organisations and numbers: it names no person.
+    pub fn save_year_report(
+        &mut self,
+        report: &YearReport,
+        format: ReportFormat,
+        out: &Path,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<SavedReport, Error> {
+        let (bytes, kind) = match format {
+            ReportFormat::Xlsx => (
+                report::xlsx::workbook(report, lang)?,
+                ExportKind::ReportXlsx,
+            ),
+            ReportFormat::Csv => (report::xlsx::raw_csv(report, lang), ExportKind::ReportCsv),
+        };
+        write_file(out, &bytes)?;
+        let path = export::logged_path(out);
+        let groups: Vec<&str> = report
+            .groups
+            .iter()
+            .map(|g| g.group_name.as_str())
+            .collect();
+        let description = format!(
+            "{} {}: {}",
+            lang.pick("Årsrapport", "Yearly report"),
+            report.year,
+            groups.join(", ")
+        );
+        let group_id = match report.groups.as_slice() {
+            [one] => Some(one.group_id),
+            _ => None,
+        };
+        let export_id = self.record_export(
+            &ExportRecord {
+                kind,
+                description,
+                group_id,
+                people: &[],
+                protected_included: false,
+                file: Some(&path),
+            },
+            now,
+        )?;
+        Ok(SavedReport {
+            file: path.display().to_string(),
+            format,
+            bytes: bytes.len(),
+            export_id,
+        })
     }
 }

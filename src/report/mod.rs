@@ -4,6 +4,7 @@
 //! gathers the input (`Register::year_report`), the exports draw it.
 
 pub mod compute;
+pub mod xlsx;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -13,6 +14,35 @@ use crate::lang::Lang;
 use crate::model::{Id, MeetingStatus, OrgKind, Role};
 
 pub use compute::{GroupInput, compute};
+
+/// The files the report is saved as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ReportFormat {
+    Xlsx,
+    /// The raw attendance rows only.
+    Csv,
+}
+
+impl ReportFormat {
+    /// The format a file name asks for by its extension.
+    pub fn from_path(path: &std::path::Path) -> Result<ReportFormat, crate::Error> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" => Ok(ReportFormat::Xlsx),
+            "csv" => Ok(ReportFormat::Csv),
+            _ => Err(crate::Error::invalid(
+                crate::error::Field::Format,
+                crate::error::Invalid::UnknownValue(ext),
+            )),
+        }
+    }
+}
 
 /// The report of a year: every group asked for, each with the previous year beside it when
 /// one is compared.

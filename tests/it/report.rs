@@ -8,8 +8,8 @@ use samverkan::model::{
     AppointRequest, AttendanceStatus, GroupDraft, GroupKind, MeetingDraft, MeetingStatus, OrgDraft,
     OrgKind, PersonDraft, Role,
 };
-use samverkan::register::FormOptions;
-use samverkan::report::{GroupFigures, OrgPresence, YearReport};
+use samverkan::register::{ExportKind, FormOptions};
+use samverkan::report::{GroupFigures, OrgPresence, ReportFormat, YearReport};
 use samverkan::{Lang, Register, Template};
 
 use crate::support::{Fixture, day};
@@ -552,4 +552,141 @@ fn the_cli_prints_the_figures_as_json() {
     assert!(text.contains("Genomförda möten"), "{text}");
     let out = cli(&h, &["report", "--year", "1999"]);
     assert_eq!(out.status.code(), Some(2), "a year out of range");
+}
+
+fn sheet(path: &std::path::Path, name: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut wb: Xlsx<_> = open_workbook(path).expect("an xlsx workbook");
+    let range = wb.worksheet_range(name).expect("sheet");
+    range.rows().map(<[calamine::Data]>::to_vec).collect()
+}
+
+fn number(c: &calamine::Data) -> f64 {
+    match c {
+        calamine::Data::Float(f) => *f,
+        calamine::Data::Int(i) => *i as f64,
+        other => panic!("a number, not {other:?}"),
+    }
+}
+
+/// The column of a sheet under `header`, rows below the header.
+fn column(rows: &[Vec<calamine::Data>], header: &str) -> Vec<calamine::Data> {
+    let i = rows[0]
+        .iter()
+        .position(|c| c.to_string() == header)
+        .unwrap_or_else(|| panic!("no column {header}"));
+    rows[1..].iter().map(|r| r[i].clone()).collect()
+}
+
+#[test]
+fn the_workbook_holds_numbers_and_dates_whose_totals_equal_the_figures() {
+    let mut h = history();
+    let r = report_2027(&h);
+    let path = h.f.dir.path().join("rapport.xlsx");
+    let saved = h
+        .reg
+        .save_year_report(&r, ReportFormat::Xlsx, &path, Lang::Sv, now())
+        .expect("workbook");
+    assert_eq!(
+        saved.bytes,
+        std::fs::metadata(&path).expect("file").len() as usize
+    );
+    let y = &r.groups[0].current;
+    let total = samverkan::report::total_counts(y);
+
+    let names = samverkan::report::xlsx::sheet_names(Lang::Sv);
+    {
+        use calamine::{Reader, Xlsx, open_workbook};
+        let wb: Xlsx<_> = open_workbook(&path).expect("workbook");
+        assert_eq!(wb.sheet_names(), names.map(str::to_owned).to_vec());
+    }
+    let meetings = sheet(&path, names[1]);
+    assert_eq!(meetings.len(), 4, "the header and three held meetings");
+    assert!(
+        matches!(meetings[1][1], calamine::Data::DateTime(_)),
+        "a date cell: {:?}",
+        meetings[1][1]
+    );
+    let sum = |rows: &[Vec<calamine::Data>], header: &str| -> f64 {
+        column(rows, header).iter().map(number).sum()
+    };
+    assert_eq!(
+        sum(&meetings, "Representant närvarande"),
+        f64::from(total.representative)
+    );
+    assert_eq!(
+        sum(&meetings, "Ersättare i representantens ställe"),
+        f64::from(total.substitute)
+    );
+    assert_eq!(
+        sum(&meetings, "Ej registrerat"),
+        f64::from(total.not_recorded)
+    );
+    assert_eq!(sum(&meetings, "Kallade organisationer"), 12.0);
+
+    let orgs = sheet(&path, names[2]);
+    assert_eq!(sum(&orgs, "Anmält förhinder"), f64::from(total.excused));
+    assert_eq!(sum(&orgs, "Frånvarande"), f64::from(total.absent));
+    let shares: Vec<f64> = column(&orgs, "Andel närvarande")
+        .iter()
+        .map(number)
+        .collect();
+    assert_eq!(shares, vec![2.0 / 3.0, 1.0, 1.0 / 3.0, 2.0 / 3.0]);
+
+    let kinds = sheet(&path, names[3]);
+    assert_eq!(sum(&kinds, "Närvarande"), f64::from(total.present()));
+    let seats = sheet(&path, names[4]);
+    assert_eq!(sum(&seats, "Dagar tom"), 471.0);
+
+    let raw = sheet(&path, names[5]);
+    assert_eq!(raw.len(), 13, "one row per organisation and held meeting");
+    assert_eq!(sum(&raw, "Närvarande (1/0)"), 8.0);
+
+    let summary = sheet(&path, names[0]);
+    let held = summary
+        .iter()
+        .find(|row| row[1].to_string() == "Genomförda möten")
+        .expect("meetings held");
+    assert_eq!(
+        (number(&held[2]), number(&held[3]), number(&held[4])),
+        (3.0, 4.0, -1.0)
+    );
+
+    let log = h.reg.exports(None).expect("log");
+    let entry = log
+        .iter()
+        .find(|e| e.kind == ExportKind::ReportXlsx)
+        .expect("logged");
+    assert_eq!(entry.people, 0, "the report names no person");
+    assert!(entry.description.contains("2027"), "{}", entry.description);
+}
+
+#[test]
+fn the_csv_holds_the_raw_rows() {
+    let mut h = history();
+    let r = report_2027(&h);
+    let path = h.f.dir.path().join("rapport.csv");
+    h.reg
+        .save_year_report(&r, ReportFormat::Csv, &path, Lang::Sv, now())
+        .expect("csv");
+    let text = std::fs::read_to_string(&path).expect("utf-8");
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 13);
+    assert_eq!(
+        lines[0],
+        "Grupp;Datum;Organisation;Typ;Närvaro;Närvarande (1/0)"
+    );
+    assert!(
+        lines.contains(
+            &"Länsgruppen;2027-03-10;Borlänge;Kommun;Ersättare i representantens ställe;1"
+        ),
+        "{text}"
+    );
+    assert!(
+        h.reg
+            .exports(None)
+            .expect("log")
+            .iter()
+            .any(|e| e.kind == ExportKind::ReportCsv)
+    );
 }

@@ -1,8 +1,10 @@
 //! The yearly report command: the figures of a year (and the compared year) as tables or JSON.
 
-use chrono::NaiveDate;
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, Utc};
 use clap::Args;
-use samverkan::report::{Figure, FigureUnit, YearReport};
+use samverkan::report::{Figure, FigureUnit, ReportFormat, YearReport};
 use samverkan::{Error, Register};
 
 use crate::print::{Out, table};
@@ -18,12 +20,30 @@ pub struct ReportArgs {
     /// The year shown beside it, with the change.
     #[arg(long)]
     pub compare: Option<i32>,
+    /// Save the report to this file: .xlsx (the workbook) or .csv (the raw attendance rows).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 pub fn run(reg: &mut Register, a: ReportArgs, out: &Out, today: NaiveDate) -> Result<(), Error> {
     let group = a.group.map(|g| reg.find_group(&g)).transpose()?;
     let report = reg.year_report(a.year, group, a.compare, today, out.lang)?;
-    print(out, &report)
+    match a.out {
+        None => print(out, &report),
+        Some(path) => {
+            let format = ReportFormat::from_path(&path)?;
+            let saved = reg.save_year_report(&report, format, &path, out.lang, Utc::now())?;
+            out.emit(&saved, || {
+                format!(
+                    "{} {} ({} {})",
+                    out.t("Sparad:", "Saved:"),
+                    saved.file,
+                    saved.bytes,
+                    out.t("byte", "bytes")
+                )
+            })
+        }
+    }
 }
 
 fn value(f: &Figure, v: Option<f64>) -> String {
