@@ -80,7 +80,7 @@ impl Register {
             .collect();
         let mut forms = FormCounts::default();
         if until >= from {
-            for row in self.form_status(Some(g.id), until)? {
+            for row in self.form_status_as_of(Some(g.id), until, true)? {
                 forms.organisations += 1;
                 match row.state {
                     FormState::NotPrinted => forms.not_printed += 1,
@@ -131,6 +131,10 @@ impl Register {
                 ExportKind::ReportXlsx,
             ),
             ReportFormat::Csv => (report::xlsx::raw_csv(report, lang), ExportKind::ReportCsv),
+            ReportFormat::Pdf => (
+                report::pdf::document(report, lang, now)?,
+                ExportKind::ReportPdf,
+            ),
         };
         write_file(out, &bytes)?;
         let path = export::logged_path(out);

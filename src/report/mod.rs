@@ -4,6 +4,7 @@
 //! gathers the input (`Register::year_report`), the exports draw it.
 
 pub mod compute;
+pub mod pdf;
 pub mod xlsx;
 
 use chrono::NaiveDate;
@@ -20,6 +21,7 @@ pub use compute::{GroupInput, compute};
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ReportFormat {
+    Pdf,
     Xlsx,
     /// The raw attendance rows only.
     Csv,
@@ -34,6 +36,7 @@ impl ReportFormat {
             .unwrap_or_default()
             .to_ascii_lowercase();
         match ext.as_str() {
+            "pdf" => Ok(ReportFormat::Pdf),
             "xlsx" => Ok(ReportFormat::Xlsx),
             "csv" => Ok(ReportFormat::Csv),
             _ => Err(crate::Error::invalid(

@@ -12,7 +12,7 @@ use samverkan::register::{ExportKind, FormOptions};
 use samverkan::report::{GroupFigures, OrgPresence, ReportFormat, YearReport};
 use samverkan::{Lang, Register, Template};
 
-use crate::support::{Fixture, day};
+use crate::support::{Fixture, day, pdf_text};
 
 fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2027-12-01T09:00:00Z")
@@ -204,7 +204,9 @@ pub fn history() -> History {
     let opts = |today: &str| FormOptions {
         lang: Lang::Sv,
         today: day(today),
-        now: now(),
+        now: DateTime::parse_from_rfc3339(&format!("{today}T09:00:00Z"))
+            .expect("time")
+            .with_timezone(&Utc),
         on: None,
     };
     reg.print_form(
@@ -457,6 +459,19 @@ fn mandate_forms_are_counted_at_the_years_end() {
         ),
         (4, 0, 1, 1, 2)
     );
+    let p = r.groups[0].previous.as_ref().expect("2026").forms;
+    assert_eq!(
+        (p.organisations, p.not_printed),
+        (4, 4),
+        "no form was printed in 2026"
+    );
+    // While 2027 ran: on 1 March Falun's form was signed and current, Borlänge's not printed.
+    let early = h
+        .reg
+        .year_report(2027, Some(h.group), None, day("2027-03-01"), Lang::Sv)
+        .expect("report");
+    let f = early.groups[0].current.forms;
+    assert_eq!((f.signed, f.printed_not_returned, f.not_printed), (1, 0, 3));
 }
 
 #[test]
@@ -688,5 +703,60 @@ fn the_csv_holds_the_raw_rows() {
             .expect("log")
             .iter()
             .any(|e| e.kind == ExportKind::ReportCsv)
+    );
+}
+
+#[test]
+fn the_pdf_holds_every_figure_as_text_and_nothing_overruns() {
+    let mut h = history();
+    let r = report_2027(&h);
+    let path = h.f.dir.path().join("rapport.pdf");
+    h.reg
+        .save_year_report(&r, ReportFormat::Pdf, &path, Lang::Sv, now())
+        .expect("pdf");
+    let bytes = std::fs::read(&path).expect("pdf");
+    let text = pdf_text(&bytes);
+    if let Some(dir) = std::env::var_os("SAMVERKAN_REPORT_PDF") {
+        std::fs::copy(&path, std::path::Path::new(&dir).join("rapport.pdf")).expect("copy");
+    }
+    for needle in [
+        "Årsrapport 2027",
+        "Innehåll",
+        "Jämfört med 2026",
+        "Genomförda möten",
+        "Närvaro möte för möte",
+        "Närvaro per organisationstyp",
+        "Kommun (2)",
+        "83 % (5/6)",
+        "67 %",
+        "Borlänge",
+        "Kvinnojouren",
+        "471",
+        "546",
+        "914.3",
+        "Sida 1 av",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from {text}");
+    }
+    // A label wrapped in its cell comes out with the next cells' lines between its words.
+    for f in &r.groups[0].figures {
+        for word in f.label.split(' ') {
+            assert!(text.contains(word), "{word} of {} missing", f.label);
+        }
+    }
+    for person in [
+        "Anna", "Bo Ek", "Cecilia", "David", "Frida", "Gustav", "Helena",
+    ] {
+        assert!(!text.contains(person), "{person} is named");
+    }
+    let fonts = samverkan::pdf::fonts().expect("fonts");
+    let doc = samverkan::report::pdf::layout_document(&r, Lang::Sv, fonts, now()).expect("layout");
+    assert_eq!(samverkan::pdf::overruns(&doc, fonts), Vec::<String>::new());
+    assert!(
+        h.reg
+            .exports(None)
+            .expect("log")
+            .iter()
+            .any(|e| e.kind == ExportKind::ReportPdf && e.people == 0)
     );
 }

@@ -20,7 +20,7 @@ pub struct ReportArgs {
     /// The year shown beside it, with the change.
     #[arg(long)]
     pub compare: Option<i32>,
-    /// Save the report to this file: .xlsx (the workbook) or .csv (the raw attendance rows).
+    /// Save the report to this file: .pdf, .xlsx (the workbook) or .csv (the raw attendance rows).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

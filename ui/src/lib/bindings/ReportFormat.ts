@@ -3,4 +3,4 @@
 /**
  * The files the report is saved as.
  */
-export type ReportFormat = "xlsx" | "csv";
+export type ReportFormat = "pdf" | "xlsx" | "csv";
