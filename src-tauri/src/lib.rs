@@ -130,6 +130,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::forms::default_form_wording,
             commands::forms::save_form_wording,
             commands::forms::form_placeholders,
+            commands::report::year_report,
+            commands::report::save_year_report,
         ])
 }
 

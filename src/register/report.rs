@@ -172,3 +172,23 @@ impl Register {
         })
     }
 }
+
+impl Register {
+    /// Counts the year's report ([`Register::year_report`]) and saves it
+    /// ([`Register::save_year_report`]): what the app's save button does.
+    #[allow(clippy::too_many_arguments)]
+    pub fn export_year_report(
+        &mut self,
+        year: i32,
+        group_id: Option<Id>,
+        compare: Option<i32>,
+        format: ReportFormat,
+        out: &Path,
+        today: NaiveDate,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<SavedReport, Error> {
+        let report = self.year_report(year, group_id, compare, today, lang)?;
+        self.save_year_report(&report, format, out, lang, now)
+    }
+}
