@@ -132,6 +132,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::forms::form_placeholders,
             commands::report::year_report,
             commands::report::save_year_report,
+            commands::report::set_report_text,
         ])
 }
 

@@ -10,8 +10,10 @@ use crate::error::Error;
 use crate::export::{self, write_file};
 use crate::lang::Lang;
 use crate::model::Id;
+use crate::model::optional_text;
 use crate::report::{
-    self, FormCounts, GroupFigures, GroupInput, GroupReport, ReportFormat, YearReport,
+    self, FormCounts, GroupFigures, GroupInput, GroupReport, ReportFormat, ReportSection,
+    ReportText, YearReport,
 };
 use crate::store;
 
@@ -54,6 +56,7 @@ impl Register {
             year,
             compare_year: compare,
             network_name: store::settings::get(&self.conn, "network_name")?,
+            texts: self.report_texts(year, lang)?,
             groups: out,
         })
     }
@@ -190,5 +193,39 @@ impl Register {
     ) -> Result<SavedReport, Error> {
         let report = self.year_report(year, group_id, compare, today, lang)?;
         self.save_year_report(&report, format, out, lang, now)
+    }
+}
+
+impl Register {
+    /// The text sections of `year`'s report, in order, each with its heading (an empty text
+    /// where nothing is written). Kept in the `setting` table, one key per year and section.
+    pub fn report_texts(&self, year: i32, lang: Lang) -> Result<Vec<ReportText>, Error> {
+        super::meetings::year_bounds(year)?;
+        ReportSection::ALL
+            .into_iter()
+            .map(|section| {
+                Ok(ReportText {
+                    section,
+                    heading: section.heading(lang).to_owned(),
+                    text: store::settings::get(&self.conn, &section.key(year))?.unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    /// Writes (or, with an empty text, clears) one text section of `year`'s report.
+    pub fn set_report_text(
+        &mut self,
+        year: i32,
+        section: ReportSection,
+        text: &str,
+        lang: Lang,
+    ) -> Result<Vec<ReportText>, Error> {
+        super::meetings::year_bounds(year)?;
+        let text = optional_text(crate::error::Field::Description, Some(text))?;
+        self.write(|tx| {
+            store::settings::set(tx, &section.key(year), text.as_deref().unwrap_or(""))
+        })?;
+        self.report_texts(year, lang)
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod compute;
 pub mod pdf;
+pub mod texts;
 pub mod xlsx;
 
 use chrono::NaiveDate;
@@ -15,6 +16,7 @@ use crate::lang::Lang;
 use crate::model::{Id, MeetingStatus, OrgKind, Role};
 
 pub use compute::{GroupInput, compute};
+pub use texts::{ReportSection, ReportText};
 
 /// The files the report is saved as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
@@ -56,6 +58,9 @@ pub struct YearReport {
     pub compare_year: Option<i32>,
     /// The network's name, when the register has one.
     pub network_name: Option<String>,
+    /// The text sections the coordinator wrote for the year, in order (every section, an
+    /// empty text where nothing is written).
+    pub texts: Vec<ReportText>,
     pub groups: Vec<GroupReport>,
 }
 

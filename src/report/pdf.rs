@@ -47,6 +47,9 @@ fn check_printable(r: &YearReport, lang: Lang, fonts: &Fonts) -> Result<(), Erro
         lang.pick("Nätverkets namn", "Network name").to_owned(),
         r.network_name.as_deref().unwrap_or(""),
     )];
+    for x in &r.texts {
+        fields.push((x.heading.clone(), &x.text));
+    }
     for g in &r.groups {
         fields.push((lang.pick("Grupp", "Group").to_owned(), &g.group_name));
         for o in &g.current.organisations {
@@ -103,7 +106,17 @@ fn layout(
     });
     flow.space(10.0);
     flow.heading(12.0, 20.0, t("Innehåll", "Contents"));
-    let sections: Vec<String> = r.groups.iter().map(|g| g.group_name.clone()).collect();
+    let written: Vec<&super::ReportText> = r
+        .texts
+        .iter()
+        .filter(|x| !x.text.trim().is_empty())
+        .collect();
+    let groups: Vec<String> = r.groups.iter().map(|g| g.group_name.clone()).collect();
+    let sections: Vec<String> = written
+        .iter()
+        .map(|x| x.heading.clone())
+        .chain(groups.iter().cloned())
+        .collect();
     for (i, s) in sections.iter().enumerate() {
         let page = contents.get(i).map_or_else(String::new, |p| p.to_string());
         let y = flow.y() + 11.0;
@@ -124,12 +137,25 @@ fn layout(
         ),
     );
     let mut found = Vec::new();
+    for (i, x) in written.iter().enumerate() {
+        if i == 0 {
+            flow.page_break();
+        } else {
+            flow.space(10.0);
+        }
+        found.push(flow.page_count());
+        flow.heading(14.0, 30.0, &x.heading);
+        for para in x.text.split("\n\n") {
+            flow.paragraph(Style::Regular, 10.0, 0.0, para.trim());
+            flow.space(5.0);
+        }
+    }
     for g in &r.groups {
         flow.page_break();
         found.push(flow.page_count());
         group(&mut flow, r, g, lang);
     }
-    let footer = format!("{title} · {}", sections.join(", "));
+    let footer = format!("{title} · {}", groups.join(", "));
     (
         flow.finish_with_head(&title, &footer, page_label(lang)),
         found,

@@ -9,7 +9,7 @@ use samverkan::model::{
     OrgKind, PersonDraft, Role,
 };
 use samverkan::register::{ExportKind, FormOptions};
-use samverkan::report::{GroupFigures, OrgPresence, ReportFormat, YearReport};
+use samverkan::report::{GroupFigures, OrgPresence, ReportFormat, ReportSection, YearReport};
 use samverkan::{Lang, Register, Template};
 
 use crate::support::{Fixture, day, pdf_text};
@@ -521,14 +521,14 @@ fn a_year_that_runs_is_counted_up_to_today() {
 }
 
 /// The CLI on the history's register with today in 2028, so that 2027 has ended.
-fn cli(h: &History, args: &[&str]) -> std::process::Output {
+fn cli(f: &Fixture, args: &[&str]) -> std::process::Output {
     let mut c = assert_cmd::Command::cargo_bin("samverkan").expect("the samverkan binary");
     c.env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("SAMVERKAN_DB")
-        .env("HOME", h.f.dir.path())
+        .env("HOME", f.dir.path())
         .arg("--db")
-        .arg(&h.f.db)
+        .arg(&f.db)
         .arg("--today")
         .arg("2028-01-15")
         .args(args);
@@ -539,7 +539,7 @@ fn cli(h: &History, args: &[&str]) -> std::process::Output {
 fn the_cli_prints_the_figures_as_json() {
     let h = history();
     let out = cli(
-        &h,
+        &h.f,
         &[
             "--json",
             "report",
@@ -562,10 +562,10 @@ fn the_cli_prints_the_figures_as_json() {
     assert_eq!(g["previous"]["meetings"]["held"], 4);
     assert_eq!(g["current"]["coverage"]["seat_days_empty"], 471);
     assert_eq!(g["current"]["turnover"]["representatives_replaced"], 2);
-    let out = cli(&h, &["report", "--year", "2027", "--compare", "2026"]);
+    let out = cli(&h.f, &["report", "--year", "2027", "--compare", "2026"]);
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.contains("Genomförda möten"), "{text}");
-    let out = cli(&h, &["report", "--year", "1999"]);
+    let out = cli(&h.f, &["report", "--year", "1999"]);
     assert_eq!(out.status.code(), Some(2), "a year out of range");
 }
 
@@ -759,4 +759,104 @@ fn the_pdf_holds_every_figure_as_text_and_nothing_overruns() {
             .iter()
             .any(|e| e.kind == ExportKind::ReportPdf && e.people == 0)
     );
+}
+
+#[test]
+fn the_text_sections_are_kept_per_year_and_printed_in_the_pdf() {
+    let mut h = history();
+    let texts = h
+        .reg
+        .set_report_text(
+            2027,
+            ReportSection::Needs,
+            "Fler kommuner behöver en lokal samverkansgrupp.\n\nSärskilt i norra länet.",
+            Lang::Sv,
+        )
+        .expect("text");
+    assert_eq!(texts.len(), 4);
+    assert_eq!(texts[2].heading, "Regionala och lokala behov");
+    assert!(
+        h.reg
+            .report_texts(2026, Lang::Sv)
+            .expect("2026")
+            .iter()
+            .all(|x| x.text.is_empty())
+    );
+    let too_long = "x".repeat(4001);
+    assert!(
+        h.reg
+            .set_report_text(2027, ReportSection::Results, &too_long, Lang::Sv)
+            .is_err()
+    );
+
+    let r = report_2027(&h);
+    let path = h.f.dir.path().join("rapport.pdf");
+    h.reg
+        .save_year_report(&r, ReportFormat::Pdf, &path, Lang::Sv, now())
+        .expect("pdf");
+    let text = pdf_text(&std::fs::read(&path).expect("pdf"));
+    assert!(text.contains("Regionala och lokala behov"), "{text}");
+    assert!(
+        text.contains("Fler kommuner behöver en lokal samverkansgrupp."),
+        "{text}"
+    );
+    assert!(text.contains("Särskilt i norra länet."), "{text}");
+    assert!(!text.contains("Analys "), "an empty section is left out");
+    let fonts = samverkan::pdf::fonts().expect("fonts");
+    let doc = samverkan::report::pdf::layout_document(&r, Lang::Sv, fonts, now()).expect("layout");
+    assert_eq!(samverkan::pdf::overruns(&doc, fonts), Vec::<String>::new());
+
+    // Through the CLI (the test's register closed): written, shown, cleared.
+    let History { f, reg, .. } = h;
+    drop(reg);
+    let out = cli(
+        &f,
+        &[
+            "report-text",
+            "--year",
+            "2027",
+            "--section",
+            "prioriteringar för nästa år",
+            "--text",
+            "Heder.",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = cli(&f, &["--json", "report-text", "--year", "2027"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json[3]["text"], "Heder.");
+    let out = cli(
+        &f,
+        &[
+            "report-text",
+            "--year",
+            "2027",
+            "--section",
+            "needs",
+            "--text",
+            "",
+        ],
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        f.open().report_texts(2027, Lang::Sv).expect("texts")[2].text,
+        ""
+    );
+    let out = cli(
+        &f,
+        &[
+            "report-text",
+            "--year",
+            "2027",
+            "--section",
+            "kung",
+            "--text",
+            "x",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
 }

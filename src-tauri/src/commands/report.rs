@@ -7,7 +7,7 @@ use chrono::Utc;
 use samverkan::ErrorBody;
 use samverkan::model::Id;
 use samverkan::register::SavedReport;
-use samverkan::report::{ReportFormat, YearReport};
+use samverkan::report::{ReportFormat, ReportSection, ReportText, YearReport};
 use tauri::State;
 
 use crate::state::AppState;
@@ -49,4 +49,16 @@ pub fn save_year_report(
             Utc::now(),
         )
     })
+}
+
+/// Writes (or, empty, clears) one text section of `year`'s report; returns every section.
+#[tauri::command]
+pub fn set_report_text(
+    state: State<'_, AppState>,
+    year: i32,
+    section: ReportSection,
+    text: String,
+) -> Reply<Vec<ReportText>> {
+    let lang = state.lang();
+    state.write(|r| r.set_report_text(year, section, &text, lang))
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, Utc};
 use clap::Args;
-use samverkan::report::{Figure, FigureUnit, ReportFormat, YearReport};
+use samverkan::report::{Figure, FigureUnit, ReportFormat, ReportSection, YearReport};
 use samverkan::{Error, Register};
 
 use crate::print::{Out, table};
@@ -82,5 +82,43 @@ fn print(out: &Out, r: &YearReport) -> Result<(), Error> {
             text.push_str(&format!("{t}\n\n"));
         }
         text
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct ReportTextArgs {
+    /// The year whose report the text belongs to.
+    #[arg(long)]
+    pub year: i32,
+    /// results, analysis, needs or priorities (with --text).
+    #[arg(long, requires = "text")]
+    pub section: Option<String>,
+    /// The section's text; an empty text clears it.
+    #[arg(long, requires = "section")]
+    pub text: Option<String>,
+}
+
+/// Shows the year's text sections, or writes one.
+pub fn texts(reg: &mut Register, a: ReportTextArgs, out: &Out) -> Result<(), Error> {
+    let texts = match (a.section, a.text) {
+        (Some(section), Some(text)) => {
+            let section: ReportSection = section.parse()?;
+            reg.set_report_text(a.year, section, &text, out.lang)?
+        }
+        _ => reg.report_texts(a.year, out.lang)?,
+    };
+    out.emit(&texts, || {
+        texts
+            .iter()
+            .map(|x| {
+                let text = if x.text.is_empty() {
+                    "–"
+                } else {
+                    x.text.as_str()
+                };
+                format!("{}\n{text}\n", x.heading)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     })
 }

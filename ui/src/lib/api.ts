@@ -11,6 +11,8 @@ import type { Appointment } from "./bindings/Appointment";
 import type { ContactDraft } from "./bindings/ContactDraft";
 import type { Coverage } from "./bindings/Coverage";
 import type { ReportFormat } from "./bindings/ReportFormat";
+import type { ReportSection } from "./bindings/ReportSection";
+import type { ReportText } from "./bindings/ReportText";
 import type { SavedReport } from "./bindings/SavedReport";
 import type { YearReport } from "./bindings/YearReport";
 import type { Group } from "./bindings/Group";
@@ -172,6 +174,7 @@ export interface Commands {
     args: { year: number; groupId: number | null; compare: number | null; format: ReportFormat; path: string };
     result: SavedReport;
   };
+  set_report_text: { args: { year: number; section: ReportSection; text: string }; result: ReportText[] };
   group_seats: { args: { groupId: number; day?: string | null }; result: SeatView[] };
   add_seat: { args: { groupId: number; draft: SeatDraft }; result: Seat };
   remove_seat: { args: { seatId: number }; result: null };

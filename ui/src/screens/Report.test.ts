@@ -55,6 +55,12 @@ function yearReport(year: number, compare: number | null) {
     year,
     compare_year: compare,
     network_name: "MVK",
+    texts: [
+      { section: "results", heading: "Resultat och effekter", text: "" },
+      { section: "analysis", heading: "Analys", text: "" },
+      { section: "needs", heading: "Regionala och lokala behov", text: "Fler lokala grupper." },
+      { section: "priorities", heading: "Prioriteringar för nästa år", text: "" },
+    ],
     groups: [
       {
         group_id: 2,
@@ -99,6 +105,10 @@ function setup(calls: Call[]) {
         return [{ group: county, seats: 20, seat_count: 40, vacant: 2, serving: 38 }];
       case "year_report":
         return yearReport(a.year as number, (a.compare as number | null) ?? null);
+      case "set_report_text":
+        return yearReport(a.year as number, null).texts.map((x) =>
+          x.section === a.section ? { ...x, text: a.text as string } : x,
+        );
       case "save_year_report":
         return { file: a.path, format: a.format, bytes: 1234, export_id: 7 };
       default:
@@ -167,5 +177,27 @@ describe("Report", () => {
     await waitFor(() =>
       expect(calls.filter((c) => c.cmd === "save_year_report").at(-1)?.args).toMatchObject({ format: "xlsx" }),
     );
+  });
+
+  it("keeps the year's text sections and saves the one edited", async () => {
+    const calls: Call[] = [];
+    setup(calls);
+    const needs = await screen.findByLabelText("Regionala och lokala behov");
+    expect(needs).toHaveValue("Fler lokala grupper.");
+    const results = screen.getByLabelText("Resultat och effekter");
+    const save = screen.getByRole("button", { name: "Spara Resultat och effekter" });
+    expect(save).toBeDisabled();
+    await fireEvent.input(results, { target: { value: "Två nya kommuner deltar." } });
+    expect(save).toBeEnabled();
+    await fireEvent.click(save);
+    await waitFor(() =>
+      expect(calls.find((c) => c.cmd === "set_report_text")?.args).toEqual({
+        year: 2026,
+        section: "results",
+        text: "Två nya kommuner deltar.",
+      }),
+    );
+    await waitFor(() => expect(status.messages.map((m) => m.text)).toContain("Sparat: Resultat och effekter"));
+    await waitFor(() => expect(save).toBeDisabled());
   });
 });
