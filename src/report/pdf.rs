@@ -119,12 +119,16 @@ fn layout(
         .collect();
     for (i, s) in sections.iter().enumerate() {
         let page = contents.get(i).map_or_else(String::new, |p| p.to_string());
-        let y = flow.y() + 11.0;
         let (x, w) = (flow.left(), flow.width());
-        flow.text_at(x, y, Style::Regular, 10.0, s);
+        let lines = wrap(fonts, Style::Regular, 10.0, w - 40.0, s);
+        flow.ensure(lines.len() as f32 * 13.0 + 2.0);
+        let y = flow.y() + 11.0;
+        for (n, line) in lines.iter().enumerate() {
+            flow.text_at(x, y + n as f32 * 13.0, Style::Regular, 10.0, line);
+        }
         let pw = fonts.width(Style::Regular, 10.0, &page);
         flow.text_at(x + w - pw, y, Style::Regular, 10.0, &page);
-        flow.advance(15.0);
+        flow.advance(lines.len() as f32 * 13.0 + 2.0);
     }
     flow.space(10.0);
     flow.paragraph(

@@ -588,7 +588,7 @@ fn number(c: &calamine::Data) -> f64 {
 fn column(rows: &[Vec<calamine::Data>], header: &str) -> Vec<calamine::Data> {
     let i = rows[0]
         .iter()
-        .position(|c| c.to_string() == header)
+        .position(|c| matches!(c, calamine::Data::String(s) if s == header))
         .unwrap_or_else(|| panic!("no column {header}"));
     rows[1..].iter().map(|r| r[i].clone()).collect()
 }
@@ -660,7 +660,7 @@ fn the_workbook_holds_numbers_and_dates_whose_totals_equal_the_figures() {
     let summary = sheet(&path, names[0]);
     let held = summary
         .iter()
-        .find(|row| row[1].to_string() == "Genomförda möten")
+        .find(|row| matches!(&row[1], calamine::Data::String(s) if s == "Genomförda möten"))
         .expect("meetings held");
     assert_eq!(
         (number(&held[2]), number(&held[3]), number(&held[4])),
@@ -859,4 +859,71 @@ fn the_text_sections_are_kept_per_year_and_printed_in_the_pdf() {
         ],
     );
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn names_and_texts_at_their_limits_print_whole_inside_the_page() {
+    use samverkan::error::Field;
+    use samverkan::model::max_chars;
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for unbroken in [false, true] {
+        let text = |n: usize| -> String {
+            let base = if unbroken {
+                "Åbergsköldström"
+            } else {
+                "Ödegårds stiftelse för samverkan mot mäns våld mot kvinnor i Dalarnas län "
+            };
+            let s: String = base.chars().cycle().take(n).collect();
+            s.trim_end().to_owned() + &"x".repeat(n - s.trim_end().chars().count())
+        };
+        let f = Fixture::new();
+        Register::create(&f.db, &Template::empty()).expect("create register");
+        let mut reg = f.open();
+        let group_name = text(max_chars(Field::Name));
+        let group = reg
+            .add_group(&GroupDraft {
+                name: group_name.clone(),
+                kind: GroupKind::County,
+                meetings_per_year: 4,
+                description: None,
+                one_per_org: true,
+                free_membership: false,
+            })
+            .expect("group")
+            .id;
+        let mut b = Builder {
+            reg: &mut reg,
+            group,
+        };
+        let org_name = text(max_chars(Field::Name));
+        let org = b.org(&org_name, OrgKind::Municipality);
+        let p = b.person("Anna Berg", org);
+        b.appoint(p, Role::Representative, "2027-01-01", false);
+        for d in ["2027-02-10", "2027-05-12", "2027-09-15", "2027-11-10"] {
+            let m = b.meeting(d, MeetingStatus::Held, false);
+            b.attend(m, p, AttendanceStatus::Present, None);
+        }
+        let section = text(max_chars(Field::Description));
+        reg.set_report_text(2027, ReportSection::Analysis, &section, Lang::Sv)
+            .expect("text at its limit");
+        let r = reg
+            .year_report(2027, None, Some(2026), day("2028-01-15"), Lang::Sv)
+            .expect("report");
+        let fonts = samverkan::pdf::fonts().expect("fonts");
+        let doc =
+            samverkan::report::pdf::layout_document(&r, Lang::Sv, fonts, now()).expect("layout");
+        assert_eq!(samverkan::pdf::overruns(&doc, fonts), Vec::<String>::new());
+        let printed = squash(&pdf_text(&samverkan::pdf::to_pdf(&doc).expect("pdf")));
+        for v in [&org_name, &group_name] {
+            assert!(printed.contains(&squash(v)), "{v} is not printed whole");
+        }
+        let section = squash(&section);
+        let chars: Vec<char> = section.chars().collect();
+        let head: String = chars[..300].iter().collect();
+        let tail: String = chars[chars.len() - 300..].iter().collect();
+        assert!(
+            printed.contains(&head) && printed.contains(&tail),
+            "the text section"
+        );
+    }
 }
