@@ -183,7 +183,8 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
             .1
             .add(c.presence);
     }
-    let org_row = |id: Id| input.orgs.iter().find(|o| o.id == id);
+    let org_rows: HashMap<Id, &OrgRow> = input.orgs.iter().map(|o| (o.id, o)).collect();
+    let org_row = |id: Id| org_rows.get(&id).copied();
     let organisations: Vec<OrgAttendance> = per_org
         .into_values()
         .map(|(id, counts)| {
@@ -226,12 +227,17 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
 
     // Coverage of the seats over from..=until.
     let counted = if until >= from { days(from, until) } else { 0 };
+    let mut by_seat: HashMap<Id, Vec<&Appointment>> = HashMap::new();
+    for a in input.appointments {
+        if let Some(s) = a.seat_id {
+            by_seat.entry(s).or_default().push(a);
+        }
+    }
+    let in_seat = |seat: Id| by_seat.get(&seat).map_or(&[][..], Vec::as_slice);
     let mut seats = Vec::new();
     for (seat, description) in input.seats {
-        let periods: Vec<(NaiveDate, NaiveDate)> = input
-            .appointments
+        let periods: Vec<(NaiveDate, NaiveDate)> = in_seat(seat.id)
             .iter()
-            .filter(|a| a.seat_id == Some(seat.id))
             .map(|a| (a.from, last_day(a)))
             .collect();
         let held = if counted > 0 {
@@ -266,12 +272,7 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
         .map(|d| {
             let n = seats
                 .iter()
-                .filter(|s| {
-                    input
-                        .appointments
-                        .iter()
-                        .any(|a| a.seat_id == Some(s.seat_id) && a.serves_on(d))
-                })
+                .filter(|s| in_seat(s.seat_id).iter().any(|a| a.serves_on(d)))
                 .count();
             u32::try_from(n).unwrap_or(u32::MAX)
         })
@@ -301,7 +302,16 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
         .filter(|a| {
             let end = last_day(a);
             let by = until.max(end + Duration::days(1));
-            input.appointments.iter().any(|b| {
+            // A seat's successors are in the seat; without seats (free membership), anywhere.
+            let all: Vec<&Appointment> = match a.seat_id {
+                Some(_) => Vec::new(),
+                None => input.appointments.iter().collect(),
+            };
+            let candidates = match a.seat_id {
+                Some(seat) => in_seat(seat),
+                None => &all[..],
+            };
+            candidates.iter().any(|b| {
                 b.id != a.id
                     && b.person_id != a.person_id
                     && b.role == Role::Representative

@@ -379,6 +379,11 @@ fn grid(flow: &mut Flow<'_>, g: &GroupReport, lang: Lang) {
     let per_block = (((flow.width() - label_w) / CELL).floor() as usize).max(1);
     let meetings: Vec<_> = y.meeting_rows.iter().collect();
     let blocks: Vec<_> = meetings.chunks(per_block).collect();
+    let presence: std::collections::HashMap<(i64, i64), OrgPresence> = y
+        .cells
+        .iter()
+        .map(|c| ((c.meeting_id, c.organisation_id), c.presence))
+        .collect();
     let head_h = 24.0;
     let first_row = y
         .organisations
@@ -415,15 +420,12 @@ fn grid(flow: &mut Flow<'_>, g: &GroupReport, lang: Lang) {
             }
             for (i, m) in block.iter().enumerate() {
                 let cx = x + label_w + i as f32 * CELL;
-                let cell = y.cells.iter().find(|c| {
-                    c.meeting_id == m.meeting_id && c.organisation_id == o.organisation_id
-                });
-                match cell {
+                match presence.get(&(m.meeting_id, o.organisation_id)).copied() {
                     None => {
                         // Not invited to this meeting: an empty, unruled cell.
                     }
-                    Some(c) => {
-                        let (fill, ink) = shade(c.presence);
+                    Some(p) => {
+                        let (fill, ink) = shade(p);
                         flow.push(Item::Rect {
                             x: cx + 1.0,
                             y: top + 1.0,
@@ -432,7 +434,7 @@ fn grid(flow: &mut Flow<'_>, g: &GroupReport, lang: Lang) {
                             fill,
                             stroke: Some(0.5),
                         });
-                        let letter = c.presence.letter(lang);
+                        let letter = p.letter(lang);
                         let w = fonts.width(Style::Bold, 8.0, letter);
                         flow.gray_text_at(
                             cx + (CELL - w) / 2.0,
