@@ -36,6 +36,7 @@ export const enReport: Record<keyof typeof svReport, string> = {
   "report.texts.hint": "Printed in the report before the figures, in this order. An empty section is left out. A blank line separates paragraphs.",
   "report.textSave": "Save {heading}",
   "report.textSaved": "Saved: {heading}",
+  "report.more": "The first {shown} of {total} organisations are shown; the PDF and the workbook hold them all.",
   "report.save": "Save the report",
   "report.savePdf": "Save PDF",
   "report.saveXlsx": "Save Excel",

@@ -34,6 +34,7 @@ export const svReport = {
   "report.texts.hint": "Skrivs ut i rapporten före siffrorna, i den här ordningen. Ett tomt avsnitt lämnas ute. Tom rad skiljer stycken.",
   "report.textSave": "Spara {heading}",
   "report.textSaved": "Sparat: {heading}",
+  "report.more": "De första {shown} av {total} organisationer visas; PDF:en och arbetsboken har alla.",
   "report.save": "Spara rapporten",
   "report.savePdf": "Spara PDF",
   "report.saveXlsx": "Spara Excel",
