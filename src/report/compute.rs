@@ -115,12 +115,13 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
         let mut org_of: HashMap<Id, Id> = HashMap::new();
         let mut regular: HashSet<Id> = HashSet::new();
         let mut invited: Vec<Id> = Vec::new();
+        let mut seen_org: HashSet<Id> = HashSet::new();
         for a in &serving {
             org_of.insert(a.person_id, a.organisation_id);
             if a.role != Role::Substitute {
                 regular.insert(a.person_id);
             }
-            if !invited.contains(&a.organisation_id) {
+            if seen_org.insert(a.organisation_id) {
                 invited.push(a.organisation_id);
             }
         }
