@@ -13,6 +13,7 @@ pub mod model;
 mod paths;
 pub mod pdf;
 pub mod register;
+pub mod report;
 pub mod safety;
 pub mod schedule;
 pub mod store;

@@ -137,6 +137,9 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::forms::default_form_wording,
             commands::forms::save_form_wording,
             commands::forms::form_placeholders,
+            commands::report::year_report,
+            commands::report::save_year_report,
+            commands::report::set_report_text,
         ])
 }
 

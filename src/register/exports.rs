@@ -35,12 +35,16 @@ pub enum ExportKind {
     LogExport,
     /// A backup copy of the whole register written to a chosen file.
     Backup,
+    /// The yearly report: PDF, workbook, or its raw attendance rows as CSV.
+    ReportPdf,
+    ReportXlsx,
+    ReportCsv,
     /// A code this build does not know (written by a newer version).
     Other,
 }
 
 impl ExportKind {
-    pub const ALL: [ExportKind; 12] = [
+    pub const ALL: [ExportKind; 15] = [
         ExportKind::MandateForm,
         ExportKind::MandateFormsCombined,
         ExportKind::RosterCsv,
@@ -52,6 +56,9 @@ impl ExportKind {
         ExportKind::PersonExtract,
         ExportKind::LogExport,
         ExportKind::Backup,
+        ExportKind::ReportPdf,
+        ExportKind::ReportXlsx,
+        ExportKind::ReportCsv,
         ExportKind::Other,
     ];
 
@@ -68,6 +75,9 @@ impl ExportKind {
             ExportKind::PersonExtract => "person_extract",
             ExportKind::LogExport => "log_export",
             ExportKind::Backup => "backup",
+            ExportKind::ReportPdf => "report_pdf",
+            ExportKind::ReportXlsx => "report_xlsx",
+            ExportKind::ReportCsv => "report_csv",
             ExportKind::Other => "other",
         }
     }

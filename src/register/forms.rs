@@ -741,11 +741,32 @@ impl Register {
         group_id: Option<Id>,
         today: NaiveDate,
     ) -> Result<Vec<FormStatusRow>, Error> {
+        self.form_status_as_of(group_id, today, false)
+    }
+
+    /// [`Register::form_status`] as it stood on a past `day` when `history`: only the forms
+    /// printed by then count, and a signed copy only from the day it was recorded as
+    /// returned (the yearly report).
+    pub(super) fn form_status_as_of(
+        &self,
+        group_id: Option<Id>,
+        today: NaiveDate,
+        history: bool,
+    ) -> Result<Vec<FormStatusRow>, Error> {
         let groups: Vec<_> = match group_id {
             Some(g) => vec![self.group(g)?],
             None => store::groups::list(&self.conn)?,
         };
-        let prints = store::forms::prints(&self.conn, group_id)?;
+        let mut prints = store::forms::prints(&self.conn, group_id)?;
+        if history {
+            let day = today.to_string();
+            prints.retain(|p| p.printed_at.get(..10).is_some_and(|d| d <= day.as_str()));
+            for p in &mut prints {
+                if p.signed_on.is_some_and(|s| s > today) {
+                    p.signed_on = None;
+                }
+            }
+        }
         let mut rows = Vec::new();
         for g in groups {
             let history = store::appointments::for_group(&self.conn, g.id)?;

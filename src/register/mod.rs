@@ -15,6 +15,7 @@ mod organisations;
 mod overview;
 mod people;
 mod privacy;
+mod report;
 mod resolve;
 mod safety;
 mod seats;
@@ -40,6 +41,7 @@ pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, FirstSteps, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};
 pub use privacy::{ExtractFormat, PersonExtract, RetentionCandidate, erased_name};
+pub use report::SavedReport;
 pub use safety::OpenReport;
 pub use seats::SeatView;
 

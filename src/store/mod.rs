@@ -13,6 +13,7 @@ pub mod import;
 pub mod meetings;
 pub mod organisations;
 pub mod people;
+pub mod report;
 pub mod safety;
 pub mod seats;
 pub mod settings;

@@ -13,6 +13,7 @@ mod meetings;
 mod printing;
 mod properties;
 mod register;
+mod report;
 mod safety;
 mod seats;
 mod support;

@@ -5,5 +5,6 @@ pub mod app;
 pub mod forms;
 pub mod meetings;
 pub mod register;
+pub mod report;
 pub mod safety;
 pub mod seats;

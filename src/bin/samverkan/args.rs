@@ -146,6 +146,10 @@ pub enum Command {
     },
     /// Organisations by groups: representative, substitute or gap.
     Coverage,
+    /// The yearly report: meetings, attendance, coverage, turnover and mandate forms of a year.
+    Report(crate::report::ReportArgs),
+    /// The yearly report's text sections: show them, or write one with --section and --text.
+    ReportText(crate::report::ReportTextArgs),
     /// The export log: every file or print that carried people's data out, newest first.
     Exports {
         /// Only entries from this day on (YYYY-MM-DD).

@@ -8,6 +8,7 @@ mod args;
 mod forms;
 mod meetings;
 mod print;
+mod report;
 mod safety;
 
 use std::ffi::OsString;
@@ -390,6 +391,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             out.vacancies(&reg.vacancies(today, within, group)?, today)
         }
         Command::Coverage => out.coverage(&reg.coverage(today)?),
+        Command::Report(a) => report::run(&mut reg, a, &out, today),
+        Command::ReportText(a) => report::texts(&mut reg, a, &out),
         Command::Exports { since } => {
             let since = since
                 .map(|d| date_or(Some(&d), Field::Date, today))

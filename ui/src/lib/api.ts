@@ -10,6 +10,11 @@ import type { AppointInput } from "./bindings/AppointInput";
 import type { Appointment } from "./bindings/Appointment";
 import type { ContactDraft } from "./bindings/ContactDraft";
 import type { Coverage } from "./bindings/Coverage";
+import type { ReportFormat } from "./bindings/ReportFormat";
+import type { ReportSection } from "./bindings/ReportSection";
+import type { ReportText } from "./bindings/ReportText";
+import type { SavedReport } from "./bindings/SavedReport";
+import type { YearReport } from "./bindings/YearReport";
 import type { Group } from "./bindings/Group";
 import type { GroupDetail } from "./bindings/GroupDetail";
 import type { GroupDraft } from "./bindings/GroupDraft";
@@ -164,6 +169,12 @@ export interface Commands {
   end_appointment: { args: { id: number; lastDay: string }; result: Appointment };
   vacancies: { args: { withinDays: number; groupId: number | null }; result: Vacancy[] };
   coverage: { args: undefined; result: Coverage };
+  year_report: { args: { year: number; groupId: number | null; compare: number | null }; result: YearReport };
+  save_year_report: {
+    args: { year: number; groupId: number | null; compare: number | null; format: ReportFormat; path: string };
+    result: SavedReport;
+  };
+  set_report_text: { args: { year: number; section: ReportSection; text: string }; result: ReportText[] };
   group_seats: { args: { groupId: number; day?: string | null }; result: SeatView[] };
   add_seat: { args: { groupId: number; draft: SeatDraft }; result: Seat };
   remove_seat: { args: { seatId: number }; result: null };

@@ -12,6 +12,7 @@ export const ROUTES = [
   "meetings",
   "coverage",
   "forms",
+  "report",
   "backups",
   "log",
   "retention",

@@ -7,6 +7,7 @@ import { enSafety } from "./en-safety";
 import { enPrivacy } from "./en-privacy";
 import { enForms } from "./en-forms";
 import { enSeats } from "./en-seats";
+import { enReport } from "./en-report";
 
 export const en: Record<MessageKey, string> = {
   ...enRegister,
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...enPrivacy,
   ...enForms,
   ...enSeats,
+  ...enReport,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Skip to content",

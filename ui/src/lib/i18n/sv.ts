@@ -6,6 +6,7 @@ import { svSafety } from "./sv-safety";
 import { svPrivacy } from "./sv-privacy";
 import { svForms } from "./sv-forms";
 import { svSeats } from "./sv-seats";
+import { svReport } from "./sv-report";
 
 export const sv = {
   ...svRegister,
@@ -15,6 +16,7 @@ export const sv = {
   ...svPrivacy,
   ...svForms,
   ...svSeats,
+  ...svReport,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Hoppa till innehållet",
