@@ -158,6 +158,7 @@ export const tests = [
         ["log", "#/log"],
         ["retention", "#/retention"],
         ["import", "#/import"],
+        ["report", "#/report"],
         ["settings", "#/settings"],
       ];
       const problems = [];
