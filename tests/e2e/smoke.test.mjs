@@ -12,6 +12,7 @@ const SCREENS = [
   { route: "meetings", sv: "Möten", en: "Meetings" },
   { route: "coverage", sv: "Täckning", en: "Coverage" },
   { route: "forms", sv: "Uppdragsblanketter", en: "Mandate forms" },
+  { route: "report", sv: "Årsrapport", en: "Yearly report" },
   { route: "backups", sv: "Säkerhetskopior", en: "Backups" },
   { route: "log", sv: "Logg", en: "Log" },
   { route: "retention", sv: "Gallring", en: "Retention" },
