@@ -55,7 +55,28 @@ where
 
 /// A roster as CSV.
 pub fn roster(roster: &Roster, lang: Lang) -> Vec<u8> {
-    document(&Roster::headers(lang), roster.cells(lang))
+    document(
+        &Roster::headers(lang),
+        roster.cells(lang).map(|mut cells| {
+            cells[PHONE] = phone(&cells[PHONE]);
+            cells
+        }),
+    )
+}
+
+/// The phone column of [`Roster::cells`].
+const PHONE: usize = 5;
+
+/// A phone number as a CSV value. Swedish numbers are kept in the national form
+/// (`070-101 11 21`), which no spreadsheet takes for a formula or a number. A foreign number's
+/// `+` would be, and the guard's apostrophe would then show in LibreOffice: it is written with
+/// the international prefix dialled from Sweden instead (`0047 22 00 00 00`), which reads
+/// back as the same number.
+fn phone(value: &str) -> String {
+    match value.strip_prefix('+') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => format!("00{rest}"),
+        _ => value.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -79,6 +100,18 @@ mod tests {
         }
         assert_eq!(field("a;b"), "\"a;b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn phone_numbers_are_written_as_data_not_formulas() {
+        for (kept, written) in [
+            ("070-101 11 21", "070-101 11 21"),
+            ("+47 22 00 00 00", "0047 22 00 00 00"),
+            ("12345", "12345"),
+        ] {
+            assert_eq!(phone(kept), written);
+            assert_eq!(field(&phone(kept)), written, "no guard needed");
+        }
     }
 
     #[test]

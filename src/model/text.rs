@@ -174,8 +174,12 @@ impl Email {
     }
 }
 
-/// A phone number as entered (surrounding white space removed), checked to be a number: digits
-/// with the usual separators, 5 to 15 digits, an optional leading `+`.
+/// A phone number, checked to be a number (digits with the usual separators, 5 to 15 digits, an
+/// optional leading `+`) and kept the way it is written everywhere: Swedish numbers in the
+/// national form (`070-123 45 67`), foreign ones in international form (`+47 22 00 00 00`),
+/// a number the numbering plan does not know as entered. Written so once, when it is entered,
+/// so that every export shows the same form without the cost of formatting thousands of
+/// numbers at export time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, type = "string")]
 pub struct Phone(String);
@@ -195,7 +199,7 @@ impl Phone {
         if !allowed || !(5..=15).contains(&digits) {
             return Err(Error::invalid(field, Invalid::Phone));
         }
-        Ok(Phone(s.to_owned()))
+        Ok(Phone(Phone(s.to_owned()).display()))
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -205,7 +209,8 @@ impl Phone {
     }
 
     /// The number written the Swedish way (`070-123 45 67`, `023-123 45`), or in international
-    /// form for foreign numbers; as entered when it cannot be read as a real number.
+    /// form for foreign numbers; as entered when it cannot be read as a real number. A number
+    /// read from an older register may still be as entered; this writes it the same way.
     pub fn display(&self) -> String {
         use phonenumber::{Mode, country::Id};
         match phonenumber::parse(Some(Id::SE), &self.0) {
@@ -358,6 +363,29 @@ mod tests {
         assert_eq!(p.display(), "070-123 45 67");
         let p = Phone::parse(Field::Phone, "08 123 456 78").expect("valid");
         assert_eq!(p.display(), "08-123 456 78");
+    }
+
+    /// Numbers are kept in the form every export shows, whatever way they were typed: the
+    /// national form for Swedish numbers, international for foreign ones, as entered for a
+    /// number no numbering plan knows.
+    #[test]
+    fn phone_numbers_are_kept_in_the_form_they_are_shown() {
+        for (typed, kept) in [
+            ("+46 70 101 11 21", "070-101 11 21"),
+            ("0046701011121", "070-101 11 21"),
+            ("070-1011121", "070-101 11 21"),
+            ("023-123 45", "023-123 45"),
+            ("+47 22 00 00 00", "+47 22 00 00 00"),
+            ("004722000000", "+47 22 00 00 00"),
+            ("12345", "12345"),
+        ] {
+            let p = Phone::parse(Field::Phone, typed).expect("valid");
+            assert_eq!(p.as_str(), kept, "{typed}");
+            assert_eq!(
+                Phone::parse(Field::Phone, kept).expect("again").as_str(),
+                kept
+            );
+        }
     }
 
     #[test]

@@ -546,7 +546,11 @@ impl Ctx<'_> {
                 }
                 merged.protected = current.protected || draft.protected;
                 let merged_fields = PersonFields::try_from(&merged)?;
-                if PersonDraft::from(&current) == merged {
+                // Compared as checked fields, so that a value written another way (a phone
+                // number typed without the national form's separators) is the same value.
+                if PersonFields::try_from(&PersonDraft::from(&current)).ok()
+                    == Some(merged_fields.clone())
+                {
                     out.person = Some((current.id, PersonChange::Same));
                 } else {
                     if store::people::clash(tx, &merged_fields, Some(current.id))?.is_some() {

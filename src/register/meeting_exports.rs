@@ -102,7 +102,8 @@ impl Register {
                 name: e.name,
                 title: e.title,
                 email: e.email,
-                // As entered (and checked): formatting 20,000 numbers costs more than a roster may.
+                // Kept in the form every export shows (see `Phone`): formatting 20,000 numbers
+                // here would cost more than a roster may.
                 phone: e.phone,
                 protected: e.protected,
             });

@@ -787,6 +787,53 @@ fn read_xlsx(path: &std::path::Path) -> (Vec<Vec<String>>, usize) {
     (rows, formula_cells)
 }
 
+/// Phone numbers are data: every export writes a number the same way, in a form no spreadsheet
+/// evaluates and without the formula guard's apostrophe (issue 12, point 7).
+#[test]
+fn phone_numbers_read_the_same_in_every_export_and_carry_no_formula_guard() {
+    let mut s = seeded();
+    let county = s.reg.find_group("Länsgruppen").expect("g");
+    for (who, typed) in [(s.anna, "+46 70 101 11 21"), (s.erik, "+47 22 00 00 00")] {
+        let mut d = PersonDraft::from(&s.reg.person(who).expect("person"));
+        d.phone = Some(typed.into());
+        s.reg.edit_person(who, &d).expect("edit");
+    }
+    let export = |s: &mut Seeded, format: RosterFormat, name: &str| {
+        let path = s.f.dir.path().join(name);
+        s.reg
+            .export_roster(county, None, format, &path, &[], today(), Lang::Sv, now())
+            .expect("export");
+        std::fs::read(&path).expect("read")
+    };
+    let csv = String::from_utf8(export(&mut s, RosterFormat::Csv, "r.csv")).expect("utf-8");
+    assert!(csv.contains(";070-101 11 21\r\n"), "{csv}");
+    assert!(csv.contains(";0047 22 00 00 00\r\n"), "{csv}");
+    assert!(!csv.contains("'+") && !csv.contains(";+"), "{csv}");
+
+    export(&mut s, RosterFormat::Xlsx, "r.xlsx");
+    let (rows, _) = read_xlsx(&s.f.dir.path().join("r.xlsx"));
+    let phones: Vec<&str> = rows.iter().map(|r| r[5].as_str()).collect();
+    assert!(phones.contains(&"070-101 11 21") && phones.contains(&"+47 22 00 00 00"));
+
+    let pdf = pdf_text(&export(&mut s, RosterFormat::Pdf, "r.pdf"));
+    assert!(
+        pdf.contains("070-101 11 21") && pdf.contains("+47 22 00 00 00"),
+        "{pdf}"
+    );
+    assert!(!pdf.contains("+46"), "{pdf}");
+
+    // The person's own screen and the register extract say the same.
+    assert_eq!(
+        s.reg
+            .person(s.anna)
+            .expect("anna")
+            .phone
+            .expect("phone")
+            .as_str(),
+        "070-101 11 21"
+    );
+}
+
 #[test]
 fn rosters_leave_protected_people_out_neutralise_formulas_and_read_back() {
     let mut s = seeded();
@@ -818,7 +865,7 @@ fn rosters_leave_protected_people_out_neutralise_formulas_and_read_back() {
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(lines[0], "Organisation;Roll;Namn;Titel;E-post;Telefon");
     assert!(
-        lines.contains(&"Falu kommun;Representant;Anna Berg;\"'=HYPERLINK(\"\"http://evil\"\";\"\"klicka\"\")\";anna.berg@falun.se;'+46 23 123 45"),
+        lines.contains(&"Falu kommun;Representant;Anna Berg;\"'=HYPERLINK(\"\"http://evil\"\";\"\"klicka\"\")\";anna.berg@falun.se;023-123 45"),
         "{text}"
     );
     assert!(!text.contains("Hanna"), "protected person in the CSV");
