@@ -145,7 +145,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("county group roster: XLSX bytes", |b| {
         b.iter(|| {
             let r = reg.roster(county, None, today, &[]).expect("roster");
-            black_box(export::xlsx::roster(&r, Lang::Sv).expect("xlsx"))
+            black_box(export::xlsx::roster(&r, None, Lang::Sv, now()).expect("xlsx"))
         })
     });
     let fonts = samverkan::pdf::fonts().expect("fonts");
@@ -225,7 +225,7 @@ fn benches(c: &mut Criterion) {
     });
     let roster = big.roster(gid, None, today, &[]).expect("roster");
     group.bench_function("full roster: XLSX bytes", |b| {
-        b.iter(|| black_box(export::xlsx::roster(&roster, Lang::Sv).expect("xlsx")))
+        b.iter(|| black_box(export::xlsx::roster(&roster, None, Lang::Sv, now()).expect("xlsx")))
     });
     group.bench_function("full roster: XLSX file written and logged", |b| {
         b.iter(|| {

@@ -32,6 +32,16 @@ fn printed_on(lang: Lang, created: DateTime<Utc>) -> String {
     )
 }
 
+/// A roster's title, the same in every format: "Deltagarlista – Länsgruppen 2027-03-01".
+pub fn title(roster: &Roster, lang: Lang) -> String {
+    format!(
+        "{} – {} {}",
+        lang.pick("Deltagarlista", "Roster"),
+        roster.group_name,
+        roster.day
+    )
+}
+
 /// The member roster of a group on a day.
 pub fn roster(
     roster: &Roster,
@@ -99,12 +109,7 @@ pub fn roster(
     let head = footer.clone();
     let pages = flow.finish_with_head(&head, &footer, page_label(lang));
     let info = DocInfo {
-        title: format!(
-            "{} – {} {}",
-            t("Deltagarlista", "Roster"),
-            roster.group_name,
-            roster.day
-        ),
+        title: self::title(roster, lang),
         author: network.unwrap_or("").to_owned(),
         subject: format!(
             "{} {} {day}",

@@ -1,8 +1,11 @@
 //! Rosters as XLSX (rust_xlsxwriter): every cell a text cell (no formulas, no numbers that
-//! Excel could reformat), a bold header row that stays in view, an autofilter, and column
-//! widths that fit the content.
+//! Excel could reformat), a bold header row that stays in view, an autofilter, column widths
+//! that fit the content, a print set-up (A4 landscape, one page wide, the header row on every
+//! page, the title at the top and page numbers at the foot), and a title and author in the
+//! file's properties.
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use chrono::{DateTime, Utc};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::roster::Roster;
 use crate::error::Error;
@@ -30,13 +33,57 @@ fn sheet_name(s: &str) -> String {
     }
 }
 
+/// What a workbook says about itself: the file's properties and the printed page's head.
+#[derive(Debug, Clone)]
+pub struct Described<'a> {
+    /// The title, in the file's properties and at the top of every printed page.
+    pub title: &'a str,
+    pub subject: &'a str,
+    /// Who made it (the network, as in the PDFs), in the file's properties.
+    pub author: &'a str,
+    pub created: DateTime<Utc>,
+    pub lang: Lang,
+}
+
+impl Described<'_> {
+    fn properties(&self) -> Result<DocProperties, Error> {
+        let created =
+            ExcelDateTime::from_timestamp(self.created.timestamp()).map_err(xlsx_error)?;
+        Ok(DocProperties::new()
+            .set_title(self.title)
+            .set_subject(self.subject)
+            .set_author(self.author)
+            .set_comment(self.lang.pick("Skapad i Samverkan", "Made with Samverkan"))
+            .set_creation_datetime(&created))
+    }
+
+    /// A4 landscape, one page wide (as many pages long as it takes), the first row repeated on
+    /// every page, the title at the top and "Sida n av N" at the foot.
+    fn print_setup(&self, ws: &mut Worksheet) -> Result<(), Error> {
+        ws.set_landscape();
+        ws.set_paper_size(9); // A4
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, 0).map_err(xlsx_error)?;
+        // `&` starts a code in Excel's header language: written `&&`.
+        ws.set_header(format!("&L{}", self.title.replace('&', "&&")));
+        ws.set_footer(self.lang.pick("&CSida &P av &N", "&CPage &P of &N"));
+        Ok(())
+    }
+}
+
 /// Rows of text as a workbook with one sheet.
-pub fn document<I, R>(sheet: &str, header: &[&str], rows: I) -> Result<Vec<u8>, Error>
+pub fn document<I, R>(
+    sheet: &str,
+    header: &[&str],
+    rows: I,
+    described: &Described,
+) -> Result<Vec<u8>, Error>
 where
     I: IntoIterator<Item = R>,
     R: AsRef<[String]>,
 {
     let mut wb = Workbook::new();
+    wb.set_properties(&described.properties()?);
     // The fastest deflate level: a roster of 20,000 rows saves in half the time, a few
     // per cent larger.
     wb.set_zip_compression_level(1);
@@ -69,6 +116,7 @@ where
     ws.set_freeze_panes(1, 0).map_err(xlsx_error)?;
     ws.autofilter(0, 0, last_row, last_col)
         .map_err(xlsx_error)?;
+    described.print_setup(ws)?;
     for (c, w) in widths.iter().enumerate() {
         let col = u16::try_from(c).unwrap_or(0);
         // Character count plus a margin, within what stays readable.
@@ -127,10 +175,29 @@ pub fn template(
 }
 
 /// A roster as XLSX.
-pub fn roster(roster: &Roster, lang: Lang) -> Result<Vec<u8>, Error> {
+pub fn roster(
+    roster: &Roster,
+    network: Option<&str>,
+    lang: Lang,
+    created: DateTime<Utc>,
+) -> Result<Vec<u8>, Error> {
+    let title = super::roster_pdf::title(roster, lang);
+    let subject = format!(
+        "{} {} {}",
+        lang.pick("Ledamöter i", "Members of"),
+        roster.group_name,
+        lang.long_date(roster.day)
+    );
     document(
         &roster.group_name,
         &Roster::headers(lang),
         roster.cells(lang),
+        &Described {
+            title: &title,
+            subject: &subject,
+            author: network.unwrap_or("Samverkan"),
+            created,
+            lang,
+        },
     )
 }

@@ -140,7 +140,7 @@ impl Register {
                 "CSV",
             ),
             RosterFormat::Xlsx => (
-                export::xlsx::roster(&roster, lang)?,
+                export::xlsx::roster(&roster, self.info()?.network_name.as_deref(), lang, now)?,
                 ExportKind::RosterXlsx,
                 "XLSX",
             ),

@@ -834,6 +834,133 @@ fn phone_numbers_read_the_same_in_every_export_and_carry_no_formula_guard() {
     );
 }
 
+/// A part of an XLSX file, as XML text.
+fn xlsx_part(path: &std::path::Path, part: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).expect("open")).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(part).expect(part), &mut xml).expect("read");
+    xml
+}
+
+/// The attributes of the first element called `name` in a part of an XLSX file.
+fn xlsx_part_attributes(path: &std::path::Path, part: &str, name: &str) -> HashMap<String, String> {
+    use quick_xml::events::Event;
+    let xml = xlsx_part(path, part);
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    loop {
+        match reader.read_event().expect("xml") {
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == name => {
+                return e
+                    .attributes()
+                    .map(|a| {
+                        let a = a.expect("attribute");
+                        let value = a
+                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .expect("value");
+                        (a.key.as_ref().to_owned(), value.into_owned())
+                    })
+                    .collect();
+            }
+            Event::Eof => panic!("no {name} in {part}"),
+            _ => {}
+        }
+    }
+}
+
+/// The text of the first element called `name` in a part of an XLSX file, unescaped.
+fn xlsx_part_text(path: &std::path::Path, part: &str, name: &str) -> String {
+    use quick_xml::events::Event;
+    let xml = xlsx_part(path, part);
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    loop {
+        match reader.read_event().expect("xml") {
+            Event::Start(e) if e.name().as_ref() == name => {
+                let raw = reader.read_text(e.name()).expect("text");
+                return quick_xml::escape::unescape(&raw)
+                    .expect("unescape")
+                    .into_owned();
+            }
+            Event::Eof => panic!("no {name} in {part}"),
+            _ => {}
+        }
+    }
+}
+
+/// A roster printed from Excel fits the paper: landscape A4, one page wide, the header row on
+/// every page, page numbers; and the file says what it is (issue 12, point 5).
+#[test]
+fn xlsx_rosters_print_one_page_wide_with_the_header_on_every_page_and_say_what_they_are() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut s = seeded();
+    let county = s.reg.find_group("Länsgruppen").expect("g");
+    let path = s.f.dir.path().join("roster.xlsx");
+    s.reg
+        .export_roster(
+            county,
+            None,
+            RosterFormat::Xlsx,
+            &path,
+            &[],
+            today(),
+            Lang::Sv,
+            now(),
+        )
+        .expect("xlsx");
+
+    let wb: Xlsx<_> = open_workbook(&path).expect("an xlsx workbook");
+    let sheet = wb.sheet_names()[0].clone();
+    let titles: Vec<&(String, String)> = wb
+        .defined_names()
+        .iter()
+        .filter(|(n, _)| n == "_xlnm.Print_Titles")
+        .collect();
+    assert_eq!(titles.len(), 1, "{:?}", wb.defined_names());
+    assert!(
+        titles[0].1.ends_with("!$1:$1"),
+        "the first row on every page: {titles:?}"
+    );
+    assert!(titles[0].1.contains(&sheet), "{titles:?}");
+
+    let setup = xlsx_part_attributes(&path, "xl/worksheets/sheet1.xml", "pageSetup");
+    assert_eq!(
+        setup.get("orientation").map(String::as_str),
+        Some("landscape")
+    );
+    assert_eq!(setup.get("paperSize").map(String::as_str), Some("9"), "A4");
+    assert_eq!(
+        setup.get("fitToHeight").map(String::as_str),
+        Some("0"),
+        "as long as it takes"
+    );
+    assert_ne!(
+        setup.get("fitToWidth").map(String::as_str),
+        Some("0"),
+        "one page wide"
+    );
+    let fit = xlsx_part_attributes(&path, "xl/worksheets/sheet1.xml", "pageSetUpPr");
+    assert_eq!(fit.get("fitToPage").map(String::as_str), Some("1"));
+    let footer = xlsx_part_text(&path, "xl/worksheets/sheet1.xml", "oddFooter");
+    assert_eq!(footer, "&CSida &P av &N");
+    let header = xlsx_part_text(&path, "xl/worksheets/sheet1.xml", "oddHeader");
+    assert!(
+        header.starts_with("&LDeltagarlista – Länsgruppen"),
+        "{header}"
+    );
+
+    let title = xlsx_part_text(&path, "docProps/core.xml", "dc:title");
+    assert_eq!(title, format!("Deltagarlista – Länsgruppen MVK {}", today()));
+    let creator = xlsx_part_text(&path, "docProps/core.xml", "dc:creator");
+    assert!(
+        !creator.is_empty() && creator != "Microsoft Excel",
+        "{creator}"
+    );
+    let created = xlsx_part_text(&path, "docProps/core.xml", "dcterms:created");
+    assert_eq!(
+        created, "2026-11-22T09:00:00Z",
+        "the export's time, not the clock's"
+    );
+}
+
 #[test]
 fn rosters_leave_protected_people_out_neutralise_formulas_and_read_back() {
     let mut s = seeded();
