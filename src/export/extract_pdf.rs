@@ -1,7 +1,9 @@
 //! The register extract for one person (personal-data rights, GDPR article 15) as a printed
 //! document: everything the register holds about them, in sections (the person's data,
-//! appointments, attendance, exports that carried their data, logged changes). Pure: a
-//! [`PersonExtract`] in, a drawing list out.
+//! appointments, attendance, exports that carried their data, logged changes), written for the
+//! person it is about: fields named in their language, organisations and groups by name, the
+//! logged changes as the Logg screen shows them, times on Swedish clocks. Pure: a
+//! [`PersonExtract`] and its [`Readable`] parts in, a drawing list out.
 
 use chrono::{DateTime, Utc};
 
@@ -10,7 +12,8 @@ use crate::lang::Lang;
 use crate::pdf::{
     Column, DocInfo, Document, Flow, Fonts, PageSetup, Style, Table, TitleBlock, page_label,
 };
-use crate::register::PersonExtract;
+use crate::register::{LogLine, PersonExtract, local_time};
+use crate::zone::Zone;
 
 const BODY: f32 = 9.5;
 const HEADING: f32 = 11.5;
@@ -20,32 +23,26 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// "2026-11-23 10:00 UTC" from an RFC 3339 time; the text as it is when it is not one.
-fn when(at: &str) -> String {
-    DateTime::parse_from_rfc3339(at)
-        .map(|t| {
-            t.with_timezone(&Utc)
-                .format("%Y-%m-%d %H:%M UTC")
-                .to_string()
-        })
-        .unwrap_or_else(|_| at.to_owned())
+/// The parts of an extract that are rendered from the register for people to read.
+#[derive(Debug, Clone)]
+pub struct Readable {
+    /// The logged changes, as the Logg screen shows them (fields in the reader's language,
+    /// ids as names), in the order of `PersonExtract::changes`.
+    pub changes: Vec<LogLine>,
+    /// The clocks times are shown on.
+    pub zone: Zone,
 }
 
-/// A logged value (a JSON object of the row's columns) as "column: value" lines, empty
-/// values left out; any other text as it is.
-fn logged_value(v: &str) -> String {
-    match serde_json::from_str::<serde_json::Value>(v) {
-        Ok(serde_json::Value::Object(map)) => map
+/// A field of the changes table: each changed field on its own line.
+fn change_text(c: &LogLine) -> String {
+    if c.redacted || c.changes.is_empty() {
+        c.details.clone()
+    } else {
+        c.changes
             .iter()
-            .filter_map(|(k, v)| match v {
-                serde_json::Value::Null => None,
-                serde_json::Value::String(s) if s.is_empty() => None,
-                serde_json::Value::String(s) => Some(format!("{k}: {s}")),
-                other => Some(format!("{k}: {other}")),
-            })
+            .map(|f| f.text.as_str())
             .collect::<Vec<_>>()
-            .join("\n"),
-        _ => v.to_owned(),
+            .join("\n")
     }
 }
 
@@ -67,7 +64,7 @@ fn section(flow: &mut Flow<'_>, heading: &str, none: &str, table: Table) {
 }
 
 /// Every text the extract prints, with the label of where it comes from.
-fn texts(x: &PersonExtract, lang: Lang) -> Vec<(String, String)> {
+fn texts(x: &PersonExtract, r: &Readable, lang: Lang) -> Vec<(String, String)> {
     let t = |sv: &str, en: &str| lang.pick(sv, en).to_owned();
     let p = &x.person;
     let mut v = vec![
@@ -97,9 +94,9 @@ fn texts(x: &PersonExtract, lang: Lang) -> Vec<(String, String)> {
         v.push((t("Fil", "File"), e.file.clone().unwrap_or_default()));
         v.push((t("Användare", "User"), e.os_user.clone()));
     }
-    for c in &x.changes {
-        v.push((t("Ändring", "Change"), c.old.clone().unwrap_or_default()));
-        v.push((t("Ändring", "Change"), c.new.clone().unwrap_or_default()));
+    for c in &r.changes {
+        v.push((t("Ändring", "Change"), c.name.clone()));
+        v.push((t("Ändring", "Change"), change_text(c)));
         v.push((t("Användare", "User"), c.os_user.clone()));
     }
     v
@@ -107,8 +104,13 @@ fn texts(x: &PersonExtract, lang: Lang) -> Vec<(String, String)> {
 
 /// Refuses, naming the character and where it is, an extract the font cannot draw. (The
 /// JSON extract has no such limit: it is offered when this refuses.)
-pub fn check_printable(x: &PersonExtract, lang: Lang, fonts: &Fonts) -> Result<(), Error> {
-    for (field, value) in texts(x, lang) {
+pub fn check_printable(
+    x: &PersonExtract,
+    r: &Readable,
+    lang: Lang,
+    fonts: &Fonts,
+) -> Result<(), Error> {
+    for (field, value) in texts(x, r, lang) {
         if let Err(m) = fonts.check(&value) {
             return Err(Error::Unprintable { ch: m.0, field });
         }
@@ -119,6 +121,7 @@ pub fn check_printable(x: &PersonExtract, lang: Lang, fonts: &Fonts) -> Result<(
 /// The extract as a document.
 pub fn extract(
     x: &PersonExtract,
+    r: &Readable,
     network: Option<&str>,
     lang: Lang,
     fonts: &Fonts,
@@ -129,6 +132,7 @@ pub fn extract(
     let setup = PageSetup::a4();
     let mut flow = Flow::new(fonts, setup);
     let p = &x.person;
+    let when = |at: &str| local_time(at, r.zone, false);
 
     flow.title_block(&TitleBlock {
         kicker: t("REGISTERUTDRAG", "REGISTER EXTRACT"),
@@ -312,32 +316,19 @@ pub fn extract(
         t("Inga ändringar loggade.", "No changes logged."),
         Table {
             columns: vec![
-                Column::new(t("Tid", "Time"), 1.2),
-                Column::new(t("Vad", "What"), 1.1),
-                Column::new(t("Före", "Before"), 2.2),
-                Column::new(t("Efter", "After"), 2.2),
+                Column::new(t("Tid", "Time"), 1.1),
+                Column::new(t("Vad", "What"), 1.9),
+                Column::new(t("Ändring", "Change"), 3.2),
                 Column::new(t("Användare", "User"), 0.9),
             ],
-            rows: x
+            rows: r
                 .changes
                 .iter()
                 .map(|c| {
-                    let redacted = t("(raderat)", "(erased)");
-                    let value = |v: &Option<String>| match (c.redacted, v) {
-                        (true, Some(_)) => redacted.to_owned(),
-                        (_, v) => v.as_deref().map(logged_value).unwrap_or_default(),
-                    };
-                    let action = match c.action.as_str() {
-                        "insert" => t("tillagd", "added"),
-                        "update" => t("ändrad", "changed"),
-                        "delete" => t("borttagen", "removed"),
-                        other => other,
-                    };
                     vec![
-                        when(&c.at),
-                        format!("{}: {action}", c.entity),
-                        value(&c.old),
-                        value(&c.new),
+                        c.at.clone(),
+                        format!("{} {}: {}", c.kind, c.name, c.event.to_lowercase()),
+                        change_text(c),
                         c.os_user.clone(),
                     ]
                 })
@@ -368,18 +359,4 @@ pub fn extract(
         created,
     };
     Document::new(setup, info, pages)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::logged_value;
-
-    #[test]
-    fn a_logged_row_reads_as_column_value_lines_without_empty_values() {
-        assert_eq!(
-            logged_value(r#"{"name":"Anna Berg","title":null,"email":"","protected":0}"#),
-            "name: Anna Berg\nprotected: 0"
-        );
-        assert_eq!(logged_value("not json"), "not json");
-    }
 }

@@ -657,6 +657,19 @@ impl Renderer<'_> {
 }
 
 impl Register {
+    /// Log entries as people read them (the register extract's changes).
+    pub(super) fn render_log(
+        &self,
+        entries: &[LogEntry],
+        view: LogView,
+    ) -> Result<Vec<LogLine>, Error> {
+        let mut r = Renderer {
+            names: Names::new(&self.conn, view.lang),
+            view,
+        };
+        entries.iter().map(|e| r.line(e)).collect()
+    }
+
     /// The audit log as people read it, newest first: `f.since` is a day in `view.zone`.
     pub fn log_lines(&self, f: &LogFilter, view: LogView) -> Result<Vec<LogLine>, Error> {
         self.log_lines_shown(f, view, true)
@@ -685,10 +698,6 @@ impl Register {
             }
             None => self.log_shown(f, show_protected)?,
         };
-        let mut r = Renderer {
-            names: Names::new(&self.conn, view.lang),
-            view,
-        };
-        entries.iter().map(|e| r.line(e)).collect()
+        self.render_log(&entries, view)
     }
 }

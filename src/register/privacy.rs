@@ -12,7 +12,9 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{ExportEntry, ExportKind, ExportRecord, Register, log_time, os_user};
+use super::{
+    ExportEntry, ExportKind, ExportRecord, LogEntry, LogView, Register, log_time, os_user,
+};
 use crate::error::{Entity, Error, Field};
 use crate::export::{self, extract_pdf, write_file};
 use crate::lang::Lang;
@@ -21,6 +23,7 @@ use crate::pdf;
 use crate::safety::backup::backup_dir;
 use crate::store;
 use crate::store::audit::{AttendanceRecord, ChangeEntry, Erasure};
+use crate::zone::Zone;
 
 /// Everything the register holds about one person.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -192,9 +195,11 @@ impl Register {
             })?,
             ExtractFormat::Pdf => {
                 let fonts = pdf::fonts()?;
-                extract_pdf::check_printable(&extract, lang, fonts)?;
+                let readable = self.readable_extract(&extract, lang)?;
+                extract_pdf::check_printable(&extract, &readable, lang, fonts)?;
                 let network = self.info()?.network_name;
-                let doc = extract_pdf::extract(&extract, network.as_deref(), lang, fonts, now);
+                let doc =
+                    extract_pdf::extract(&extract, &readable, network.as_deref(), lang, fonts, now);
                 pdf::to_pdf(&doc)?
             }
         };
@@ -220,6 +225,36 @@ impl Register {
             now,
         )?;
         Ok(extract)
+    }
+
+    /// The parts of an extract rendered for its reader: the logged changes as the Logg screen
+    /// shows them, on Swedish clocks.
+    pub fn readable_extract(
+        &self,
+        x: &PersonExtract,
+        lang: Lang,
+    ) -> Result<extract_pdf::Readable, Error> {
+        let zone = Zone::Stockholm;
+        let entries: Vec<LogEntry> = x
+            .changes
+            .iter()
+            .map(|c| LogEntry {
+                at: c.at.clone(),
+                os_user: c.os_user.clone(),
+                entity: c.entity.clone(),
+                entity_id: c.entity_id,
+                action: c.action.clone(),
+                old: c.old.clone(),
+                new: c.new.clone(),
+                people: None,
+                file: None,
+                redacted: c.redacted,
+            })
+            .collect();
+        Ok(extract_pdf::Readable {
+            changes: self.render_log(&entries, LogView { lang, zone })?,
+            zone,
+        })
     }
 
     /// Everything the register holds about one person.

@@ -339,7 +339,8 @@ fn values_at_every_limit_print_whole_on_every_document() {
                 .expect("person")
                 .id;
             let x = reg.person_extract(person_id, created).expect("extract");
-            let doc = extract_pdf::extract(&x, None, lang, fonts(), created);
+            let readable = reg.readable_extract(&x, lang).expect("readable");
+            let doc = extract_pdf::extract(&x, &readable, None, lang, fonts(), created);
             prints_whole(
                 &what("register extract"),
                 &doc,

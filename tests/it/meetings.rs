@@ -948,7 +948,10 @@ fn xlsx_rosters_print_one_page_wide_with_the_header_on_every_page_and_say_what_t
     );
 
     let title = xlsx_part_text(&path, "docProps/core.xml", "dc:title");
-    assert_eq!(title, format!("Deltagarlista – Länsgruppen MVK {}", today()));
+    assert_eq!(
+        title,
+        format!("Deltagarlista – Länsgruppen MVK {}", today())
+    );
     let creator = xlsx_part_text(&path, "docProps/core.xml", "dc:creator");
     assert!(
         !creator.is_empty() && creator != "Microsoft Excel",

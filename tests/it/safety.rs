@@ -701,6 +701,68 @@ fn an_extract_holds_the_person_their_appointments_exports_and_changes() {
     assert_eq!(ExtractFormat::of_path(&out), ExtractFormat::Json);
 }
 
+/// The extract is written for the person it is about: fields named in their language,
+/// organisations and groups by name, times on Swedish clocks; never the database's own
+/// columns and codes (issue 12, point 8).
+#[test]
+fn an_extract_speaks_the_readers_language_names_things_and_shows_local_times() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    let anna = add_person(&mut reg, "Anna Berg", Some("anna@falun.se"));
+    appoint_county(&mut reg, anna, "2025-01-01");
+    let mut d = samverkan::model::PersonDraft::from(&reg.person(anna).expect("anna"));
+    d.email = Some("anna.berg@falun.se".into());
+    d.protected = true;
+    reg.edit_person(anna, &d).expect("edit");
+    // 09:00 UTC in November is 10:00 in Sweden.
+    let made = chrono::DateTime::parse_from_rfc3339("2026-11-22T09:00:00Z")
+        .expect("time")
+        .with_timezone(&Utc);
+    for (lang, words) in [
+        (
+            Lang::Sv,
+            [
+                "Gjort 2026-11-22 10:00",
+                "E-post: anna@falun.se → anna.berg@falun.se",
+                "Skyddade personuppgifter: nej → ja",
+                "Organisation: Falu kommun",
+                "Roll: Representant",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Made 2026-11-22 10:00",
+                "E-mail: anna@falun.se → anna.berg@falun.se",
+                "Protected personal data: no → yes",
+                "Organisation: Falu kommun",
+                "Role: Representative",
+            ],
+        ),
+    ] {
+        let pdf = f.dir.path().join(format!("anna-{lang:?}.pdf"));
+        reg.extract_person(anna, &pdf, ExtractFormat::Pdf, lang, made)
+            .expect("pdf extract");
+        let text = pdf_text(&std::fs::read(&pdf).expect("pdf"));
+        // Table cells may wrap: compare with the line breaks taken out.
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for w in words {
+            assert!(flat.contains(w), "{w:?} in: {flat}");
+        }
+        for raw in [
+            "organisation_id",
+            "person_id",
+            "group_id",
+            "protected:",
+            "role:",
+            "UTC",
+            "T09:00",
+        ] {
+            assert!(!flat.contains(raw), "{raw:?} in: {flat}");
+        }
+    }
+}
+
 #[test]
 fn erasure_anonymises_keeps_appointments_and_redacts_the_log() {
     let f = Fixture::dalarna();
