@@ -162,40 +162,35 @@ fn check_dimensions(d: calamine::Dimensions) -> Result<(), Unreadable> {
     check_position(d.end.0 as usize, d.end.1 as usize)
 }
 
-fn cell_text(c: &Data) -> String {
+/// A cell as the import reads it: text as it is, whole numbers without a decimal point,
+/// dates as `YYYY-MM-DD`, booleans as "ja"/"nej", errors as empty.
+fn cell_text(c: Data) -> String {
     match c {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) => float_text(*f),
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) | Data::DurationIso(s) => s,
+        Data::Float(f) => float_text(f),
         Data::Int(i) => i.to_string(),
-        Data::Bool(b) => bool_text(*b),
+        Data::Bool(b) => bool_text(b),
         Data::DateTime(d) => d
             .as_datetime()
             .map(|dt| dt.date().format("%Y-%m-%d").to_string())
             .unwrap_or_else(|| d.to_string()),
-        Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_owned(),
-        Data::DurationIso(s) => s.clone(),
-        Data::Error(_) => String::new(),
+        Data::DateTimeIso(mut s) => {
+            if s.is_char_boundary(10) {
+                s.truncate(10);
+            }
+            s
+        }
     }
 }
 
+/// [`cell_text`] of a streamed cell; a shared string longer than a cell may be is refused
+/// (with its length) before it is copied.
 fn cell_ref_text(c: DataRef<'_>) -> Result<String, usize> {
-    Ok(match c {
-        DataRef::Empty | DataRef::Error(_) => String::new(),
-        // The shared string is checked before it is copied.
-        DataRef::SharedString(s) if s.len() > MAX_CELL_BYTES => return Err(s.len()),
-        DataRef::SharedString(s) => s.to_owned(),
-        DataRef::String(s) => s,
-        DataRef::Float(f) => float_text(f),
-        DataRef::Int(i) => i.to_string(),
-        DataRef::Bool(b) => bool_text(b),
-        DataRef::DateTime(d) => d
-            .as_datetime()
-            .map(|dt| dt.date().format("%Y-%m-%d").to_string())
-            .unwrap_or_else(|| d.to_string()),
-        DataRef::DateTimeIso(s) => s.get(..10).unwrap_or(&s).to_owned(),
-        DataRef::DurationIso(s) => s,
-    })
+    match c {
+        DataRef::SharedString(s) if s.len() > MAX_CELL_BYTES => Err(s.len()),
+        c => Ok(cell_text(Data::from(c))),
+    }
 }
 
 fn float_text(f: f64) -> String {
@@ -501,7 +496,7 @@ fn read_ods(path: &Path) -> Result<Grid, Unreadable> {
         .map_or((0, 0), |(r, c)| (r as usize, c as usize));
     let mut grid = Grid::default();
     for (r, c, value) in range.used_cells() {
-        grid.put(top + r, left + c, cell_text(value))?;
+        grid.put(top + r, left + c, cell_text(value.clone()))?;
     }
     Ok(grid)
 }

@@ -411,6 +411,21 @@ impl Renderer<'_> {
         Ok(Some(shown))
     }
 
+    /// The field `key` of a logged row's values, as [`Self::value`] shows it; `None` when the
+    /// row or the field is missing or the value empty.
+    fn value_in(
+        &mut self,
+        entity: &str,
+        row: Option<&Map<String, Value>>,
+        key: &str,
+        people: &mut Vec<Id>,
+    ) -> Result<Option<String>, Error> {
+        match row.and_then(|r| r.get(key)) {
+            Some(v) => self.value(entity, key, v, people),
+            None => Ok(None),
+        }
+    }
+
     fn field(&self, entity: &str, key: &str) -> String {
         words::field(entity, key, self.view.lang).map_or_else(|| key.to_owned(), str::to_owned)
     }
@@ -593,20 +608,8 @@ impl Renderer<'_> {
             keys.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
             keys.dedup();
             for key in keys.into_iter().filter(|k| !hidden(&e.entity, k)) {
-                let before = match (&old, &new) {
-                    (Some(o), _) => match o.get(key) {
-                        Some(v) => self.value(&e.entity, key, v, &mut people)?,
-                        None => None,
-                    },
-                    _ => None,
-                };
-                let after = match &new {
-                    Some(n) => match n.get(key) {
-                        Some(v) => self.value(&e.entity, key, v, &mut people)?,
-                        None => None,
-                    },
-                    None => None,
-                };
+                let before = self.value_in(&e.entity, old.as_ref(), key, &mut people)?;
+                let after = self.value_in(&e.entity, new.as_ref(), key, &mut people)?;
                 if before.is_none() && after.is_none() {
                     continue;
                 }
