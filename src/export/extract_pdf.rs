@@ -366,6 +366,7 @@ pub fn extract(
         )
         .to_owned(),
         created,
+        lang,
     };
     Document::new(setup, info, pages)
 }

@@ -112,6 +112,7 @@ pub fn roster(
             roster.group_name
         ),
         created,
+        lang,
     };
     Document::new(setup, info, pages)
 }
@@ -259,6 +260,7 @@ pub fn attendance_list(
         author: network.unwrap_or("").to_owned(),
         subject: format!("{} {when}", t("Möte", "Meeting")),
         created,
+        lang,
     };
     Document::new(setup, info, pages)
 }

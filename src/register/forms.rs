@@ -692,9 +692,14 @@ impl Register {
                 };
                 people.extend(data.people());
                 protected |= data.carries_protected();
+                // One bookmark per organisation, opening its form's first page.
+                let start = doc.as_ref().map_or(0, |d| d.pages.len());
                 match &mut doc {
                     None => doc = Some(d),
                     Some(doc) => doc.append(d),
+                }
+                if let Some(doc) = &mut doc {
+                    doc.bookmark(&data.organisation, start);
                 }
             }
             if let Some(mut doc) = doc {
