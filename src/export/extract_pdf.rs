@@ -357,6 +357,7 @@ pub fn extract(
         )
         .to_owned(),
         created,
+        lang,
     };
     Document::new(setup, info, pages)
 }

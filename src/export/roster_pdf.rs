@@ -117,6 +117,7 @@ pub fn roster(
             roster.group_name
         ),
         created,
+        lang,
     };
     Document::new(setup, info, pages)
 }
@@ -264,6 +265,7 @@ pub fn attendance_list(
         author: network.unwrap_or("").to_owned(),
         subject: format!("{} {when}", t("Möte", "Meeting")),
         created,
+        lang,
     };
     Document::new(setup, info, pages)
 }

@@ -433,6 +433,7 @@ pub fn layout(
             data.organisation
         ),
         created,
+        lang,
     };
     Document::new(setup, info, pages)
 }

@@ -6,6 +6,8 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
 
+use crate::lang::Lang;
+
 /// A face of the document font.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
@@ -77,15 +79,31 @@ pub struct DocInfo {
     pub author: String,
     pub subject: String,
     pub created: DateTime<Utc>,
+    /// The language the document is written in (the PDF's `/Lang`).
+    pub lang: Lang,
 }
 
-/// A whole document: page size in points and the pages.
+/// A bookmark: an entry of the PDF's outline, opening `page` (counted from 0).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    pub title: String,
+    pub page: usize,
+}
+
+/// A whole document: page size in points, the pages and the bookmarks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub info: DocInfo,
     pub width: f32,
     pub height: f32,
+    /// Where the body of a page starts and ends, from the top of the page: text above `top`
+    /// (a running head) or below `bottom` (the footer) repeats on every page, and is tagged
+    /// as a pagination artifact rather than as content.
+    pub top: f32,
+    pub bottom: f32,
     pub pages: Vec<Page>,
+    /// The outline (bookmarks) shown beside the pages, in order; empty for most documents.
+    pub bookmarks: Vec<Bookmark>,
 }
 
 impl Document {
@@ -95,14 +113,31 @@ impl Document {
             info,
             width: setup.width,
             height: setup.height,
+            top: setup.top,
+            bottom: setup.height - setup.bottom,
             pages,
+            bookmarks: Vec::new(),
         }
     }
 
+    /// Adds a bookmark to the outline, opening `page` (counted from 0).
+    pub fn bookmark(&mut self, title: &str, page: usize) {
+        self.bookmarks.push(Bookmark {
+            title: title.to_owned(),
+            page,
+        });
+    }
+
     /// Appends another document's pages (for a combined file). Page sizes must agree; the
-    /// other's information is dropped.
+    /// other's information is dropped; its bookmarks follow, moved to where its pages now are.
     pub fn append(&mut self, other: Document) {
+        let start = self.pages.len();
         self.pages.extend(other.pages);
+        self.bookmarks
+            .extend(other.bookmarks.into_iter().map(|b| Bookmark {
+                title: b.title,
+                page: b.page + start,
+            }));
     }
 
     /// Every item, one a line, positions rounded to a tenth of a point: the layout's

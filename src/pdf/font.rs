@@ -26,8 +26,8 @@ const CACHED: usize = 0x250;
 #[derive(Debug)]
 struct Measured {
     face: Face<'static>,
-    /// Advance width in font units, `None` where the face has no glyph.
-    advances: Vec<Option<u16>>,
+    /// Glyph id and advance width in font units, `None` where the face has no glyph.
+    advances: Vec<Option<(u16, u16)>>,
 }
 
 impl Measured {
@@ -36,20 +36,25 @@ impl Measured {
             .map(|i| {
                 char::from_u32(i as u32)
                     .and_then(|c| face.glyph_index(c))
-                    .map(|g| face.glyph_hor_advance(g).unwrap_or(0))
+                    .map(|g| (g.0, face.glyph_hor_advance(g).unwrap_or(0)))
             })
             .collect();
         Measured { face, advances }
     }
 
-    fn glyph(&self, c: char) -> Option<u16> {
+    /// The character's glyph id and advance width.
+    fn lookup(&self, c: char) -> Option<(u16, u16)> {
         match self.advances.get(c as usize) {
             Some(cached) => *cached,
             None => self
                 .face
                 .glyph_index(c)
-                .map(|g| self.face.glyph_hor_advance(g).unwrap_or(0)),
+                .map(|g| (g.0, self.face.glyph_hor_advance(g).unwrap_or(0))),
         }
+    }
+
+    fn glyph(&self, c: char) -> Option<u16> {
+        self.lookup(c).map(|(_, advance)| advance)
     }
 }
 
@@ -80,6 +85,16 @@ impl Fonts {
             Style::Regular => &self.regular,
             Style::Bold => &self.bold,
         }
+    }
+
+    /// The parsed face of `style` (for the PDF writer: metrics and glyph advances).
+    pub fn face_of(&self, style: Style) -> &Face<'static> {
+        &self.face(style).face
+    }
+
+    /// The glyph id of `c` in `style`'s face (0, the missing glyph, where it has none).
+    pub fn glyph_id(&self, style: Style, c: char) -> u16 {
+        self.face(style).lookup(c).map_or(0, |(g, _)| g)
     }
 
     /// Whether both faces can draw the character. Line breaks and tabs count as drawable:

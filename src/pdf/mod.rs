@@ -10,15 +10,19 @@
 //!   in points from the page's top-left corner. Layout code produces it; tests can snapshot it.
 //! - [`layout`]: [`Flow`], which writes paragraphs, headings, tables and kept-together blocks
 //!   down the page and breaks pages, and [`wrap`].
-//! - [`render`]: the only module that calls printpdf: drawing list in, PDF bytes out (fonts
-//!   embedded and subset, title, author, subject and creation date set).
+//! - [`tags`]: the logical structure read from the drawing list (headings, paragraphs, lists,
+//!   tables with header cells, artifacts), for a tagged PDF.
+//! - [`render`]: the only module that calls printpdf and lopdf: drawing list in, tagged
+//!   PDF/A-2b bytes out (fonts embedded and subset, language, title, author, subject, dates,
+//!   bookmarks).
 
 pub mod draw;
 pub mod font;
 pub mod layout;
 pub mod render;
+pub mod tags;
 
-pub use draw::{DocInfo, Document, Item, Page, Style, TextRun};
+pub use draw::{Bookmark, DocInfo, Document, Item, Page, Style, TextRun};
 pub use font::{Fonts, MissingGlyph};
 pub use layout::{
     Column, Flow, LabelledBox, PAPER_MARGIN, PageSetup, Table, TitleBlock, overruns, page_label,

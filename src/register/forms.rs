@@ -201,6 +201,44 @@ impl Holders {
 /// One seat of an organisation's form and its holder on the form's day.
 type FormSlot = (Option<Seat>, Role, Option<Appointment>);
 
+/// A group as its forms read it (see [`Register::group_view`]).
+struct GroupView {
+    group: crate::model::Group,
+    history: Vec<Appointment>,
+    seats: Vec<Seat>,
+}
+
+impl GroupView {
+    /// The organisation's seats in the group with their holders on `day`: its own seats
+    /// (held or not) and the open seats its people hold, in the group's order. In a group
+    /// with free membership, the organisation's appointments serving that day.
+    fn slots(&self, org_id: Id, day: NaiveDate) -> Vec<FormSlot> {
+        if self.group.free_membership {
+            return self
+                .history
+                .iter()
+                .filter(|a| a.organisation_id == org_id && a.serves_on(day))
+                .map(|a| (None, a.role, Some(a.clone())))
+                .collect();
+        }
+        let mut out = Vec::new();
+        for seat in &self.seats {
+            let in_seat: Vec<&Appointment> = self
+                .history
+                .iter()
+                .filter(|a| a.seat_id == Some(seat.id))
+                .collect();
+            let holder = super::seats::view(seat.clone(), &in_seat, day).holder;
+            let ours = seat.organisation_id == Some(org_id)
+                || (seat.is_open() && holder.as_ref().is_some_and(|a| a.organisation_id == org_id));
+            if ours {
+                out.push((Some(seat.clone()), seat.role, holder));
+            }
+        }
+        out
+    }
+}
+
 impl Register {
     /// The group forms are printed for when none is named: the first county group.
     pub fn default_form_group(&self) -> Result<Id, Error> {
@@ -273,38 +311,28 @@ impl Register {
         self.form_wording(lang)
     }
 
-    /// The organisation's seats in the group with their holders on `day`: its own seats
-    /// (held or not) and the open seats its people hold, in the group's order. In a group with
-    /// free membership, the organisation's appointments serving that day.
+    /// The organisation's seats in the group with their holders on `day` ([`GroupView::slots`]).
     fn form_slots(&self, group_id: Id, org_id: Id, day: NaiveDate) -> Result<Vec<FormSlot>, Error> {
-        let group = self.group(group_id)?;
-        let history = store::appointments::for_group(&self.conn, group_id)?;
-        if group.free_membership {
-            return Ok(history
-                .into_iter()
-                .filter(|a| a.organisation_id == org_id && a.serves_on(day))
-                .map(|a| (None, a.role, Some(a)))
-                .collect());
-        }
-        let mut out = Vec::new();
-        for seat in store::seats::for_group(&self.conn, group_id, false)? {
-            let in_seat: Vec<&Appointment> = history
-                .iter()
-                .filter(|a| a.seat_id == Some(seat.id))
-                .collect();
-            let holder = super::seats::view(seat.clone(), &in_seat, day).holder;
-            let ours = seat.organisation_id == Some(org_id)
-                || (seat.is_open() && holder.as_ref().is_some_and(|a| a.organisation_id == org_id));
-            if ours {
-                out.push((Some(seat.clone()), seat.role, holder));
-            }
-        }
-        Ok(out)
+        Ok(self.group_view(group_id)?.slots(org_id, day))
+    }
+
+    /// What the forms of a group are read from: the group, its whole appointment history and
+    /// its seats (read once for a batch, not once per organisation).
+    fn group_view(&self, group_id: Id) -> Result<GroupView, Error> {
+        Ok(GroupView {
+            group: self.group(group_id)?,
+            history: store::appointments::for_group(&self.conn, group_id)?,
+            seats: store::seats::for_group(&self.conn, group_id, false)?,
+        })
     }
 
     fn holders(&self, group_id: Id, org_id: Id, day: NaiveDate) -> Result<Holders, Error> {
-        let mut appointments: Vec<Id> = self
-            .form_slots(group_id, org_id, day)?
+        self.holders_in(&self.group_view(group_id)?, org_id, day)
+    }
+
+    fn holders_in(&self, view: &GroupView, org_id: Id, day: NaiveDate) -> Result<Holders, Error> {
+        let mut appointments: Vec<Id> = view
+            .slots(org_id, day)
             .into_iter()
             .filter_map(|(_, _, a)| a.map(|a| a.id))
             .collect();
@@ -363,9 +391,20 @@ impl Register {
         lang: Lang,
         today: NaiveDate,
     ) -> Result<FormData, Error> {
+        self.form_data_in(&self.group_view(group_id)?, org_id, lang, today)
+    }
+
+    fn form_data_in(
+        &self,
+        view: &GroupView,
+        org_id: Id,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> Result<FormData, Error> {
         let org = self.org(org_id)?;
-        let group = self.group(group_id)?;
-        let slots = self.form_slots(group_id, org_id, today)?;
+        let group = &view.group;
+        let group_id = group.id;
+        let slots = view.slots(org_id, today);
         if slots.is_empty() {
             return Err(Error::NotSeated {
                 organisation: org.name.as_str().to_owned(),
@@ -476,7 +515,17 @@ impl Register {
         wording: &Wording,
         opts: FormOptions,
     ) -> Result<FormData, Error> {
-        let mut data = self.form_data(org_id, group_id, opts.lang, opts.day())?;
+        self.checked_form_data_in(&self.group_view(group_id)?, org_id, wording, opts)
+    }
+
+    fn checked_form_data_in(
+        &self,
+        view: &GroupView,
+        org_id: Id,
+        wording: &Wording,
+        opts: FormOptions,
+    ) -> Result<FormData, Error> {
+        let mut data = self.form_data_in(view, org_id, opts.lang, opts.day())?;
         data.printed_on = opts.today;
         data.check_printable(wording, fonts()?)?;
         Ok(data)
@@ -606,8 +655,9 @@ impl Register {
         }
         let current = self.form_wording(opts.lang)?;
         let mut checked = Vec::with_capacity(orgs.len());
+        let view = self.group_view(group_id)?;
         for o in &orgs {
-            checked.push(self.checked_form_data(o.id, group_id, &current.wording, opts)?);
+            checked.push(self.checked_form_data_in(&view, o.id, &current.wording, opts)?);
         }
         let (version, wording) = self.wording_for_print(opts.lang, opts.now)?;
         let total = orgs.len();
@@ -636,7 +686,7 @@ impl Register {
                 }
                 let path = dir.join(name);
                 let r = result.and_then(|(doc, bytes)| {
-                    let holders = self.holders(group_id, o.id, opts.day())?;
+                    let holders = self.holders_in(&view, o.id, opts.day())?;
                     write_file(&path, &bytes)?;
                     Ok(RenderedForm {
                         org_id: o.id,
@@ -692,9 +742,14 @@ impl Register {
                 };
                 people.extend(data.people());
                 protected |= data.carries_protected();
+                // One bookmark per organisation, opening its form's first page.
+                let start = doc.as_ref().map_or(0, |d| d.pages.len());
                 match &mut doc {
                     None => doc = Some(d),
                     Some(doc) => doc.append(d),
+                }
+                if let Some(doc) = &mut doc {
+                    doc.bookmark(&data.organisation, start);
                 }
             }
             if let Some(mut doc) = doc {

@@ -590,6 +590,7 @@ pub fn layout_document(
             .collect::<Vec<_>>()
             .join(", "),
         created,
+        lang,
     };
     Ok(Document::new(PageSetup::a4(), info, pages))
 }

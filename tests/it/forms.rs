@@ -681,9 +681,12 @@ proptest! {
     ) {
         let name: String = words.iter().map(|w| w.iter().collect::<String>()).collect::<Vec<_>>().join(" ");
         let doc = Document {
-            info: DocInfo { title: "t".into(), author: String::new(), subject: String::new(), created: now() },
+            info: DocInfo { title: "t".into(), author: String::new(), subject: String::new(), created: now(), lang: Lang::Sv },
             width: 595.0,
             height: 842.0,
+            top: 60.0,
+            bottom: 780.0,
+            bookmarks: Vec::new(),
             pages: vec![Page { items: vec![samverkan::pdf::Item::Text(TextRun {
                 x: 50.0, y: 100.0, size: 10.0, style: Style::Regular, gray: 0.0, text: name.clone(),
             })] }],

@@ -1,6 +1,7 @@
 //! The one integration-test binary: the register through its library API and through the CLI.
 
 mod agenda;
+mod archive;
 mod cli;
 mod cli_edges;
 mod crash;

@@ -70,3 +70,19 @@ fn every_core_module_says_what_it_is_for() {
         );
     }
 }
+
+#[test]
+fn only_the_renderer_calls_printpdf_and_lopdf() {
+    for (path, text) in core_sources() {
+        if path.ends_with("pdf/render.rs") {
+            continue;
+        }
+        for name in ["printpdf", "lopdf", "subsetter", "xmp_writer"] {
+            assert!(
+                !text.contains(&format!("{name}::")),
+                "{} uses {name}: PDF is written only in src/pdf/render.rs",
+                path.display()
+            );
+        }
+    }
+}
