@@ -2,6 +2,7 @@
 //! or a whole group's (one file each plus a combined file), and tracking which signed copies
 //! came back. Every file written is recorded in the export log.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -201,6 +202,137 @@ impl Holders {
 /// One seat of an organisation's form and its holder on the form's day.
 type FormSlot = (Option<Seat>, Role, Option<Appointment>);
 
+/// A group's seats and appointment history read once and indexed, so that the forms of every
+/// organisation are worked out in one pass (the status of 10,000 organisations' forms reads
+/// the group twice, not once per organisation).
+struct FormIndex {
+    group: crate::model::Group,
+    /// The group's appointments, oldest first.
+    history: Vec<Appointment>,
+    /// The group's active seats, in its order.
+    seats: Vec<Seat>,
+    /// Per seat (index into `seats`), its appointments (indices into `history`), oldest first.
+    in_seat: Vec<Vec<usize>>,
+    /// Per organisation, the indices of its own seats.
+    own: HashMap<Id, Vec<usize>>,
+    /// The indices of the open seats.
+    open: Vec<usize>,
+    /// Per organisation, its appointments (indices into `history`), oldest first.
+    by_org: HashMap<Id, Vec<usize>>,
+}
+
+impl FormIndex {
+    fn load(reg: &Register, group_id: Id) -> Result<FormIndex, Error> {
+        let group = reg.group(group_id)?;
+        let history = store::appointments::for_group(&reg.conn, group_id)?;
+        let seats = store::seats::for_group(&reg.conn, group_id, false)?;
+        let position: HashMap<Id, usize> =
+            seats.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        let mut in_seat = vec![Vec::new(); seats.len()];
+        let mut by_org: HashMap<Id, Vec<usize>> = HashMap::new();
+        for (i, a) in history.iter().enumerate() {
+            if let Some(k) = a.seat_id.and_then(|s| position.get(&s)) {
+                in_seat[*k].push(i);
+            }
+            by_org.entry(a.organisation_id).or_default().push(i);
+        }
+        let mut own: HashMap<Id, Vec<usize>> = HashMap::new();
+        let mut open = Vec::new();
+        for (i, s) in seats.iter().enumerate() {
+            match s.organisation_id {
+                Some(org) => own.entry(org).or_default().push(i),
+                None => open.push(i),
+            }
+        }
+        Ok(FormIndex {
+            group,
+            history,
+            seats,
+            in_seat,
+            own,
+            open,
+            by_org,
+        })
+    }
+
+    /// The holder of a seat on `day`: the latest of its appointments serving then.
+    fn holder(&self, seat: usize, day: NaiveDate) -> Option<&Appointment> {
+        self.in_seat[seat]
+            .iter()
+            .rev()
+            .map(|i| &self.history[*i])
+            .find(|a| a.serves_on(day))
+    }
+
+    fn of_org(&self, org_id: Id) -> impl Iterator<Item = &Appointment> {
+        self.by_org
+            .get(&org_id)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.history[*i])
+    }
+
+    /// [`Register::form_slots`] from the index.
+    fn slots(&self, org_id: Id, day: NaiveDate) -> Vec<FormSlot> {
+        if self.group.free_membership {
+            return self
+                .of_org(org_id)
+                .filter(|a| a.serves_on(day))
+                .map(|a| (None, a.role, Some(a.clone())))
+                .collect();
+        }
+        let mut mine: Vec<(usize, Option<&Appointment>)> = self
+            .own
+            .get(&org_id)
+            .into_iter()
+            .flatten()
+            .map(|s| (*s, self.holder(*s, day)))
+            .collect();
+        for s in &self.open {
+            if let Some(a) = self.holder(*s, day).filter(|a| a.organisation_id == org_id) {
+                mine.push((*s, Some(a)));
+            }
+        }
+        mine.sort_by_key(|(s, _)| *s);
+        mine.into_iter()
+            .map(|(s, a)| {
+                let seat = &self.seats[s];
+                (Some(seat.clone()), seat.role, a.cloned())
+            })
+            .collect()
+    }
+
+    fn holders(&self, org_id: Id, day: NaiveDate, principal: Option<String>) -> Holders {
+        let mut appointments: Vec<Id> = self
+            .slots(org_id, day)
+            .into_iter()
+            .filter_map(|(_, _, a)| a.map(|a| a.id))
+            .collect();
+        appointments.sort_unstable();
+        Holders {
+            appointments,
+            principal,
+        }
+    }
+
+    /// The first day after `today` on which someone is decided to start in one of the
+    /// organisation's seats (its own or an open one; with free membership, anywhere).
+    fn coming(&self, org_id: Id, today: NaiveDate) -> Option<NaiveDate> {
+        let own_or_open = |seat: Id| {
+            self.seats
+                .iter()
+                .any(|s| s.id == seat && s.organisation_id.is_none_or(|id| id == org_id))
+        };
+        self.of_org(org_id)
+            .filter(|a| {
+                a.from > today
+                    && (self.group.free_membership || a.seat_id.is_some_and(own_or_open))
+            })
+            .map(|a| a.from)
+            .min()
+    }
+}
+
 impl Register {
     /// The group forms are printed for when none is named: the first county group.
     pub fn default_form_group(&self) -> Result<Id, Error> {
@@ -277,45 +409,12 @@ impl Register {
     /// (held or not) and the open seats its people hold, in the group's order. In a group with
     /// free membership, the organisation's appointments serving that day.
     fn form_slots(&self, group_id: Id, org_id: Id, day: NaiveDate) -> Result<Vec<FormSlot>, Error> {
-        let group = self.group(group_id)?;
-        let history = store::appointments::for_group(&self.conn, group_id)?;
-        if group.free_membership {
-            return Ok(history
-                .into_iter()
-                .filter(|a| a.organisation_id == org_id && a.serves_on(day))
-                .map(|a| (None, a.role, Some(a)))
-                .collect());
-        }
-        let mut out = Vec::new();
-        for seat in store::seats::for_group(&self.conn, group_id, false)? {
-            let in_seat: Vec<&Appointment> = history
-                .iter()
-                .filter(|a| a.seat_id == Some(seat.id))
-                .collect();
-            let holder = super::seats::view(seat.clone(), &in_seat, day).holder;
-            let ours = seat.organisation_id == Some(org_id)
-                || (seat.is_open() && holder.as_ref().is_some_and(|a| a.organisation_id == org_id));
-            if ours {
-                out.push((Some(seat.clone()), seat.role, holder));
-            }
-        }
-        Ok(out)
+        Ok(FormIndex::load(self, group_id)?.slots(org_id, day))
     }
 
     fn holders(&self, group_id: Id, org_id: Id, day: NaiveDate) -> Result<Holders, Error> {
-        let mut appointments: Vec<Id> = self
-            .form_slots(group_id, org_id, day)?
-            .into_iter()
-            .filter_map(|(_, _, a)| a.map(|a| a.id))
-            .collect();
-        appointments.sort_unstable();
-        Ok(Holders {
-            appointments,
-            principal: self
-                .org(org_id)?
-                .principal
-                .map(|p| p.name.as_str().to_owned()),
-        })
+        let principal = self.org(org_id)?.principal.map(|p| p.name.as_str().to_owned());
+        Ok(FormIndex::load(self, group_id)?.holders(org_id, day, principal))
     }
 
     /// The organisations that have a form in the group on `day`: those with seats of their
@@ -345,8 +444,9 @@ impl Register {
             .collect();
         extra.sort_unstable();
         extra.dedup();
+        let seated: std::collections::HashSet<Id> = orgs.iter().map(|o| o.id).collect();
         for id in extra {
-            if !orgs.iter().any(|o| o.id == id) {
+            if !seated.contains(&id) {
                 orgs.push(self.org(id)?);
             }
         }
@@ -767,27 +867,33 @@ impl Register {
                 }
             }
         }
+        let mut by_org: HashMap<(Id, Id), Vec<&store::forms::PrintRow>> = HashMap::new();
+        for p in &prints {
+            by_org
+                .entry((p.group_id, p.organisation_id))
+                .or_default()
+                .push(p);
+        }
         let mut rows = Vec::new();
         for g in groups {
-            let history = store::appointments::for_group(&self.conn, g.id)?;
+            let index = FormIndex::load(self, g.id)?;
             for o in self.form_orgs(g.id, today)? {
-                let mine: Vec<&store::forms::PrintRow> = prints
-                    .iter()
-                    .filter(|p| p.group_id == g.id && p.organisation_id == o.id)
-                    .collect();
+                let mine: &[&store::forms::PrintRow] =
+                    by_org.get(&(g.id, o.id)).map_or(&[], Vec::as_slice);
                 let last = mine
                     .iter()
                     .rev()
                     .find(|p| p.for_day.is_none_or(|d| d <= today))
                     .copied();
-                let now = self.holders(g.id, o.id, today)?;
+                let principal = o.principal.as_ref().map(|p| p.name.as_str().to_owned());
+                let now = index.holders(o.id, today, principal.clone());
                 let state = match last {
                     None => FormState::NotPrinted,
                     Some(p) if Holders::of_print(p) != now => FormState::NeedsNewSignature,
                     Some(p) if p.signed_on.is_some() => FormState::Signed,
                     Some(_) => FormState::Printed,
                 };
-                let coming = self.coming_form(&g, o.id, &history, &mine, today)?;
+                let coming = coming_form(&index, o.id, principal, mine, today);
                 rows.push(FormStatusRow {
                     group_id: g.id,
                     group_name: g.name.as_str().to_owned(),
@@ -803,54 +909,6 @@ impl Register {
             }
         }
         Ok(rows)
-    }
-
-    /// The form of the organisation's next holders in the group, when someone is decided to
-    /// start after `today` in one of its seats.
-    fn coming_form(
-        &self,
-        group: &crate::model::Group,
-        org_id: Id,
-        history: &[Appointment],
-        prints: &[&store::forms::PrintRow],
-        today: NaiveDate,
-    ) -> Result<Option<ComingForm>, Error> {
-        let own_or_open: Vec<Id> = store::seats::for_group(&self.conn, group.id, false)?
-            .into_iter()
-            .filter(|s| s.organisation_id.is_none_or(|id| id == org_id))
-            .map(|s| s.id)
-            .collect();
-        let Some(from) = history
-            .iter()
-            .filter(|a| {
-                a.from > today
-                    && a.organisation_id == org_id
-                    && (group.free_membership
-                        || a.seat_id.is_some_and(|s| own_or_open.contains(&s)))
-            })
-            .map(|a| a.from)
-            .min()
-        else {
-            return Ok(None);
-        };
-        let then = self.holders(group.id, org_id, from)?;
-        let names = self
-            .form_slots(group.id, org_id, from)?
-            .into_iter()
-            .filter_map(|(_, _, a)| a.map(|a| a.person_name))
-            .collect();
-        let print = prints.iter().rev().find(|p| Holders::of_print(p) == then);
-        Ok(Some(ComingForm {
-            from,
-            names,
-            state: match print {
-                None => FormState::NotPrinted,
-                Some(p) if p.signed_on.is_some() => FormState::Signed,
-                Some(_) => FormState::Printed,
-            },
-            printed_at: print.map(|p| p.printed_at.clone()),
-            signed_on: print.and_then(|p| p.signed_on),
-        }))
     }
 
     /// Records that the signed copy of the organisation's last printed form came back on
@@ -891,4 +949,34 @@ impl Register {
                 group: group.name.as_str().to_owned(),
             })
     }
+}
+
+/// The form of the organisation's next holders in the group, when someone is decided to
+/// start after `today` in one of its seats.
+fn coming_form(
+    index: &FormIndex,
+    org_id: Id,
+    principal: Option<String>,
+    prints: &[&store::forms::PrintRow],
+    today: NaiveDate,
+) -> Option<ComingForm> {
+    let from = index.coming(org_id, today)?;
+    let then = index.holders(org_id, from, principal);
+    let names = index
+        .slots(org_id, from)
+        .into_iter()
+        .filter_map(|(_, _, a)| a.map(|a| a.person_name))
+        .collect();
+    let print = prints.iter().rev().find(|p| Holders::of_print(p) == then);
+    Some(ComingForm {
+        from,
+        names,
+        state: match print {
+            None => FormState::NotPrinted,
+            Some(p) if p.signed_on.is_some() => FormState::Signed,
+            Some(_) => FormState::Printed,
+        },
+        printed_at: print.map(|p| p.printed_at.clone()),
+        signed_on: print.and_then(|p| p.signed_on),
+    })
 }
