@@ -202,15 +202,34 @@ impl Holders {
 /// One seat of an organisation's form and its holder on the form's day.
 type FormSlot = (Option<Seat>, Role, Option<Appointment>);
 
-/// A group's seats and appointment history read once and indexed, so that the forms of every
+/// A group with its appointments (oldest first) and its seats (retired ones too, in the
+/// group's order), read once for everything worked out from them.
+#[derive(Debug)]
+pub(crate) struct GroupHistory {
+    pub group: crate::model::Group,
+    pub appointments: Vec<Appointment>,
+    pub seats: Vec<Seat>,
+}
+
+impl GroupHistory {
+    pub(crate) fn read(reg: &Register, group: crate::model::Group) -> Result<GroupHistory, Error> {
+        Ok(GroupHistory {
+            appointments: store::appointments::for_group(&reg.conn, group.id)?,
+            seats: store::seats::for_group(&reg.conn, group.id, true)?,
+            group,
+        })
+    }
+}
+
+/// A group's active seats and appointment history indexed, so that the forms of every
 /// organisation are worked out in one pass (the status of 10,000 organisations' forms reads
-/// the group twice, not once per organisation).
-struct FormIndex {
-    group: crate::model::Group,
+/// the group once, not once per organisation).
+struct FormIndex<'a> {
+    group: &'a crate::model::Group,
     /// The group's appointments, oldest first.
-    history: Vec<Appointment>,
+    history: &'a [Appointment],
     /// The group's active seats, in its order.
-    seats: Vec<Seat>,
+    seats: Vec<&'a Seat>,
     /// Per seat (index into `seats`), its appointments (indices into `history`), oldest first.
     in_seat: Vec<Vec<usize>>,
     /// Per organisation, the indices of its own seats.
@@ -221,16 +240,14 @@ struct FormIndex {
     by_org: HashMap<Id, Vec<usize>>,
 }
 
-impl FormIndex {
-    fn load(reg: &Register, group_id: Id) -> Result<FormIndex, Error> {
-        let group = reg.group(group_id)?;
-        let history = store::appointments::for_group(&reg.conn, group_id)?;
-        let seats = store::seats::for_group(&reg.conn, group_id, false)?;
+impl<'a> FormIndex<'a> {
+    fn new(h: &'a GroupHistory) -> FormIndex<'a> {
+        let seats: Vec<&Seat> = h.seats.iter().filter(|s| s.active).collect();
         let position: HashMap<Id, usize> =
             seats.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
         let mut in_seat = vec![Vec::new(); seats.len()];
         let mut by_org: HashMap<Id, Vec<usize>> = HashMap::new();
-        for (i, a) in history.iter().enumerate() {
+        for (i, a) in h.appointments.iter().enumerate() {
             if let Some(k) = a.seat_id.and_then(|s| position.get(&s)) {
                 in_seat[*k].push(i);
             }
@@ -244,15 +261,15 @@ impl FormIndex {
                 None => open.push(i),
             }
         }
-        Ok(FormIndex {
-            group,
-            history,
+        FormIndex {
+            group: &h.group,
+            history: &h.appointments,
             seats,
             in_seat,
             own,
             open,
             by_org,
-        })
+        }
     }
 
     /// The holder of a seat on `day`: the latest of its appointments serving then.
@@ -296,7 +313,7 @@ impl FormIndex {
         mine.sort_by_key(|(s, _)| *s);
         mine.into_iter()
             .map(|(s, a)| {
-                let seat = &self.seats[s];
+                let seat = self.seats[s];
                 (Some(seat.clone()), seat.role, a.cloned())
             })
             .collect()
@@ -409,12 +426,14 @@ impl Register {
     /// (held or not) and the open seats its people hold, in the group's order. In a group with
     /// free membership, the organisation's appointments serving that day.
     fn form_slots(&self, group_id: Id, org_id: Id, day: NaiveDate) -> Result<Vec<FormSlot>, Error> {
-        Ok(FormIndex::load(self, group_id)?.slots(org_id, day))
+        let h = GroupHistory::read(self, self.group(group_id)?)?;
+        Ok(FormIndex::new(&h).slots(org_id, day))
     }
 
     fn holders(&self, group_id: Id, org_id: Id, day: NaiveDate) -> Result<Holders, Error> {
         let principal = self.org(org_id)?.principal.map(|p| p.name.as_str().to_owned());
-        Ok(FormIndex::load(self, group_id)?.holders(org_id, day, principal))
+        let h = GroupHistory::read(self, self.group(group_id)?)?;
+        Ok(FormIndex::new(&h).holders(org_id, day, principal))
     }
 
     /// The organisations that have a form in the group on `day`: those with seats of their
@@ -424,21 +443,30 @@ impl Register {
         group_id: Id,
         day: NaiveDate,
     ) -> Result<Vec<crate::model::Organisation>, Error> {
+        self.form_orgs_of(&GroupHistory::read(self, self.group(group_id)?)?, day)
+    }
+
+    fn form_orgs_of(
+        &self,
+        h: &GroupHistory,
+        day: NaiveDate,
+    ) -> Result<Vec<crate::model::Organisation>, Error> {
         let mut orgs = self.orgs(&OrgQuery {
-            group_id: Some(group_id),
+            group_id: Some(h.group.id),
             ..OrgQuery::default()
         })?;
-        let group = self.group(group_id)?;
-        let open: Vec<Id> = store::seats::for_group(&self.conn, group_id, false)?
-            .into_iter()
-            .filter(Seat::is_open)
+        let open: std::collections::HashSet<Id> = h
+            .seats
+            .iter()
+            .filter(|s| s.active && s.is_open())
             .map(|s| s.id)
             .collect();
-        let mut extra: Vec<Id> = store::appointments::for_group(&self.conn, group_id)?
-            .into_iter()
+        let mut extra: Vec<Id> = h
+            .appointments
+            .iter()
             .filter(|a| {
                 (a.serves_on(day) || a.from > day)
-                    && (group.free_membership || a.seat_id.is_some_and(|s| open.contains(&s)))
+                    && (h.group.free_membership || a.seat_id.is_some_and(|s| open.contains(&s)))
             })
             .map(|a| a.organisation_id)
             .collect();
@@ -857,7 +885,23 @@ impl Register {
             Some(g) => vec![self.group(g)?],
             None => store::groups::list(&self.conn)?,
         };
-        let mut prints = store::forms::prints(&self.conn, group_id)?;
+        let mut rows = Vec::new();
+        for g in groups {
+            let h = GroupHistory::read(self, g)?;
+            rows.extend(self.form_status_of(&h, today, history)?);
+        }
+        Ok(rows)
+    }
+
+    /// [`Register::form_status_as_of`] of one group whose history is read.
+    pub(super) fn form_status_of(
+        &self,
+        h: &GroupHistory,
+        today: NaiveDate,
+        history: bool,
+    ) -> Result<Vec<FormStatusRow>, Error> {
+        let g = &h.group;
+        let mut prints = store::forms::prints(&self.conn, Some(g.id))?;
         if history {
             let day = today.to_string();
             prints.retain(|p| p.printed_at.get(..10).is_some_and(|d| d <= day.as_str()));
@@ -867,46 +911,40 @@ impl Register {
                 }
             }
         }
-        let mut by_org: HashMap<(Id, Id), Vec<&store::forms::PrintRow>> = HashMap::new();
+        let mut by_org: HashMap<Id, Vec<&store::forms::PrintRow>> = HashMap::new();
         for p in &prints {
-            by_org
-                .entry((p.group_id, p.organisation_id))
-                .or_default()
-                .push(p);
+            by_org.entry(p.organisation_id).or_default().push(p);
         }
+        let index = FormIndex::new(h);
         let mut rows = Vec::new();
-        for g in groups {
-            let index = FormIndex::load(self, g.id)?;
-            for o in self.form_orgs(g.id, today)? {
-                let mine: &[&store::forms::PrintRow] =
-                    by_org.get(&(g.id, o.id)).map_or(&[], Vec::as_slice);
-                let last = mine
-                    .iter()
-                    .rev()
-                    .find(|p| p.for_day.is_none_or(|d| d <= today))
-                    .copied();
-                let principal = o.principal.as_ref().map(|p| p.name.as_str().to_owned());
-                let now = index.holders(o.id, today, principal.clone());
-                let state = match last {
-                    None => FormState::NotPrinted,
-                    Some(p) if Holders::of_print(p) != now => FormState::NeedsNewSignature,
-                    Some(p) if p.signed_on.is_some() => FormState::Signed,
-                    Some(_) => FormState::Printed,
-                };
-                let coming = coming_form(&index, o.id, principal, mine, today);
-                rows.push(FormStatusRow {
-                    group_id: g.id,
-                    group_name: g.name.as_str().to_owned(),
-                    organisation_id: o.id,
-                    organisation_name: o.name.as_str().to_owned(),
-                    state,
-                    printed_at: last.map(|p| p.printed_at.clone()),
-                    wording_version: last.map(|p| p.wording_id),
-                    signed_on: last.and_then(|p| p.signed_on),
-                    note: last.and_then(|p| p.note.clone()),
-                    coming,
-                });
-            }
+        for o in self.form_orgs_of(h, today)? {
+            let mine: &[&store::forms::PrintRow] = by_org.get(&o.id).map_or(&[], Vec::as_slice);
+            let last = mine
+                .iter()
+                .rev()
+                .find(|p| p.for_day.is_none_or(|d| d <= today))
+                .copied();
+            let principal = o.principal.as_ref().map(|p| p.name.as_str().to_owned());
+            let now = index.holders(o.id, today, principal.clone());
+            let state = match last {
+                None => FormState::NotPrinted,
+                Some(p) if Holders::of_print(p) != now => FormState::NeedsNewSignature,
+                Some(p) if p.signed_on.is_some() => FormState::Signed,
+                Some(_) => FormState::Printed,
+            };
+            let coming = coming_form(&index, o.id, principal, mine, today);
+            rows.push(FormStatusRow {
+                group_id: g.id,
+                group_name: g.name.as_str().to_owned(),
+                organisation_id: o.id,
+                organisation_name: o.name.as_str().to_owned(),
+                state,
+                printed_at: last.map(|p| p.printed_at.clone()),
+                wording_version: last.map(|p| p.wording_id),
+                signed_on: last.and_then(|p| p.signed_on),
+                note: last.and_then(|p| p.note.clone()),
+                coming,
+            });
         }
         Ok(rows)
     }
@@ -954,7 +992,7 @@ impl Register {
 /// The form of the organisation's next holders in the group, when someone is decided to
 /// start after `today` in one of its seats.
 fn coming_form(
-    index: &FormIndex,
+    index: &FormIndex<'_>,
     org_id: Id,
     principal: Option<String>,
     prints: &[&store::forms::PrintRow],

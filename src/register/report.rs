@@ -5,6 +5,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::forms::GroupHistory;
 use super::{ExportKind, ExportRecord, FormState, Register};
 use crate::error::Error;
 use crate::export::{self, write_file};
@@ -58,10 +59,12 @@ impl Register {
         };
         let mut out = Vec::new();
         for g in groups {
-            let current = self.group_year(&g, year, today, &orgs, lang)?;
+            let h = GroupHistory::read(self, g)?;
+            let current = self.group_year(&h, year, today, &orgs, lang)?;
             let previous = compare
-                .map(|c| self.group_year(&g, c, today, &orgs, lang))
+                .map(|c| self.group_year(&h, c, today, &orgs, lang))
                 .transpose()?;
+            let g = h.group;
             let figures = report::figures(&current, previous.as_ref(), lang);
             out.push(GroupReport {
                 group_id: g.id,
@@ -113,27 +116,25 @@ impl Register {
 
     fn group_year(
         &self,
-        g: &crate::model::Group,
+        h: &GroupHistory,
         year: i32,
         today: NaiveDate,
         orgs: &[store::report::OrgRow],
         lang: Lang,
     ) -> Result<GroupFigures, Error> {
+        let g = &h.group;
         let (from, to) = super::meetings::year_bounds(year)?;
         let until = report::compute::until(year, today);
         let meetings = store::meetings::list(&self.conn, Some(g.id), Some(from), Some(to))?;
-        let appointments = store::appointments::for_group(&self.conn, g.id)?;
         let attendance = store::report::attendance(&self.conn, g.id, from, to)?;
-        let seats: Vec<_> = store::seats::for_group(&self.conn, g.id, true)?
-            .into_iter()
-            .map(|s| {
-                let d = s.describe(lang);
-                (s, d)
-            })
+        let seats: Vec<_> = h
+            .seats
+            .iter()
+            .map(|s| (s.clone(), s.describe(lang)))
             .collect();
         let mut forms = FormCounts::default();
         if until >= from {
-            for row in self.form_status_as_of(Some(g.id), until, true)? {
+            for row in self.form_status_of(h, until, true)? {
                 forms.organisations += 1;
                 match row.state {
                     FormState::NotPrinted => forms.not_printed += 1,
@@ -148,7 +149,7 @@ impl Register {
             until,
             cadence: g.meetings_per_year,
             meetings: &meetings,
-            appointments: &appointments,
+            appointments: &h.appointments,
             attendance: &attendance,
             seats: &seats,
             orgs,

@@ -626,7 +626,16 @@ pub fn figures(f: &GroupFigures, prev: Option<&GroupFigures>, lang: Lang) -> Vec
             |f| Some(f64::from(f.forms.not_printed)),
         ),
     ];
-    build(rows.iter().chain(tail.iter()), f, prev, lang)
+    // A group without seats (free membership) has no coverage to count.
+    let seated = !f.coverage.seats.is_empty();
+    build(
+        rows.iter()
+            .chain(tail.iter())
+            .filter(|row| seated || !row.0.starts_with("coverage.")),
+        f,
+        prev,
+        lang,
+    )
 }
 
 /// One figure's row: key, unit, label (Swedish, English), explanation (Swedish, English) and
