@@ -169,6 +169,15 @@ fn bench(c: &mut Criterion) {
         .year_report(2027, Some(county), Some(2026), today, Lang::Sv)
         .expect("report");
     let created: DateTime<Utc> = "2028-01-15T09:00:00Z".parse().expect("time");
+    let fonts = samverkan::pdf::fonts().expect("fonts");
+    g.bench_function("pdf_layout_2027_10k_orgs", |b| {
+        b.iter(|| {
+            black_box(
+                samverkan::report::pdf::layout_document(&report, Lang::Sv, fonts, created)
+                    .expect("layout"),
+            )
+        })
+    });
     g.bench_function("pdf_2027_10k_orgs", |b| {
         b.iter(|| {
             black_box(samverkan::report::pdf::document(&report, Lang::Sv, created).expect("pdf"))

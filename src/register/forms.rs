@@ -238,6 +238,8 @@ struct FormIndex<'a> {
     open: Vec<usize>,
     /// Per organisation, its appointments (indices into `history`), oldest first.
     by_org: HashMap<Id, Vec<usize>>,
+    /// Each active seat's index in `seats`, by its id.
+    position: HashMap<Id, usize>,
 }
 
 impl<'a> FormIndex<'a> {
@@ -269,6 +271,7 @@ impl<'a> FormIndex<'a> {
             own,
             open,
             by_org,
+            position,
         }
     }
 
@@ -320,11 +323,24 @@ impl<'a> FormIndex<'a> {
     }
 
     fn holders(&self, org_id: Id, day: NaiveDate, principal: Option<String>) -> Holders {
-        let mut appointments: Vec<Id> = self
-            .slots(org_id, day)
-            .into_iter()
-            .filter_map(|(_, _, a)| a.map(|a| a.id))
-            .collect();
+        // What `slots` names, without copying the seats and appointments.
+        let mut appointments: Vec<Id> = if self.group.free_membership {
+            self.of_org(org_id)
+                .filter(|a| a.serves_on(day))
+                .map(|a| a.id)
+                .collect()
+        } else {
+            let own = self.own.get(&org_id).into_iter().flatten();
+            own.filter_map(|s| self.holder(*s, day))
+                .chain(
+                    self.open
+                        .iter()
+                        .filter_map(|s| self.holder(*s, day))
+                        .filter(|a| a.organisation_id == org_id),
+                )
+                .map(|a| a.id)
+                .collect()
+        };
         appointments.sort_unstable();
         Holders {
             appointments,
@@ -336,14 +352,13 @@ impl<'a> FormIndex<'a> {
     /// organisation's seats (its own or an open one; with free membership, anywhere).
     fn coming(&self, org_id: Id, today: NaiveDate) -> Option<NaiveDate> {
         let own_or_open = |seat: Id| {
-            self.seats
-                .iter()
-                .any(|s| s.id == seat && s.organisation_id.is_none_or(|id| id == org_id))
+            self.position
+                .get(&seat)
+                .is_some_and(|i| self.seats[*i].organisation_id.is_none_or(|id| id == org_id))
         };
         self.of_org(org_id)
             .filter(|a| {
-                a.from > today
-                    && (self.group.free_membership || a.seat_id.is_some_and(own_or_open))
+                a.from > today && (self.group.free_membership || a.seat_id.is_some_and(own_or_open))
             })
             .map(|a| a.from)
             .min()
@@ -431,7 +446,10 @@ impl Register {
     }
 
     fn holders(&self, group_id: Id, org_id: Id, day: NaiveDate) -> Result<Holders, Error> {
-        let principal = self.org(org_id)?.principal.map(|p| p.name.as_str().to_owned());
+        let principal = self
+            .org(org_id)?
+            .principal
+            .map(|p| p.name.as_str().to_owned());
         let h = GroupHistory::read(self, self.group(group_id)?)?;
         Ok(FormIndex::new(&h).holders(org_id, day, principal))
     }
@@ -443,18 +461,29 @@ impl Register {
         group_id: Id,
         day: NaiveDate,
     ) -> Result<Vec<crate::model::Organisation>, Error> {
-        self.form_orgs_of(&GroupHistory::read(self, self.group(group_id)?)?, day)
+        let h = GroupHistory::read(self, self.group(group_id)?)?;
+        self.form_orgs_of(&h, &self.seated_orgs(group_id)?, day)
     }
 
+    /// The organisations with seats of their own in the group, in Swedish order.
+    pub(super) fn seated_orgs(
+        &self,
+        group_id: Id,
+    ) -> Result<Vec<crate::model::Organisation>, Error> {
+        self.orgs(&OrgQuery {
+            group_id: Some(group_id),
+            ..OrgQuery::default()
+        })
+    }
+
+    /// [`Register::form_orgs`] from the group's history and its seated organisations.
     fn form_orgs_of(
         &self,
         h: &GroupHistory,
+        seated_orgs: &[crate::model::Organisation],
         day: NaiveDate,
     ) -> Result<Vec<crate::model::Organisation>, Error> {
-        let mut orgs = self.orgs(&OrgQuery {
-            group_id: Some(h.group.id),
-            ..OrgQuery::default()
-        })?;
+        let mut orgs = seated_orgs.to_vec();
         let open: std::collections::HashSet<Id> = h
             .seats
             .iter()
@@ -473,12 +502,16 @@ impl Register {
         extra.sort_unstable();
         extra.dedup();
         let seated: std::collections::HashSet<Id> = orgs.iter().map(|o| o.id).collect();
+        let before = orgs.len();
         for id in extra {
             if !seated.contains(&id) {
                 orgs.push(self.org(id)?);
             }
         }
-        orgs.sort_by_cached_key(|o| (crate::model::sort_key(o.name.as_str()), o.id));
+        // The seated ones come sorted from the store; only added ones need sorting in.
+        if orgs.len() > before {
+            orgs.sort_by_cached_key(|o| (crate::model::sort_key(o.name.as_str()), o.id));
+        }
         Ok(orgs)
     }
 
@@ -887,8 +920,9 @@ impl Register {
         };
         let mut rows = Vec::new();
         for g in groups {
+            let seated = self.seated_orgs(g.id)?;
             let h = GroupHistory::read(self, g)?;
-            rows.extend(self.form_status_of(&h, today, history)?);
+            rows.extend(self.form_status_of(&h, &seated, today, history)?);
         }
         Ok(rows)
     }
@@ -897,6 +931,7 @@ impl Register {
     pub(super) fn form_status_of(
         &self,
         h: &GroupHistory,
+        seated: &[crate::model::Organisation],
         today: NaiveDate,
         history: bool,
     ) -> Result<Vec<FormStatusRow>, Error> {
@@ -917,7 +952,7 @@ impl Register {
         }
         let index = FormIndex::new(h);
         let mut rows = Vec::new();
-        for o in self.form_orgs_of(h, today)? {
+        for o in self.form_orgs_of(h, seated, today)? {
             let mine: &[&store::forms::PrintRow] = by_org.get(&o.id).map_or(&[], Vec::as_slice);
             let last = mine
                 .iter()

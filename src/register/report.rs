@@ -10,9 +10,9 @@ use super::{ExportKind, ExportRecord, FormState, Register};
 use crate::error::Error;
 use crate::export::{self, write_file};
 use crate::lang::Lang;
+use crate::model::GroupKind;
 use crate::model::Id;
 use crate::model::optional_text;
-use crate::model::GroupKind;
 use crate::report::{
     self, FormCounts, GroupFigures, GroupInput, GroupReport, ReportFormat, ReportSection,
     ReportText, ReportWording, WorkingGroupInput, WorkingGroupsReport, YearReport,
@@ -59,10 +59,23 @@ impl Register {
         };
         let mut out = Vec::new();
         for g in groups {
+            // Read once for both years.
+            let seated = self.seated_orgs(g.id)?;
             let h = GroupHistory::read(self, g)?;
-            let current = self.group_year(&h, year, today, &orgs, lang)?;
+            let seats: Vec<_> = h
+                .seats
+                .iter()
+                .map(|s| (s.clone(), s.describe(lang)))
+                .collect();
+            let read = GroupRead {
+                history: &h,
+                seated: &seated,
+                seats: &seats,
+                orgs: &orgs,
+            };
+            let current = self.group_year(&read, year, today)?;
             let previous = compare
-                .map(|c| self.group_year(&h, c, today, &orgs, lang))
+                .map(|c| self.group_year(&read, c, today))
                 .transpose()?;
             let g = h.group;
             let figures = report::figures(&current, previous.as_ref(), lang);
@@ -116,25 +129,19 @@ impl Register {
 
     fn group_year(
         &self,
-        h: &GroupHistory,
+        read: &GroupRead<'_>,
         year: i32,
         today: NaiveDate,
-        orgs: &[store::report::OrgRow],
-        lang: Lang,
     ) -> Result<GroupFigures, Error> {
+        let h = read.history;
         let g = &h.group;
         let (from, to) = super::meetings::year_bounds(year)?;
         let until = report::compute::until(year, today);
         let meetings = store::meetings::list(&self.conn, Some(g.id), Some(from), Some(to))?;
         let attendance = store::report::attendance(&self.conn, g.id, from, to)?;
-        let seats: Vec<_> = h
-            .seats
-            .iter()
-            .map(|s| (s.clone(), s.describe(lang)))
-            .collect();
         let mut forms = FormCounts::default();
         if until >= from {
-            for row in self.form_status_of(h, until, true)? {
+            for row in self.form_status_of(h, read.seated, until, true)? {
                 forms.organisations += 1;
                 match row.state {
                     FormState::NotPrinted => forms.not_printed += 1,
@@ -151,11 +158,22 @@ impl Register {
             meetings: &meetings,
             appointments: &h.appointments,
             attendance: &attendance,
-            seats: &seats,
-            orgs,
+            seats: read.seats,
+            orgs: read.orgs,
             forms,
         }))
     }
+}
+
+/// What a group's report reads once for both years.
+struct GroupRead<'a> {
+    history: &'a GroupHistory,
+    /// The organisations with seats of their own in the group.
+    seated: &'a [crate::model::Organisation],
+    /// The group's seats, each with its description.
+    seats: &'a [(crate::model::Seat, String)],
+    /// Every organisation, in Swedish order.
+    orgs: &'a [store::report::OrgRow],
 }
 
 /// A report written to a file.

@@ -323,7 +323,9 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
             // organisation.
             let candidates = match a.seat_id {
                 Some(seat) => in_seat(seat),
-                None => by_org.get(&a.organisation_id).map_or(&[][..], Vec::as_slice),
+                None => by_org
+                    .get(&a.organisation_id)
+                    .map_or(&[][..], Vec::as_slice),
             };
             candidates.iter().any(|b| {
                 b.id != a.id
@@ -396,7 +398,8 @@ pub fn working_groups(
     inputs: &[WorkingGroupInput<'_>],
 ) -> WorkingGroupFigures {
     let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
-    let serves_in_period = |a: &&Appointment| until >= from && a.from <= until && last_day(a) >= from;
+    let serves_in_period =
+        |a: &&Appointment| until >= from && a.from <= until && last_day(a) >= from;
     let mut everyone: HashSet<Id> = HashSet::new();
     let mut groups = Vec::new();
     for g in inputs {

@@ -2,7 +2,7 @@
 //! figures (with the compared year), meetings, attendance per organisation, an attendance
 //! grid (organisations × meetings, each cell shaded and lettered, so that it reads in black
 //! and white), bars of attendance per kind of organisation, the seats held over the year as a
-//! line, and the seats; the working groups before the groups. Laid out on the project's
+//! line, and the seats that stood empty; the working groups before the groups. Laid out on the project's
 //! drawing list; names no person.
 
 use chrono::{DateTime, Datelike, Utc};
@@ -13,8 +13,8 @@ use super::{
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::pdf::{
-    Column, DocInfo, Document, Flow, Fonts, Item, PageSetup, Style, Table, TitleBlock, page_label,
-    wrap,
+    Column, DocInfo, Document, Flow, Fonts, Item, PageSetup, Style, Table, TextRun, TitleBlock,
+    page_label, wrap,
 };
 
 /// How a presence is drawn in the grid: the cell's gray (0 black … 1 white, `None`: no
@@ -76,14 +76,14 @@ fn check_printable(r: &YearReport, lang: Lang, fonts: &Fonts) -> Result<(), Erro
     Ok(())
 }
 
-/// The report laid out: `contents` gives each section's page (from a first pass).
+/// The report laid out in one pass: the contents' page numbers are written in afterwards, at
+/// the places kept for them (a number does not change the height of its line).
 fn layout(
     r: &YearReport,
     lang: Lang,
     fonts: &Fonts,
     created: DateTime<Utc>,
-    contents: &[usize],
-) -> (Vec<crate::pdf::Page>, Vec<usize>) {
+) -> Vec<crate::pdf::Page> {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let setup = PageSetup::a4();
     let mut flow = Flow::new(fonts, setup);
@@ -128,8 +128,9 @@ fn layout(
         )
         .chain(groups.iter().cloned())
         .collect();
-    for (i, s) in sections.iter().enumerate() {
-        let page = contents.get(i).map_or_else(String::new, |p| p.to_string());
+    // Where each entry's page number goes: (page index, right edge, baseline).
+    let mut numbers: Vec<(usize, f32, f32)> = Vec::with_capacity(sections.len());
+    for s in &sections {
         let (x, w) = (flow.left(), flow.width());
         let lines = wrap(fonts, Style::Regular, 10.0, w - 40.0, s);
         flow.ensure(lines.len() as f32 * 13.0 + 2.0);
@@ -137,8 +138,7 @@ fn layout(
         for (n, line) in lines.iter().enumerate() {
             flow.text_at(x, y + n as f32 * 13.0, Style::Regular, 10.0, line);
         }
-        let pw = fonts.width(Style::Regular, 10.0, &page);
-        flow.text_at(x + w - pw, y, Style::Regular, 10.0, &page);
+        numbers.push((flow.page_count() - 1, x + w, y));
         flow.advance(lines.len() as f32 * 13.0 + 2.0);
     }
     flow.space(10.0);
@@ -176,10 +176,22 @@ fn layout(
         group(&mut flow, r, g, lang);
     }
     let footer = format!("{title} · {}", groups.join(", "));
-    (
-        flow.finish_with_head(&title, &footer, page_label(lang)),
-        found,
-    )
+    let mut pages = flow.finish_with_head(&title, &footer, page_label(lang));
+    for ((page, right, y), on) in numbers.into_iter().zip(found) {
+        let text = on.to_string();
+        let x = right - fonts.width(Style::Regular, 10.0, &text);
+        if let Some(p) = pages.get_mut(page) {
+            p.items.push(Item::Text(TextRun {
+                x,
+                y,
+                size: 10.0,
+                style: Style::Regular,
+                gray: 0.0,
+                text,
+            }));
+        }
+    }
+    pages
 }
 
 fn group(flow: &mut Flow<'_>, r: &YearReport, g: &GroupReport, lang: Lang) {
@@ -242,11 +254,36 @@ fn group(flow: &mut Flow<'_>, r: &YearReport, g: &GroupReport, lang: Lang) {
     // Seats held over the year.
     seats_line(flow, r, g, lang);
 
-    // Seats.
+    // The seats that stood empty on some day; the workbook lists every seat.
     if !y.coverage.seats.is_empty() {
-        let rows = y
+        let empty: Vec<_> = y
             .coverage
             .seats
+            .iter()
+            .filter(|s| s.days_empty > 0)
+            .collect();
+        let heading = format!(
+            "{} ({} {})",
+            t("Platser som stått tomma", "Seats that stood empty"),
+            y.coverage.days,
+            t("dagar räknade", "days counted")
+        );
+        let held = y.coverage.seats.len() - empty.len();
+        let note = format!(
+            "{} {held} {} {}.",
+            t("De övriga", "The other"),
+            t(
+                "platserna hade en innehavare varje dag; arbetsboken listar alla",
+                "seats had a holder on every day; the workbook lists all",
+            ),
+            y.coverage.seats.len()
+        );
+        if empty.is_empty() {
+            flow.heading(12.0, 20.0, &heading);
+            flow.paragraph(Style::Regular, 9.0, 0.0, &note);
+            return;
+        }
+        let rows = empty
             .iter()
             .map(|s| {
                 vec![
@@ -275,23 +312,24 @@ fn group(flow: &mut Flow<'_>, r: &YearReport, g: &GroupReport, lang: Lang) {
             size: 8.5,
             min_row: 0.0,
         };
-        flow.heading(
-            12.0,
-            flow.table_start_height(&table),
-            &format!(
-                "{} ({} {})",
-                t("Platserna", "The seats"),
-                y.coverage.days,
-                t("dagar räknade", "days counted")
-            ),
-        );
+        flow.heading(12.0, flow.table_start_height(&table), &heading);
         flow.table(&table);
+        if held > 0 {
+            flow.space(3.0);
+            flow.paragraph(Style::Regular, 7.5, 0.0, &note);
+        }
     }
 }
 
 /// A table of headline figures: each with its value, the compared year's and the change when
 /// a year is compared, and the line saying how it is counted.
-fn figures_table(flow: &mut Flow<'_>, r: &YearReport, figures: &[Figure], heading: &str, lang: Lang) {
+fn figures_table(
+    flow: &mut Flow<'_>,
+    r: &YearReport,
+    figures: &[Figure],
+    heading: &str,
+    lang: Lang,
+) {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let year = r.year.to_string();
     let mut columns = vec![
@@ -370,7 +408,11 @@ fn presence_table<'a>(
 /// The working groups: their headline figures, then a row per group active in the year.
 fn working_groups(flow: &mut Flow<'_>, r: &YearReport, w: &WorkingGroupsReport, lang: Lang) {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
-    flow.heading(16.0, 40.0, &format!("{} {}", t("Arbetsgrupper", "Working groups"), r.year));
+    flow.heading(
+        16.0,
+        40.0,
+        &format!("{} {}", t("Arbetsgrupper", "Working groups"), r.year),
+    );
     figures_table(flow, r, &w.figures, t("Nyckeltal", "Key figures"), lang);
     flow.space(12.0);
     if w.current.groups.is_empty() {
@@ -392,7 +434,8 @@ fn working_groups(flow: &mut Flow<'_>, r: &YearReport, w: &WorkingGroupsReport, 
         .map(|g| {
             vec![
                 g.name.clone(),
-                g.formed_on.map_or_else(|| "–".to_owned(), |d| d.to_string())
+                g.formed_on
+                    .map_or_else(|| "–".to_owned(), |d| d.to_string())
                     + if g.formed_in_year {
                         t(" (ny)", " (new)")
                     } else {
@@ -425,7 +468,10 @@ fn working_groups(flow: &mut Flow<'_>, r: &YearReport, w: &WorkingGroupsReport, 
     flow.heading(
         12.0,
         flow.table_start_height(&table),
-        t("Arbetsgrupperna under året", "The working groups in the year"),
+        t(
+            "Arbetsgrupperna under året",
+            "The working groups in the year",
+        ),
     );
     flow.table(&table);
     flow.space(3.0);
@@ -557,7 +603,10 @@ fn seats_line(flow: &mut Flow<'_>, r: &YearReport, g: &GroupReport, lang: Lang) 
     flow.advance(chart_h + foot - 8.0);
     let mut note = format!(
         "{} {} {} {}",
-        t("Platser med innehavare dag för dag,", "Seats with a holder day by day,"),
+        t(
+            "Platser med innehavare dag för dag,",
+            "Seats with a holder day by day,"
+        ),
         g.current.from,
         t("till", "to"),
         g.current.until,
@@ -573,7 +622,10 @@ fn seats_line(flow: &mut Flow<'_>, r: &YearReport, g: &GroupReport, lang: Lang) 
     if let Some(c) = r.compare_year {
         note.push_str(&format!(
             " {} {c}.",
-            t("Den tunnare, ljusare linjen är", "The thinner, lighter line is")
+            t(
+                "Den tunnare, ljusare linjen är",
+                "The thinner, lighter line is"
+            )
         ));
     }
     flow.paragraph(Style::Regular, 7.5, 0.0, &note);
@@ -802,8 +854,7 @@ pub fn layout_document(
     created: DateTime<Utc>,
 ) -> Result<Document, Error> {
     check_printable(r, lang, fonts)?;
-    let (_, pages_of) = layout(r, lang, fonts, created, &[]);
-    let (pages, _) = layout(r, lang, fonts, created, &pages_of);
+    let pages = layout(r, lang, fonts, created);
     let info = DocInfo {
         title: format!("{} {}", lang.pick("Årsrapport", "Yearly report"), r.year),
         author: r.network_name.clone().unwrap_or_default(),

@@ -128,7 +128,11 @@ impl ReportWording {
     /// `max_chars(Field::Heading)` characters, not empty. Headings are trimmed.
     pub fn checked(&self) -> Result<ReportWording, Error> {
         for section in ReportSection::ALL {
-            let n = self.sections.iter().filter(|h| h.section == section).count();
+            let n = self
+                .sections
+                .iter()
+                .filter(|h| h.section == section)
+                .count();
             if n != 1 {
                 return Err(Error::invalid(
                     Field::Section,
@@ -163,8 +167,14 @@ mod tests {
             let order: Vec<ReportSection> = w.sections.iter().map(|h| h.section).collect();
             assert_eq!(order, ReportSection::ALL.to_vec());
         }
-        assert_eq!(ReportSection::Needs.heading(Lang::Sv), "Regionala och lokala behov");
-        assert_eq!(ReportSection::Needs.heading(Lang::En), "Regional and local needs");
+        assert_eq!(
+            ReportSection::Needs.heading(Lang::Sv),
+            "Regionala och lokala behov"
+        );
+        assert_eq!(
+            ReportSection::Needs.heading(Lang::En),
+            "Regional and local needs"
+        );
     }
 
     #[test]

@@ -56,7 +56,8 @@ pub fn attendance(
 
 /// Each group's first meeting ever, by group.
 pub fn first_meetings(conn: &Connection) -> Result<HashMap<Id, NaiveDate>, Error> {
-    let mut stmt = conn.prepare_cached("SELECT group_id, min(date) FROM meeting GROUP BY group_id")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT group_id, min(date) FROM meeting GROUP BY group_id")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -484,7 +484,12 @@ fn coverage_counts_the_days_each_seat_stood_empty() {
     let on = |d: &str| c.filled_by_day[(day(d) - day("2027-01-01")).num_days() as usize];
     assert_eq!(c.filled_by_day.len(), 365);
     assert_eq!(
-        (on("2027-03-31"), on("2027-04-01"), on("2027-05-15"), on("2027-05-16")),
+        (
+            on("2027-03-31"),
+            on("2027-04-01"),
+            on("2027-05-15"),
+            on("2027-05-16")
+        ),
         (7, 6, 6, 7),
         "Borlänge's representative's seat empty 1 April – 15 May"
     );
@@ -493,9 +498,16 @@ fn coverage_counts_the_days_each_seat_stood_empty() {
         (7, 7),
         "Anna replaced by Bo on a meeting's day: the seat is never empty"
     );
-    assert_eq!((on("2027-10-31"), on("2027-11-01"), on("2027-12-31")), (7, 6, 6));
+    assert_eq!(
+        (on("2027-10-31"), on("2027-11-01"), on("2027-12-31")),
+        (7, 6, 6)
+    );
     let held: u32 = c.filled_by_day.iter().sum();
-    assert_eq!(held, 8 * 365 - 471, "seat-days held and empty make every seat's year");
+    assert_eq!(
+        held,
+        8 * 365 - 471,
+        "seat-days held and empty make every seat's year"
+    );
     assert_eq!(c.filled_average, Some(2449.0 / 365.0));
     let p = &prev.expect("2026").coverage;
     assert_eq!(
@@ -741,14 +753,31 @@ fn the_workbook_holds_numbers_and_dates_whose_totals_equal_the_figures() {
     assert_eq!(sum(&line, "Besatta platser"), f64::from(8 * 365 - 471));
     assert_eq!(
         sum(&line, "Besatta platser 2026"),
-        f64::from(r.groups[0].previous.as_ref().expect("2026").coverage.filled_by_day.iter().sum::<u32>())
+        f64::from(
+            r.groups[0]
+                .previous
+                .as_ref()
+                .expect("2026")
+                .coverage
+                .filled_by_day
+                .iter()
+                .sum::<u32>()
+        )
     );
 
     let texts = sheet(&path, names[1]);
-    let headings: Vec<String> = column(&texts, "Rubrik").iter().map(|c| c.to_string()).collect();
+    let headings: Vec<String> = column(&texts, "Rubrik")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     assert_eq!(
         headings,
-        ["Resultat och effekter", "Analys", "Regionala och lokala behov", "Prioriteringar för nästa år"]
+        [
+            "Resultat och effekter",
+            "Analys",
+            "Regionala och lokala behov",
+            "Prioriteringar för nästa år"
+        ]
     );
     assert_eq!(column(&texts, "Text")[1].to_string(), "Närvaron steg.");
     assert!(
@@ -1043,19 +1072,14 @@ fn working_groups_are_counted_with_their_members_and_meetings() {
         .collect();
     assert_eq!(
         rows,
-        vec![(
-            h.heder,
-            Some("2027-02-01".into()),
-            true,
-            3,
-            2,
-            3,
-            (2, 0, 1)
-        )],
+        vec![(h.heder, Some("2027-02-01".into()), true, 3, 2, 3, (2, 0, 1))],
         "RÖK had nobody serving and no meeting in 2027"
     );
     let c = &w.current;
-    assert_eq!((c.active, c.formed, c.members, c.meetings_held), (1, 1, 3, 2));
+    assert_eq!(
+        (c.active, c.formed, c.members, c.meetings_held),
+        (1, 1, 3, 2)
+    );
     let p = w.previous.as_ref().expect("2026");
     assert_eq!(
         p.groups
@@ -1065,7 +1089,10 @@ fn working_groups_are_counted_with_their_members_and_meetings() {
         vec![(h.rok, true, 1, 1)],
         "David served in RÖK up to and on 2026-12-31"
     );
-    assert_eq!((p.active, p.formed, p.members, p.meetings_held), (1, 1, 1, 1));
+    assert_eq!(
+        (p.active, p.formed, p.members, p.meetings_held),
+        (1, 1, 1, 1)
+    );
     let get = |key: &str| {
         w.figures
             .iter()
@@ -1114,10 +1141,16 @@ fn working_groups_are_counted_with_their_members_and_meetings() {
     let summary = sheet(&path, names[0]);
     let members = summary
         .iter()
-        .find(|row| matches!(&row[1], calamine::Data::String(s) if s == "Ledamöter i arbetsgrupper"))
+        .find(
+            |row| matches!(&row[1], calamine::Data::String(s) if s == "Ledamöter i arbetsgrupper"),
+        )
         .expect("the working groups' members");
     assert_eq!(
-        (number(&members[2]), number(&members[3]), number(&members[4])),
+        (
+            number(&members[2]),
+            number(&members[3]),
+            number(&members[4])
+        ),
         (3.0, 1.0, 2.0)
     );
 }
@@ -1131,9 +1164,7 @@ fn the_sections_headings_and_order_are_the_coordinators_in_each_language() {
     let mut w = h.reg.report_wording(Lang::Sv).expect("wording");
     w.sections.reverse();
     w.sections[0].heading = "Det viktigaste nästa år".into();
-    h.reg
-        .set_report_wording(Lang::Sv, Some(&w))
-        .expect("saved");
+    h.reg.set_report_wording(Lang::Sv, Some(&w)).expect("saved");
     let texts = h.reg.report_texts(2027, Lang::Sv).expect("texts");
     assert_eq!(
         texts
@@ -1141,7 +1172,11 @@ fn the_sections_headings_and_order_are_the_coordinators_in_each_language() {
             .map(|x| (x.section, x.heading.as_str(), x.text.as_str()))
             .collect::<Vec<_>>(),
         vec![
-            (ReportSection::Priorities, "Det viktigaste nästa år", "Heder."),
+            (
+                ReportSection::Priorities,
+                "Det viktigaste nästa år",
+                "Heder."
+            ),
             (ReportSection::Needs, "Regionala och lokala behov", ""),
             (ReportSection::Analysis, "Analys", ""),
             (ReportSection::Results, "Resultat och effekter", ""),
@@ -1179,9 +1214,19 @@ fn the_sections_headings_and_order_are_the_coordinators_in_each_language() {
     drop(reg);
     let out = cli(
         &f,
-        &["report-wording", "--order", "needs,results,analysis,priorities", "--heading", "needs=Behov i länet"],
+        &[
+            "report-wording",
+            "--order",
+            "needs,results,analysis,priorities",
+            "--heading",
+            "needs=Behov i länet",
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = cli(&f, &["--json", "report-wording"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["sections"][0]["heading"], "Behov i länet");

@@ -88,10 +88,7 @@ fn print(out: &Out, r: &YearReport) -> Result<(), Error> {
             text.push_str(&figures(title, &w.figures));
         }
         for g in &r.groups {
-            text.push_str(&figures(
-                format!("{} {}", g.group_name, r.year),
-                &g.figures,
-            ));
+            text.push_str(&figures(format!("{} {}", g.group_name, r.year), &g.figures));
         }
         text
     })
