@@ -1113,6 +1113,9 @@ fn working_groups_are_counted_with_their_members_and_meetings() {
 
     // The PDF and the workbook carry them.
     let path = save(&mut h, &r, ReportFormat::Pdf, "alla.pdf");
+    if let Some(dir) = std::env::var_os("SAMVERKAN_REPORT_PDF") {
+        std::fs::copy(&path, std::path::Path::new(&dir).join("alla.pdf")).expect("copy");
+    }
     let text = pdf_text(&std::fs::read(&path).expect("pdf"));
     for needle in [
         "Arbetsgrupper 2027",
