@@ -558,8 +558,9 @@ fn seats_line(flow: &mut Flow<'_>, r: &YearReport, g: &GroupReport, lang: Lang) 
         let label = month.to_string();
         flow.text_at(x + 2.0, bottom + 11.0, Style::Regular, 7.0, &label);
     }
-    let mut line = |series: &[u32], width: f32, gray: f32, name: &str| {
-        let Some(first) = series.first() else { return };
+    // Draws the series as a step line; where its end is, for its name.
+    let mut line = |series: &[u32], width: f32, gray: f32| -> Option<(f32, f32)> {
+        let first = series.first()?;
         let mut from = 0usize;
         let mut level = *first;
         for (i, n) in series.iter().enumerate().skip(1) {
@@ -594,12 +595,20 @@ fn seats_line(flow: &mut Flow<'_>, r: &YearReport, g: &GroupReport, lang: Lang) 
             width,
             gray,
         });
-        flow.text_at(x_of(end) + 3.0, y_of(level) + 2.5, Style::Bold, 7.0, name);
+        Some((x_of(end) + 3.0, y_of(level) + 2.5))
     };
-    if let (Some(p), Some(c)) = (prev, r.compare_year) {
-        line(p, 0.8, 0.6, &c.to_string());
+    let previous = match (prev, r.compare_year) {
+        (Some(p), Some(c)) => line(p, 0.8, 0.6).map(|at| (at, c)),
+        _ => None,
+    };
+    // Each line named at its end; the compared year's name moved below when the two meet.
+    if let Some((x, y)) = line(&cur.filled_by_day, 1.6, 0.0) {
+        flow.text_at(x, y, Style::Bold, 7.0, &r.year.to_string());
+        if let Some(((px, py), c)) = previous {
+            let py = if (py - y).abs() < 8.0 { y + 8.0 } else { py };
+            flow.text_at(px, py, Style::Regular, 7.0, &c.to_string());
+        }
     }
-    line(&cur.filled_by_day, 1.6, 0.0, &r.year.to_string());
     flow.advance(chart_h + foot - 8.0);
     let mut note = format!(
         "{} {} {} {}",

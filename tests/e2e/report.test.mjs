@@ -58,6 +58,10 @@ export const tests = [
       });
 
       await open(session, "report");
+      await session.waitFor("the groups to choose from", () =>
+        session.execute("return document.querySelectorAll('[data-testid=report-group] option').length > 1;"),
+      );
+      await setValue(session, '[data-testid="report-group"]', GROUP);
       const figures = '[data-testid="report-figures"]';
       await waitText(session, figures, /Genomförda möten\s+1/, "last year's figures with the meeting held", 30_000);
       expect.equal(await session.execute("return document.querySelector('[data-testid=report-year]').value;"), String(year));
@@ -112,6 +116,15 @@ export const tests = [
       expect.equal(charts.some((c) => c.includes("<c:lineChart>")), true, "a native line chart");
       await settle(session);
       await screenshot("report-02-saved");
+      await dismissToasts(session);
+      await session.execute("document.querySelector('[data-testid=report-seats-line]').scrollIntoView({ block: 'center' });");
+      await settle(session);
+      await screenshot("report-03-seats-line");
+      await session.execute("document.querySelector('[data-testid=report-wording] summary').click();");
+      await session.execute("document.querySelector('[data-testid=report-wording]').scrollIntoView({ block: 'start' });");
+      await settle(session);
+      await axe(session, "the headings and order", log);
+      await screenshot("report-04-wording");
     },
   },
 ];
