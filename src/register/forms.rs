@@ -2,6 +2,7 @@
 //! or a whole group's (one file each plus a combined file), and tracking which signed copies
 //! came back. Every file written is recorded in the export log.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -224,7 +225,7 @@ impl GroupHistory {
 /// A group's active seats and appointment history indexed, so that the forms of every
 /// organisation are worked out in one pass (the status of 10,000 organisations' forms reads
 /// the group once, not once per organisation).
-struct FormIndex<'a> {
+pub(super) struct FormIndex<'a> {
     group: &'a crate::model::Group,
     /// The group's appointments, oldest first.
     history: &'a [Appointment],
@@ -243,7 +244,7 @@ struct FormIndex<'a> {
 }
 
 impl<'a> FormIndex<'a> {
-    fn new(h: &'a GroupHistory) -> FormIndex<'a> {
+    pub(super) fn new(h: &'a GroupHistory) -> FormIndex<'a> {
         let seats: Vec<&Seat> = h.seats.iter().filter(|s| s.active).collect();
         let position: HashMap<Id, usize> =
             seats.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
@@ -462,7 +463,12 @@ impl Register {
         day: NaiveDate,
     ) -> Result<Vec<crate::model::Organisation>, Error> {
         let h = GroupHistory::read(self, self.group(group_id)?)?;
-        self.form_orgs_of(&h, &self.seated_orgs(group_id)?, day)
+        let seated = self.seated_orgs(group_id)?;
+        Ok(self
+            .form_orgs_of(&h, &seated, day)?
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect())
     }
 
     /// The organisations with seats of their own in the group, in Swedish order.
@@ -477,13 +483,14 @@ impl Register {
     }
 
     /// [`Register::form_orgs`] from the group's history and its seated organisations.
-    fn form_orgs_of(
+    fn form_orgs_of<'o>(
         &self,
         h: &GroupHistory,
-        seated_orgs: &[crate::model::Organisation],
+        seated_orgs: &'o [crate::model::Organisation],
         day: NaiveDate,
-    ) -> Result<Vec<crate::model::Organisation>, Error> {
-        let mut orgs = seated_orgs.to_vec();
+    ) -> Result<Vec<Cow<'o, crate::model::Organisation>>, Error> {
+        let mut orgs: Vec<Cow<'o, crate::model::Organisation>> =
+            seated_orgs.iter().map(Cow::Borrowed).collect();
         let open: std::collections::HashSet<Id> = h
             .seats
             .iter()
@@ -505,7 +512,7 @@ impl Register {
         let before = orgs.len();
         for id in extra {
             if !seated.contains(&id) {
-                orgs.push(self.org(id)?);
+                orgs.push(Cow::Owned(self.org(id)?));
             }
         }
         // The seated ones come sorted from the store; only added ones need sorting in.
@@ -922,7 +929,8 @@ impl Register {
         for g in groups {
             let seated = self.seated_orgs(g.id)?;
             let h = GroupHistory::read(self, g)?;
-            rows.extend(self.form_status_of(&h, &seated, today, history)?);
+            let index = FormIndex::new(&h);
+            rows.extend(self.form_status_of(&h, &index, &seated, today, history)?);
         }
         Ok(rows)
     }
@@ -931,6 +939,7 @@ impl Register {
     pub(super) fn form_status_of(
         &self,
         h: &GroupHistory,
+        index: &FormIndex<'_>,
         seated: &[crate::model::Organisation],
         today: NaiveDate,
         history: bool,
@@ -950,7 +959,6 @@ impl Register {
         for p in &prints {
             by_org.entry(p.organisation_id).or_default().push(p);
         }
-        let index = FormIndex::new(h);
         let mut rows = Vec::new();
         for o in self.form_orgs_of(h, seated, today)? {
             let mine: &[&store::forms::PrintRow] = by_org.get(&o.id).map_or(&[], Vec::as_slice);
@@ -967,7 +975,7 @@ impl Register {
                 Some(p) if p.signed_on.is_some() => FormState::Signed,
                 Some(_) => FormState::Printed,
             };
-            let coming = coming_form(&index, o.id, principal, mine, today);
+            let coming = coming_form(index, o.id, principal, mine, today);
             rows.push(FormStatusRow {
                 group_id: g.id,
                 group_name: g.name.as_str().to_owned(),

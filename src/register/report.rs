@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::forms::GroupHistory;
+use super::forms::{FormIndex, GroupHistory};
 use super::{ExportKind, ExportRecord, FormState, Register};
 use crate::error::Error;
 use crate::export::{self, write_file};
@@ -67,8 +67,10 @@ impl Register {
                 .iter()
                 .map(|s| (s.clone(), s.describe(lang)))
                 .collect();
+            let index = FormIndex::new(&h);
             let read = GroupRead {
                 history: &h,
+                index: &index,
                 seated: &seated,
                 seats: &seats,
                 orgs: &orgs,
@@ -141,7 +143,7 @@ impl Register {
         let attendance = store::report::attendance(&self.conn, g.id, from, to)?;
         let mut forms = FormCounts::default();
         if until >= from {
-            for row in self.form_status_of(h, read.seated, until, true)? {
+            for row in self.form_status_of(h, read.index, read.seated, until, true)? {
                 forms.organisations += 1;
                 match row.state {
                     FormState::NotPrinted => forms.not_printed += 1,
@@ -168,6 +170,7 @@ impl Register {
 /// What a group's report reads once for both years.
 struct GroupRead<'a> {
     history: &'a GroupHistory,
+    index: &'a FormIndex<'a>,
     /// The organisations with seats of their own in the group.
     seated: &'a [crate::model::Organisation],
     /// The group's seats, each with its description.

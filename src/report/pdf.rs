@@ -452,11 +452,11 @@ fn working_groups(flow: &mut Flow<'_>, r: &YearReport, w: &WorkingGroupsReport, 
         .collect();
     let table = Table {
         columns: vec![
-            Column::new(t("Arbetsgrupp", "Working group"), 3.0),
+            Column::new(t("Arbetsgrupp", "Working group"), 2.4),
             Column::new(t("Första dag", "First day"), 1.6),
             Column::new(t("Ledamöter", "Members"), 1.0),
             Column::new(&format!("{} {}", t("Den", "On"), w.current.until), 1.2),
-            Column::new(t("Organisationer", "Organisations"), 1.3),
+            Column::new(t("Organisationer", "Organisations"), 1.9),
             Column::new(t("Möten genomförda", "Meetings held"), 1.1),
             Column::new(t("Planerade", "Planned"), 1.0),
             Column::new(t("Inställda", "Cancelled"), 1.0),
