@@ -140,6 +140,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::report::year_report,
             commands::report::save_year_report,
             commands::report::set_report_text,
+            commands::report::report_wording,
+            commands::report::set_report_wording,
         ])
 }
 

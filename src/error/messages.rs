@@ -871,6 +871,13 @@ fn reason_text(reason: &Invalid, lang: Lang) -> String {
                 "a seat is either one organisation's or open to a kind of organisation, not both",
             )
             .into(),
+        Invalid::NotExactlyOnce(s) => {
+            if sv {
+                format!("”{s}” ska stå med exakt en gång")
+            } else {
+                format!("\u{201c}{s}\u{201d} must be listed exactly once")
+            }
+        }
     }
 }
 

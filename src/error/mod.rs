@@ -73,6 +73,10 @@ pub enum Field {
     Presenter,
     /// The minutes an agenda item is given.
     Minutes,
+    /// A heading of the yearly report's text sections.
+    Heading,
+    /// One of the yearly report's text sections.
+    Section,
 }
 
 impl Field {
@@ -123,6 +127,8 @@ impl Field {
             ItemKind => lang.pick("typ av punkt", "kind of item"),
             Presenter => lang.pick("föredragande", "presenter"),
             Minutes => lang.pick("antal minuter", "minutes"),
+            Heading => lang.pick("rubrik", "heading"),
+            Section => lang.pick("avsnitt", "section"),
         }
     }
 }
@@ -157,6 +163,8 @@ pub enum Invalid {
     EndBeforeStart,
     /// A seat is either one organisation's or open to a kind, not both.
     SeatBothOrgAndKind,
+    /// A list that must name each of a set exactly once names this one twice or not at all.
+    NotExactlyOnce(String),
 }
 
 /// Why a file to import cannot be read; rendered in the user's language with the message.

@@ -2,6 +2,8 @@
 //! or a whole group's (one file each plus a combined file), and tracking which signed copies
 //! came back. Every file written is recorded in the export log.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -201,41 +203,168 @@ impl Holders {
 /// One seat of an organisation's form and its holder on the form's day.
 type FormSlot = (Option<Seat>, Role, Option<Appointment>);
 
-/// A group as its forms read it (see [`Register::group_view`]).
-struct GroupView {
-    group: crate::model::Group,
-    history: Vec<Appointment>,
-    seats: Vec<Seat>,
+/// A group with its appointments (oldest first) and its seats (retired ones too, in the
+/// group's order), read once for everything worked out from them.
+#[derive(Debug)]
+pub(crate) struct GroupHistory {
+    pub group: crate::model::Group,
+    pub appointments: Vec<Appointment>,
+    pub seats: Vec<Seat>,
 }
 
-impl GroupView {
+impl GroupHistory {
+    pub(crate) fn read(reg: &Register, group: crate::model::Group) -> Result<GroupHistory, Error> {
+        Ok(GroupHistory {
+            appointments: store::appointments::for_group(&reg.conn, group.id)?,
+            seats: store::seats::for_group(&reg.conn, group.id, true)?,
+            group,
+        })
+    }
+}
+
+/// A group's active seats and appointment history indexed, so that the forms of every
+/// organisation are worked out in one pass (the status of 10,000 organisations' forms reads
+/// the group once, not once per organisation).
+pub(super) struct FormIndex<'a> {
+    group: &'a crate::model::Group,
+    /// The group's appointments, oldest first.
+    history: &'a [Appointment],
+    /// The group's active seats, in its order.
+    seats: Vec<&'a Seat>,
+    /// Per seat (index into `seats`), its appointments (indices into `history`), oldest first.
+    in_seat: Vec<Vec<usize>>,
+    /// Per organisation, the indices of its own seats.
+    own: HashMap<Id, Vec<usize>>,
+    /// The indices of the open seats.
+    open: Vec<usize>,
+    /// Per organisation, its appointments (indices into `history`), oldest first.
+    by_org: HashMap<Id, Vec<usize>>,
+    /// Each active seat's index in `seats`, by its id.
+    position: HashMap<Id, usize>,
+}
+
+impl<'a> FormIndex<'a> {
+    pub(super) fn new(h: &'a GroupHistory) -> FormIndex<'a> {
+        let seats: Vec<&Seat> = h.seats.iter().filter(|s| s.active).collect();
+        let position: HashMap<Id, usize> =
+            seats.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        let mut in_seat = vec![Vec::new(); seats.len()];
+        let mut by_org: HashMap<Id, Vec<usize>> = HashMap::new();
+        for (i, a) in h.appointments.iter().enumerate() {
+            if let Some(k) = a.seat_id.and_then(|s| position.get(&s)) {
+                in_seat[*k].push(i);
+            }
+            by_org.entry(a.organisation_id).or_default().push(i);
+        }
+        let mut own: HashMap<Id, Vec<usize>> = HashMap::new();
+        let mut open = Vec::new();
+        for (i, s) in seats.iter().enumerate() {
+            match s.organisation_id {
+                Some(org) => own.entry(org).or_default().push(i),
+                None => open.push(i),
+            }
+        }
+        FormIndex {
+            group: &h.group,
+            history: &h.appointments,
+            seats,
+            in_seat,
+            own,
+            open,
+            by_org,
+            position,
+        }
+    }
+
+    /// The holder of a seat on `day`: the latest of its appointments serving then.
+    fn holder(&self, seat: usize, day: NaiveDate) -> Option<&Appointment> {
+        self.in_seat[seat]
+            .iter()
+            .rev()
+            .map(|i| &self.history[*i])
+            .find(|a| a.serves_on(day))
+    }
+
+    fn of_org(&self, org_id: Id) -> impl Iterator<Item = &Appointment> {
+        self.by_org
+            .get(&org_id)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.history[*i])
+    }
+
     /// The organisation's seats in the group with their holders on `day`: its own seats
-    /// (held or not) and the open seats its people hold, in the group's order. In a group
-    /// with free membership, the organisation's appointments serving that day.
+    /// (held or not) and the open seats its people hold, in the group's order. In a group with
+    /// free membership, the organisation's appointments serving that day.
     fn slots(&self, org_id: Id, day: NaiveDate) -> Vec<FormSlot> {
         if self.group.free_membership {
             return self
-                .history
-                .iter()
-                .filter(|a| a.organisation_id == org_id && a.serves_on(day))
+                .of_org(org_id)
+                .filter(|a| a.serves_on(day))
                 .map(|a| (None, a.role, Some(a.clone())))
                 .collect();
         }
-        let mut out = Vec::new();
-        for seat in &self.seats {
-            let in_seat: Vec<&Appointment> = self
-                .history
-                .iter()
-                .filter(|a| a.seat_id == Some(seat.id))
-                .collect();
-            let holder = super::seats::view(seat.clone(), &in_seat, day).holder;
-            let ours = seat.organisation_id == Some(org_id)
-                || (seat.is_open() && holder.as_ref().is_some_and(|a| a.organisation_id == org_id));
-            if ours {
-                out.push((Some(seat.clone()), seat.role, holder));
+        let mut mine: Vec<(usize, Option<&Appointment>)> = self
+            .own
+            .get(&org_id)
+            .into_iter()
+            .flatten()
+            .map(|s| (*s, self.holder(*s, day)))
+            .collect();
+        for s in &self.open {
+            if let Some(a) = self.holder(*s, day).filter(|a| a.organisation_id == org_id) {
+                mine.push((*s, Some(a)));
             }
         }
-        out
+        mine.sort_by_key(|(s, _)| *s);
+        mine.into_iter()
+            .map(|(s, a)| {
+                let seat = self.seats[s];
+                (Some(seat.clone()), seat.role, a.cloned())
+            })
+            .collect()
+    }
+
+    fn holders(&self, org_id: Id, day: NaiveDate, principal: Option<String>) -> Holders {
+        // What `slots` names, without copying the seats and appointments.
+        let mut appointments: Vec<Id> = if self.group.free_membership {
+            self.of_org(org_id)
+                .filter(|a| a.serves_on(day))
+                .map(|a| a.id)
+                .collect()
+        } else {
+            let own = self.own.get(&org_id).into_iter().flatten();
+            own.filter_map(|s| self.holder(*s, day))
+                .chain(
+                    self.open
+                        .iter()
+                        .filter_map(|s| self.holder(*s, day))
+                        .filter(|a| a.organisation_id == org_id),
+                )
+                .map(|a| a.id)
+                .collect()
+        };
+        appointments.sort_unstable();
+        Holders {
+            appointments,
+            principal,
+        }
+    }
+
+    /// The first day after `today` on which someone is decided to start in one of the
+    /// organisation's seats (its own or an open one; with free membership, anywhere).
+    fn coming(&self, org_id: Id, today: NaiveDate) -> Option<NaiveDate> {
+        let own_or_open = |seat: Id| {
+            self.position
+                .get(&seat)
+                .is_some_and(|i| self.seats[*i].organisation_id.is_none_or(|id| id == org_id))
+        };
+        self.of_org(org_id)
+            .filter(|a| {
+                a.from > today && (self.group.free_membership || a.seat_id.is_some_and(own_or_open))
+            })
+            .map(|a| a.from)
+            .min()
     }
 }
 
@@ -311,39 +440,17 @@ impl Register {
         self.form_wording(lang)
     }
 
-    /// The organisation's seats in the group with their holders on `day` ([`GroupView::slots`]).
-    fn form_slots(&self, group_id: Id, org_id: Id, day: NaiveDate) -> Result<Vec<FormSlot>, Error> {
-        Ok(self.group_view(group_id)?.slots(org_id, day))
-    }
-
-    /// What the forms of a group are read from: the group, its whole appointment history and
-    /// its seats (read once for a batch, not once per organisation).
-    fn group_view(&self, group_id: Id) -> Result<GroupView, Error> {
-        Ok(GroupView {
-            group: self.group(group_id)?,
-            history: store::appointments::for_group(&self.conn, group_id)?,
-            seats: store::seats::for_group(&self.conn, group_id, false)?,
-        })
-    }
-
     fn holders(&self, group_id: Id, org_id: Id, day: NaiveDate) -> Result<Holders, Error> {
-        self.holders_in(&self.group_view(group_id)?, org_id, day)
+        let h = GroupHistory::read(self, self.group(group_id)?)?;
+        self.holders_in(&FormIndex::new(&h), org_id, day)
     }
 
-    fn holders_in(&self, view: &GroupView, org_id: Id, day: NaiveDate) -> Result<Holders, Error> {
-        let mut appointments: Vec<Id> = view
-            .slots(org_id, day)
-            .into_iter()
-            .filter_map(|(_, _, a)| a.map(|a| a.id))
-            .collect();
-        appointments.sort_unstable();
-        Ok(Holders {
-            appointments,
-            principal: self
-                .org(org_id)?
-                .principal
-                .map(|p| p.name.as_str().to_owned()),
-        })
+    fn holders_in(&self, view: &FormIndex, org_id: Id, day: NaiveDate) -> Result<Holders, Error> {
+        let principal = self
+            .org(org_id)?
+            .principal
+            .map(|p| p.name.as_str().to_owned());
+        Ok(view.holders(org_id, day, principal))
     }
 
     /// The organisations that have a form in the group on `day`: those with seats of their
@@ -353,32 +460,63 @@ impl Register {
         group_id: Id,
         day: NaiveDate,
     ) -> Result<Vec<crate::model::Organisation>, Error> {
-        let mut orgs = self.orgs(&OrgQuery {
+        let h = GroupHistory::read(self, self.group(group_id)?)?;
+        let seated = self.seated_orgs(group_id)?;
+        Ok(self
+            .form_orgs_of(&h, &seated, day)?
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect())
+    }
+
+    /// The organisations with seats of their own in the group, in Swedish order.
+    pub(super) fn seated_orgs(
+        &self,
+        group_id: Id,
+    ) -> Result<Vec<crate::model::Organisation>, Error> {
+        self.orgs(&OrgQuery {
             group_id: Some(group_id),
             ..OrgQuery::default()
-        })?;
-        let group = self.group(group_id)?;
-        let open: Vec<Id> = store::seats::for_group(&self.conn, group_id, false)?
-            .into_iter()
-            .filter(Seat::is_open)
+        })
+    }
+
+    /// [`Register::form_orgs`] from the group's history and its seated organisations.
+    fn form_orgs_of<'o>(
+        &self,
+        h: &GroupHistory,
+        seated_orgs: &'o [crate::model::Organisation],
+        day: NaiveDate,
+    ) -> Result<Vec<Cow<'o, crate::model::Organisation>>, Error> {
+        let mut orgs: Vec<Cow<'o, crate::model::Organisation>> =
+            seated_orgs.iter().map(Cow::Borrowed).collect();
+        let open: std::collections::HashSet<Id> = h
+            .seats
+            .iter()
+            .filter(|s| s.active && s.is_open())
             .map(|s| s.id)
             .collect();
-        let mut extra: Vec<Id> = store::appointments::for_group(&self.conn, group_id)?
-            .into_iter()
+        let mut extra: Vec<Id> = h
+            .appointments
+            .iter()
             .filter(|a| {
                 (a.serves_on(day) || a.from > day)
-                    && (group.free_membership || a.seat_id.is_some_and(|s| open.contains(&s)))
+                    && (h.group.free_membership || a.seat_id.is_some_and(|s| open.contains(&s)))
             })
             .map(|a| a.organisation_id)
             .collect();
         extra.sort_unstable();
         extra.dedup();
+        let seated: std::collections::HashSet<Id> = orgs.iter().map(|o| o.id).collect();
+        let before = orgs.len();
         for id in extra {
-            if !orgs.iter().any(|o| o.id == id) {
-                orgs.push(self.org(id)?);
+            if !seated.contains(&id) {
+                orgs.push(Cow::Owned(self.org(id)?));
             }
         }
-        orgs.sort_by_cached_key(|o| (crate::model::sort_key(o.name.as_str()), o.id));
+        // The seated ones come sorted from the store; only added ones need sorting in.
+        if orgs.len() > before {
+            orgs.sort_by_cached_key(|o| (crate::model::sort_key(o.name.as_str()), o.id));
+        }
         Ok(orgs)
     }
 
@@ -391,18 +529,19 @@ impl Register {
         lang: Lang,
         today: NaiveDate,
     ) -> Result<FormData, Error> {
-        self.form_data_in(&self.group_view(group_id)?, org_id, lang, today)
+        let h = GroupHistory::read(self, self.group(group_id)?)?;
+        self.form_data_in(&FormIndex::new(&h), org_id, lang, today)
     }
 
     fn form_data_in(
         &self,
-        view: &GroupView,
+        view: &FormIndex,
         org_id: Id,
         lang: Lang,
         today: NaiveDate,
     ) -> Result<FormData, Error> {
         let org = self.org(org_id)?;
-        let group = &view.group;
+        let group = view.group;
         let group_id = group.id;
         let slots = view.slots(org_id, today);
         if slots.is_empty() {
@@ -515,12 +654,13 @@ impl Register {
         wording: &Wording,
         opts: FormOptions,
     ) -> Result<FormData, Error> {
-        self.checked_form_data_in(&self.group_view(group_id)?, org_id, wording, opts)
+        let h = GroupHistory::read(self, self.group(group_id)?)?;
+        self.checked_form_data_in(&FormIndex::new(&h), org_id, wording, opts)
     }
 
     fn checked_form_data_in(
         &self,
-        view: &GroupView,
+        view: &FormIndex,
         org_id: Id,
         wording: &Wording,
         opts: FormOptions,
@@ -655,7 +795,8 @@ impl Register {
         }
         let current = self.form_wording(opts.lang)?;
         let mut checked = Vec::with_capacity(orgs.len());
-        let view = self.group_view(group_id)?;
+        let history = GroupHistory::read(self, group.clone())?;
+        let view = FormIndex::new(&history);
         for o in &orgs {
             checked.push(self.checked_form_data_in(&view, o.id, &current.wording, opts)?);
         }
@@ -812,7 +953,27 @@ impl Register {
             Some(g) => vec![self.group(g)?],
             None => store::groups::list(&self.conn)?,
         };
-        let mut prints = store::forms::prints(&self.conn, group_id)?;
+        let mut rows = Vec::new();
+        for g in groups {
+            let seated = self.seated_orgs(g.id)?;
+            let h = GroupHistory::read(self, g)?;
+            let index = FormIndex::new(&h);
+            rows.extend(self.form_status_of(&h, &index, &seated, today, history)?);
+        }
+        Ok(rows)
+    }
+
+    /// [`Register::form_status_as_of`] of one group whose history is read.
+    pub(super) fn form_status_of(
+        &self,
+        h: &GroupHistory,
+        index: &FormIndex<'_>,
+        seated: &[crate::model::Organisation],
+        today: NaiveDate,
+        history: bool,
+    ) -> Result<Vec<FormStatusRow>, Error> {
+        let g = &h.group;
+        let mut prints = store::forms::prints(&self.conn, Some(g.id))?;
         if history {
             let day = today.to_string();
             prints.retain(|p| p.printed_at.get(..10).is_some_and(|d| d <= day.as_str()));
@@ -822,90 +983,41 @@ impl Register {
                 }
             }
         }
-        let mut rows = Vec::new();
-        for g in groups {
-            let history = store::appointments::for_group(&self.conn, g.id)?;
-            for o in self.form_orgs(g.id, today)? {
-                let mine: Vec<&store::forms::PrintRow> = prints
-                    .iter()
-                    .filter(|p| p.group_id == g.id && p.organisation_id == o.id)
-                    .collect();
-                let last = mine
-                    .iter()
-                    .rev()
-                    .find(|p| p.for_day.is_none_or(|d| d <= today))
-                    .copied();
-                let now = self.holders(g.id, o.id, today)?;
-                let state = match last {
-                    None => FormState::NotPrinted,
-                    Some(p) if Holders::of_print(p) != now => FormState::NeedsNewSignature,
-                    Some(p) if p.signed_on.is_some() => FormState::Signed,
-                    Some(_) => FormState::Printed,
-                };
-                let coming = self.coming_form(&g, o.id, &history, &mine, today)?;
-                rows.push(FormStatusRow {
-                    group_id: g.id,
-                    group_name: g.name.as_str().to_owned(),
-                    organisation_id: o.id,
-                    organisation_name: o.name.as_str().to_owned(),
-                    state,
-                    printed_at: last.map(|p| p.printed_at.clone()),
-                    wording_version: last.map(|p| p.wording_id),
-                    signed_on: last.and_then(|p| p.signed_on),
-                    note: last.and_then(|p| p.note.clone()),
-                    coming,
-                });
-            }
+        let mut by_org: HashMap<Id, Vec<&store::forms::PrintRow>> = HashMap::new();
+        for p in &prints {
+            by_org.entry(p.organisation_id).or_default().push(p);
         }
-        Ok(rows)
-    }
-
-    /// The form of the organisation's next holders in the group, when someone is decided to
-    /// start after `today` in one of its seats.
-    fn coming_form(
-        &self,
-        group: &crate::model::Group,
-        org_id: Id,
-        history: &[Appointment],
-        prints: &[&store::forms::PrintRow],
-        today: NaiveDate,
-    ) -> Result<Option<ComingForm>, Error> {
-        let own_or_open: Vec<Id> = store::seats::for_group(&self.conn, group.id, false)?
-            .into_iter()
-            .filter(|s| s.organisation_id.is_none_or(|id| id == org_id))
-            .map(|s| s.id)
-            .collect();
-        let Some(from) = history
-            .iter()
-            .filter(|a| {
-                a.from > today
-                    && a.organisation_id == org_id
-                    && (group.free_membership
-                        || a.seat_id.is_some_and(|s| own_or_open.contains(&s)))
-            })
-            .map(|a| a.from)
-            .min()
-        else {
-            return Ok(None);
-        };
-        let then = self.holders(group.id, org_id, from)?;
-        let names = self
-            .form_slots(group.id, org_id, from)?
-            .into_iter()
-            .filter_map(|(_, _, a)| a.map(|a| a.person_name))
-            .collect();
-        let print = prints.iter().rev().find(|p| Holders::of_print(p) == then);
-        Ok(Some(ComingForm {
-            from,
-            names,
-            state: match print {
+        let mut rows = Vec::new();
+        for o in self.form_orgs_of(h, seated, today)? {
+            let mine: &[&store::forms::PrintRow] = by_org.get(&o.id).map_or(&[], Vec::as_slice);
+            let last = mine
+                .iter()
+                .rev()
+                .find(|p| p.for_day.is_none_or(|d| d <= today))
+                .copied();
+            let principal = o.principal.as_ref().map(|p| p.name.as_str().to_owned());
+            let now = index.holders(o.id, today, principal.clone());
+            let state = match last {
                 None => FormState::NotPrinted,
+                Some(p) if Holders::of_print(p) != now => FormState::NeedsNewSignature,
                 Some(p) if p.signed_on.is_some() => FormState::Signed,
                 Some(_) => FormState::Printed,
-            },
-            printed_at: print.map(|p| p.printed_at.clone()),
-            signed_on: print.and_then(|p| p.signed_on),
-        }))
+            };
+            let coming = coming_form(index, o.id, principal, mine, today);
+            rows.push(FormStatusRow {
+                group_id: g.id,
+                group_name: g.name.as_str().to_owned(),
+                organisation_id: o.id,
+                organisation_name: o.name.as_str().to_owned(),
+                state,
+                printed_at: last.map(|p| p.printed_at.clone()),
+                wording_version: last.map(|p| p.wording_id),
+                signed_on: last.and_then(|p| p.signed_on),
+                note: last.and_then(|p| p.note.clone()),
+                coming,
+            });
+        }
+        Ok(rows)
     }
 
     /// Records that the signed copy of the organisation's last printed form came back on
@@ -946,4 +1058,34 @@ impl Register {
                 group: group.name.as_str().to_owned(),
             })
     }
+}
+
+/// The form of the organisation's next holders in the group, when someone is decided to
+/// start after `today` in one of its seats.
+fn coming_form(
+    index: &FormIndex<'_>,
+    org_id: Id,
+    principal: Option<String>,
+    prints: &[&store::forms::PrintRow],
+    today: NaiveDate,
+) -> Option<ComingForm> {
+    let from = index.coming(org_id, today)?;
+    let then = index.holders(org_id, from, principal);
+    let names = index
+        .slots(org_id, from)
+        .into_iter()
+        .filter_map(|(_, _, a)| a.map(|a| a.person_name))
+        .collect();
+    let print = prints.iter().rev().find(|p| Holders::of_print(p) == then);
+    Some(ComingForm {
+        from,
+        names,
+        state: match print {
+            None => FormState::NotPrinted,
+            Some(p) if p.signed_on.is_some() => FormState::Signed,
+            Some(_) => FormState::Printed,
+        },
+        printed_at: print.map(|p| p.printed_at.clone()),
+        signed_on: print.and_then(|p| p.signed_on),
+    })
 }

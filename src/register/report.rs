@@ -5,15 +5,17 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::forms::{FormIndex, GroupHistory};
 use super::{ExportKind, ExportRecord, FormState, Register};
 use crate::error::Error;
 use crate::export::{self, write_file};
 use crate::lang::Lang;
+use crate::model::GroupKind;
 use crate::model::Id;
 use crate::model::optional_text;
 use crate::report::{
     self, FormCounts, GroupFigures, GroupInput, GroupReport, ReportFormat, ReportSection,
-    ReportText, YearReport,
+    ReportText, ReportWording, WorkingGroupInput, WorkingGroupsReport, YearReport,
 };
 use crate::store;
 
@@ -37,12 +39,47 @@ impl Register {
             None => store::groups::list(&self.conn)?,
         };
         let orgs = store::report::organisations(&self.conn)?;
+        let working: Vec<&crate::model::Group> = groups
+            .iter()
+            .filter(|g| g.kind == GroupKind::Working)
+            .collect();
+        let working_groups = if working.is_empty() {
+            None
+        } else {
+            let current = self.working_year(&working, year, today)?;
+            let previous = compare
+                .map(|c| self.working_year(&working, c, today))
+                .transpose()?;
+            let figures = report::working_figures(&current, previous.as_ref(), lang);
+            Some(WorkingGroupsReport {
+                current,
+                previous,
+                figures,
+            })
+        };
         let mut out = Vec::new();
         for g in groups {
-            let current = self.group_year(&g, year, today, &orgs, lang)?;
+            // Read once for both years.
+            let seated = self.seated_orgs(g.id)?;
+            let h = GroupHistory::read(self, g)?;
+            let seats: Vec<_> = h
+                .seats
+                .iter()
+                .map(|s| (s.clone(), s.describe(lang)))
+                .collect();
+            let index = FormIndex::new(&h);
+            let read = GroupRead {
+                history: &h,
+                index: &index,
+                seated: &seated,
+                seats: &seats,
+                orgs: &orgs,
+            };
+            let current = self.group_year(&read, year, today)?;
             let previous = compare
-                .map(|c| self.group_year(&g, c, today, &orgs, lang))
+                .map(|c| self.group_year(&read, c, today))
                 .transpose()?;
+            let g = h.group;
             let figures = report::figures(&current, previous.as_ref(), lang);
             out.push(GroupReport {
                 group_id: g.id,
@@ -58,32 +95,55 @@ impl Register {
             network_name: store::settings::get(&self.conn, "network_name")?,
             texts: self.report_texts(year, lang)?,
             groups: out,
+            working_groups,
         })
+    }
+
+    /// The working groups' figures of `year`.
+    fn working_year(
+        &self,
+        groups: &[&crate::model::Group],
+        year: i32,
+        today: NaiveDate,
+    ) -> Result<report::WorkingGroupFigures, Error> {
+        let (from, to) = super::meetings::year_bounds(year)?;
+        let until = report::compute::until(year, today);
+        let first = store::report::first_meetings(&self.conn)?;
+        let mut read = Vec::with_capacity(groups.len());
+        for g in groups {
+            let meetings = store::meetings::list(&self.conn, Some(g.id), Some(from), Some(to))?;
+            let appointments = store::appointments::for_group(&self.conn, g.id)?;
+            read.push((g, meetings, appointments));
+        }
+        let inputs: Vec<WorkingGroupInput<'_>> = read
+            .iter()
+            .map(|(g, meetings, appointments)| WorkingGroupInput {
+                group_id: g.id,
+                name: g.name.as_str(),
+                cadence: g.meetings_per_year,
+                meetings,
+                first_meeting: first.get(&g.id).copied(),
+                appointments,
+            })
+            .collect();
+        Ok(report::working_groups(year, until, &inputs))
     }
 
     fn group_year(
         &self,
-        g: &crate::model::Group,
+        read: &GroupRead<'_>,
         year: i32,
         today: NaiveDate,
-        orgs: &[store::report::OrgRow],
-        lang: Lang,
     ) -> Result<GroupFigures, Error> {
+        let h = read.history;
+        let g = &h.group;
         let (from, to) = super::meetings::year_bounds(year)?;
         let until = report::compute::until(year, today);
         let meetings = store::meetings::list(&self.conn, Some(g.id), Some(from), Some(to))?;
-        let appointments = store::appointments::for_group(&self.conn, g.id)?;
         let attendance = store::report::attendance(&self.conn, g.id, from, to)?;
-        let seats: Vec<_> = store::seats::for_group(&self.conn, g.id, true)?
-            .into_iter()
-            .map(|s| {
-                let d = s.describe(lang);
-                (s, d)
-            })
-            .collect();
         let mut forms = FormCounts::default();
         if until >= from {
-            for row in self.form_status_as_of(Some(g.id), until, true)? {
+            for row in self.form_status_of(h, read.index, read.seated, until, true)? {
                 forms.organisations += 1;
                 match row.state {
                     FormState::NotPrinted => forms.not_printed += 1,
@@ -98,13 +158,25 @@ impl Register {
             until,
             cadence: g.meetings_per_year,
             meetings: &meetings,
-            appointments: &appointments,
+            appointments: &h.appointments,
             attendance: &attendance,
-            seats: &seats,
-            orgs,
+            seats: read.seats,
+            orgs: read.orgs,
             forms,
         }))
     }
+}
+
+/// What a group's report reads once for both years.
+struct GroupRead<'a> {
+    history: &'a GroupHistory,
+    index: &'a FormIndex<'a>,
+    /// The organisations with seats of their own in the group.
+    seated: &'a [crate::model::Organisation],
+    /// The group's seats, each with its description.
+    seats: &'a [(crate::model::Seat, String)],
+    /// Every organisation, in Swedish order.
+    orgs: &'a [store::report::OrgRow],
 }
 
 /// A report written to a file.
@@ -197,17 +269,20 @@ impl Register {
 }
 
 impl Register {
-    /// The text sections of `year`'s report, in order, each with its heading (an empty text
-    /// where nothing is written). Kept in the `setting` table, one key per year and section.
+    /// The text sections of `year`'s report in the wording's order, each under its heading
+    /// (an empty text where nothing is written). Kept in the `setting` table, one key per year
+    /// and section.
     pub fn report_texts(&self, year: i32, lang: Lang) -> Result<Vec<ReportText>, Error> {
         super::meetings::year_bounds(year)?;
-        ReportSection::ALL
+        self.report_wording(lang)?
+            .sections
             .into_iter()
-            .map(|section| {
+            .map(|h| {
                 Ok(ReportText {
-                    section,
-                    heading: section.heading(lang).to_owned(),
-                    text: store::settings::get(&self.conn, &section.key(year))?.unwrap_or_default(),
+                    section: h.section,
+                    heading: h.heading,
+                    text: store::settings::get(&self.conn, &h.section.key(year))?
+                        .unwrap_or_default(),
                 })
             })
             .collect()
@@ -227,5 +302,47 @@ impl Register {
             store::settings::set(tx, &section.key(year), text.as_deref().unwrap_or(""))
         })?;
         self.report_texts(year, lang)
+    }
+
+    /// The headings and order of the text sections in `lang`: the coordinator's, else the
+    /// built-in default (also when the saved one is empty, after a reset, or no longer reads).
+    pub fn report_wording(&self, lang: Lang) -> Result<ReportWording, Error> {
+        let saved = store::settings::get(&self.conn, &ReportWording::key(lang))?;
+        Ok(saved
+            .and_then(|json| serde_json::from_str::<ReportWording>(&json).ok())
+            .and_then(|w| w.checked().ok())
+            .unwrap_or_else(|| ReportWording::default_for(lang)))
+    }
+
+    /// Saves the headings and order of the text sections in `lang` (checked: every section
+    /// once, each heading one line within its limit and printable), or with `None` goes back
+    /// to the default. Texts already written are kept under their sections.
+    pub fn set_report_wording(
+        &mut self,
+        lang: Lang,
+        wording: Option<&ReportWording>,
+    ) -> Result<ReportWording, Error> {
+        let body = match wording {
+            None => String::new(),
+            Some(w) => {
+                let w = w.checked()?;
+                let fonts = crate::pdf::fonts()?;
+                for h in &w.sections {
+                    if let Err(m) = fonts.check(&h.heading) {
+                        return Err(Error::Unprintable {
+                            ch: m.0,
+                            field: crate::error::Field::Heading.label(lang).to_owned(),
+                        });
+                    }
+                }
+                serde_json::to_string(&w).map_err(|e| Error::Io {
+                    path: std::path::PathBuf::new(),
+                    source: std::io::Error::other(e),
+                })?
+            }
+        };
+        let key = ReportWording::key(lang);
+        self.write(|tx| store::settings::set(tx, &key, &body))?;
+        self.report_wording(lang)
     }
 }

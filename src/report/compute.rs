@@ -9,7 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::{
     AttendanceCell, CoverageFigures, FormCounts, GroupFigures, KindAttendance, MeetingCounts,
     MeetingRow, OrgAttendance, OrgPresence, PresenceCounts, SeatCoverage, TurnoverFigures,
-    counts_attendance,
+    WorkingGroupFigures, WorkingGroupRow, counts_attendance,
 };
 use crate::model::{
     Appointment, AttendanceStatus, Id, Meeting, MeetingStatus, OrgKind, Role, Seat,
@@ -41,25 +41,43 @@ fn days(from: NaiveDate, to: NaiveDate) -> u32 {
     u32::try_from((to - from).num_days() + 1).unwrap_or(0)
 }
 
-/// The days of `from..=to` on which at least one of the periods is served, periods clipped.
-fn covered_days(mut periods: Vec<(NaiveDate, NaiveDate)>, from: NaiveDate, to: NaiveDate) -> u32 {
-    periods.retain(|(a, b)| a <= &to && b >= &from);
+/// The periods clipped to `from..=to` and merged where they overlap or touch, in order.
+fn merged(
+    mut periods: Vec<(NaiveDate, NaiveDate)>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(NaiveDate, NaiveDate)> {
+    periods.retain(|(a, b)| a <= &to && b >= &from && a <= b);
     periods.sort();
-    let mut total = 0;
-    let mut cursor: Option<NaiveDate> = None; // last day already counted
+    let mut out: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(periods.len());
     for (a, b) in periods {
-        let a = a.max(from);
-        let b = b.min(to);
-        let start = match cursor {
-            Some(c) if c >= a => c + Duration::days(1),
-            _ => a,
-        };
-        if start <= b {
-            total += days(start, b);
+        let (a, b) = (a.max(from), b.min(to));
+        match out.last_mut() {
+            Some(last) if a <= last.1 + Duration::days(1) => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
         }
-        cursor = Some(cursor.map_or(b, |c| c.max(b)));
     }
-    total
+    out
+}
+
+/// A meeting's counts by status.
+fn meeting_counts(meetings: &[Meeting], cadence: u16) -> MeetingCounts {
+    let mut c = MeetingCounts {
+        cadence: u32::from(cadence),
+        ..MeetingCounts::default()
+    };
+    for m in meetings {
+        c.total += 1;
+        match m.status {
+            MeetingStatus::Planned => c.planned += 1,
+            MeetingStatus::Held => c.held += 1,
+            MeetingStatus::Cancelled => c.cancelled += 1,
+        }
+        if m.extra && m.status != MeetingStatus::Cancelled {
+            c.extra += 1;
+        }
+    }
+    c
 }
 
 fn last_day(a: &Appointment) -> NaiveDate {
@@ -77,22 +95,7 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
         .map(|(i, o)| (o.id, i))
         .collect();
 
-    // Meetings.
-    let mut meetings = MeetingCounts {
-        cadence: u32::from(input.cadence),
-        ..MeetingCounts::default()
-    };
-    for m in input.meetings {
-        meetings.total += 1;
-        match m.status {
-            MeetingStatus::Planned => meetings.planned += 1,
-            MeetingStatus::Held => meetings.held += 1,
-            MeetingStatus::Cancelled => meetings.cancelled += 1,
-        }
-        if m.extra && m.status != MeetingStatus::Cancelled {
-            meetings.extra += 1;
-        }
-    }
+    let meetings = meeting_counts(input.meetings, input.cadence);
 
     // Attendance: each held meeting, each organisation with someone serving on its day.
     let mut by_meeting: HashMap<Id, Vec<&AttendanceRow>> = HashMap::new();
@@ -210,11 +213,7 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
             }
             let mut counts = PresenceCounts::default();
             for o in &mine {
-                for p in OrgPresence::ALL {
-                    for _ in 0..o.counts.get(p) {
-                        counts.add(p);
-                    }
-                }
+                counts.merge(&o.counts);
             }
             Some(KindAttendance {
                 kind: *kind,
@@ -236,18 +235,26 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
     }
     let in_seat = |seat: Id| by_seat.get(&seat).map_or(&[][..], Vec::as_slice);
     let mut seats = Vec::new();
+    // Seats held per day, as changes: +1 on a held period's first day, -1 after its last.
+    let mut change = vec![0i64; counted as usize + 1];
+    let day_index = |d: NaiveDate| usize::try_from((d - from).num_days()).unwrap_or(0);
     for (seat, description) in input.seats {
         let periods: Vec<(NaiveDate, NaiveDate)> = in_seat(seat.id)
             .iter()
             .map(|a| (a.from, last_day(a)))
             .collect();
-        let held = if counted > 0 {
-            covered_days(periods.clone(), from, until)
+        let held_periods = if counted > 0 {
+            merged(periods.clone(), from, until)
         } else {
-            0
+            Vec::new()
         };
+        let held: u32 = held_periods.iter().map(|(a, b)| days(*a, *b)).sum();
         if !seat.active && held == 0 {
             continue; // retired, and not held in the period
+        }
+        for (a, b) in &held_periods {
+            change[day_index(*a)] += 1;
+            change[day_index(*b) + 1] -= 1;
         }
         let empty_at_end = counted > 0 && !periods.iter().any(|(a, b)| *a <= until && *b >= until);
         seats.push(SeatCoverage {
@@ -267,17 +274,20 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
             *full &= s.days_empty == 0;
         }
     }
+    let mut filled_by_day = Vec::with_capacity(counted as usize);
+    let mut held_now = 0i64;
+    for c in change.iter().take(counted as usize) {
+        held_now += c;
+        filled_by_day.push(u32::try_from(held_now).unwrap_or(0));
+    }
     let filled_by_month = (1..=12)
         .filter_map(|month| NaiveDate::from_ymd_opt(input.year, month, 1))
         .filter(|d| *d <= until)
-        .map(|d| {
-            let n = seats
-                .iter()
-                .filter(|s| in_seat(s.seat_id).iter().any(|a| a.serves_on(d)))
-                .count();
-            u32::try_from(n).unwrap_or(u32::MAX)
-        })
+        .map(|d| filled_by_day.get(day_index(d)).copied().unwrap_or(0))
         .collect();
+    let filled_average = (!filled_by_day.is_empty()).then(|| {
+        filled_by_day.iter().map(|n| f64::from(*n)).sum::<f64>() / filled_by_day.len() as f64
+    });
     let coverage = CoverageFigures {
         days: counted,
         organisations_with_seats: u32::try_from(own.len()).unwrap_or(u32::MAX),
@@ -287,11 +297,17 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
         seats_empty_at_end: u32::try_from(seats.iter().filter(|s| s.empty_at_end).count())
             .unwrap_or(u32::MAX),
         filled_by_month,
+        filled_by_day,
+        filled_average,
         seats,
     };
 
     // Turnover over from..=until.
     let within = |d: NaiveDate| d >= from && d <= until;
+    let mut by_org: HashMap<Id, Vec<&Appointment>> = HashMap::new();
+    for a in input.appointments {
+        by_org.entry(a.organisation_id).or_default().push(a);
+    }
     let ended: Vec<&Appointment> = input
         .appointments
         .iter()
@@ -303,14 +319,13 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
         .filter(|a| {
             let end = last_day(a);
             let by = until.max(end + Duration::days(1));
-            // A seat's successors are in the seat; without seats (free membership), anywhere.
-            let all: Vec<&Appointment> = match a.seat_id {
-                Some(_) => Vec::new(),
-                None => input.appointments.iter().collect(),
-            };
+            // A seat's successors are in the seat; without seats (free membership), in the
+            // organisation.
             let candidates = match a.seat_id {
                 Some(seat) => in_seat(seat),
-                None => &all[..],
+                None => by_org
+                    .get(&a.organisation_id)
+                    .map_or(&[][..], Vec::as_slice),
             };
             candidates.iter().any(|b| {
                 b.id != a.id
@@ -360,6 +375,77 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
     }
 }
 
+/// What the register holds about one working group.
+#[derive(Debug)]
+pub struct WorkingGroupInput<'a> {
+    pub group_id: Id,
+    pub name: &'a str,
+    pub cadence: u16,
+    /// Its meetings dated in the year.
+    pub meetings: &'a [Meeting],
+    /// The date of its first meeting ever.
+    pub first_meeting: Option<NaiveDate>,
+    /// Its appointments (its whole history).
+    pub appointments: &'a [Appointment],
+}
+
+/// Counts the working groups' year: a group is active with someone serving in it on a day of
+/// the period (`year`'s first day to `until`) or a meeting dated in the year, formed in the
+/// year when its first day (first appointment or meeting) lies in it.
+pub fn working_groups(
+    year: i32,
+    until: NaiveDate,
+    inputs: &[WorkingGroupInput<'_>],
+) -> WorkingGroupFigures {
+    let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
+    let serves_in_period =
+        |a: &&Appointment| until >= from && a.from <= until && last_day(a) >= from;
+    let mut everyone: HashSet<Id> = HashSet::new();
+    let mut groups = Vec::new();
+    for g in inputs {
+        let serving: Vec<&Appointment> = g.appointments.iter().filter(serves_in_period).collect();
+        let meetings = meeting_counts(g.meetings, g.cadence);
+        if serving.is_empty() && meetings.total == 0 {
+            continue;
+        }
+        let people: HashSet<Id> = serving.iter().map(|a| a.person_id).collect();
+        let orgs: HashSet<Id> = serving.iter().map(|a| a.organisation_id).collect();
+        let at_end: HashSet<Id> = serving
+            .iter()
+            .filter(|a| a.serves_on(until))
+            .map(|a| a.person_id)
+            .collect();
+        everyone.extend(people.iter().copied());
+        let formed_on = g
+            .appointments
+            .iter()
+            .map(|a| a.from)
+            .chain(g.first_meeting)
+            .min();
+        groups.push(WorkingGroupRow {
+            group_id: g.group_id,
+            name: g.name.to_owned(),
+            formed_on,
+            formed_in_year: formed_on.is_some_and(|d| d.year() == year),
+            members: count(people.iter()),
+            members_at_end: count(at_end.iter()),
+            organisations: count(orgs.iter()),
+            meetings,
+        });
+    }
+    groups.sort_by_cached_key(|g| (crate::model::sort_key(&g.name), g.group_id));
+    WorkingGroupFigures {
+        year,
+        from,
+        until,
+        active: count(groups.iter()),
+        formed: count(groups.iter().filter(|g| g.formed_in_year)),
+        members: count(everyone.iter()),
+        meetings_held: groups.iter().map(|g| g.meetings.held).sum(),
+        groups,
+    }
+}
+
 fn count<T>(it: impl Iterator<Item = T>) -> u32 {
     u32::try_from(it.count()).unwrap_or(u32::MAX)
 }
@@ -384,13 +470,29 @@ mod tests {
     }
 
     #[test]
-    fn covered_days_merge_overlaps_and_clip_to_the_period() {
+    fn held_periods_merge_overlaps_and_clip_to_the_period() {
         let p = vec![
             (d("2026-12-01"), d("2027-01-10")),
             (d("2027-01-05"), d("2027-01-20")),
             (d("2027-03-01"), d("2027-03-01")),
         ];
-        assert_eq!(covered_days(p, d("2027-01-01"), d("2027-12-31")), 21);
+        let m = merged(p, d("2027-01-01"), d("2027-12-31"));
+        assert_eq!(
+            m,
+            vec![
+                (d("2027-01-01"), d("2027-01-20")),
+                (d("2027-03-01"), d("2027-03-01"))
+            ]
+        );
+        assert_eq!(m.iter().map(|(a, b)| days(*a, *b)).sum::<u32>(), 21);
+        let touching = vec![
+            (d("2027-01-01"), d("2027-01-31")),
+            (d("2027-02-01"), d("2027-02-10")),
+        ];
+        assert_eq!(
+            merged(touching, d("2027-01-01"), d("2027-12-31")),
+            vec![(d("2027-01-01"), d("2027-02-10"))]
+        );
     }
 
     #[test]

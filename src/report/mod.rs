@@ -15,8 +15,8 @@ use ts_rs::TS;
 use crate::lang::Lang;
 use crate::model::{Id, MeetingStatus, OrgKind, Role};
 
-pub use compute::{GroupInput, compute};
-pub use texts::{ReportSection, ReportText};
+pub use compute::{GroupInput, WorkingGroupInput, compute, working_groups};
+pub use texts::{ReportSection, ReportText, ReportWording, SectionHeading};
 
 /// The files the report is saved as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
@@ -62,6 +62,58 @@ pub struct YearReport {
     /// empty text where nothing is written).
     pub texts: Vec<ReportText>,
     pub groups: Vec<GroupReport>,
+    /// The working groups among the groups asked for (every working group when the report is
+    /// of every group); `None` when there is none.
+    pub working_groups: Option<WorkingGroupsReport>,
+}
+
+/// The working groups' year, the compared year's, and the headline figures of both.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct WorkingGroupsReport {
+    pub current: WorkingGroupFigures,
+    pub previous: Option<WorkingGroupFigures>,
+    pub figures: Vec<Figure>,
+}
+
+/// The working groups in one year: which were active, which formed, their members and
+/// meetings.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct WorkingGroupFigures {
+    pub year: i32,
+    pub from: NaiveDate,
+    pub until: NaiveDate,
+    /// Each working group active in the year, in name order.
+    pub groups: Vec<WorkingGroupRow>,
+    /// Working groups with someone serving in the period or a meeting dated in the year.
+    pub active: u32,
+    /// Of those, the ones formed in the year.
+    pub formed: u32,
+    /// People serving in any working group on some day of the period, each counted once.
+    pub members: u32,
+    /// Meetings of the working groups in the year marked held.
+    pub meetings_held: u32,
+}
+
+/// One working group's year.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct WorkingGroupRow {
+    pub group_id: Id,
+    pub name: String,
+    /// The group's first day: the first day of its first appointment or its first meeting,
+    /// whichever is earlier.
+    pub formed_on: Option<NaiveDate>,
+    pub formed_in_year: bool,
+    /// People serving in it on some day of the period.
+    pub members: u32,
+    /// People serving in it on the period's last day.
+    pub members_at_end: u32,
+    /// Organisations those members served for.
+    pub organisations: u32,
+    /// Its meetings in the year by status.
+    pub meetings: MeetingCounts,
 }
 
 /// One group's year, and the compared year's.
@@ -187,6 +239,13 @@ impl PresenceCounts {
         *self.get_mut(p) += 1;
     }
 
+    /// Adds another's counts to these.
+    pub fn merge(&mut self, other: &PresenceCounts) {
+        for p in OrgPresence::ALL {
+            *self.get_mut(p) += other.get(p);
+        }
+    }
+
     fn get_mut(&mut self, p: OrgPresence) -> &mut u32 {
         match p {
             OrgPresence::Representative => &mut self.representative,
@@ -294,8 +353,12 @@ pub struct CoverageFigures {
     pub organisations_covered: u32,
     pub seat_days_empty: u32,
     pub seats_empty_at_end: u32,
-    /// Held seats on the first of each month counted (the line of the year).
+    /// Held seats on the first of each month counted.
     pub filled_by_month: Vec<u32>,
+    /// Held seats on each day counted, from `from` to `until` (the line of the year).
+    pub filled_by_day: Vec<u32>,
+    /// The average of `filled_by_day`; `None` when no day is counted.
+    pub filled_average: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
@@ -352,7 +415,7 @@ pub enum FigureUnit {
 /// The headline figures of `f`, with `prev`'s beside them.
 pub fn figures(f: &GroupFigures, prev: Option<&GroupFigures>, lang: Lang) -> Vec<Figure> {
     type Get = fn(&GroupFigures) -> Option<f64>;
-    let rows: [(&str, FigureUnit, &str, &str, &str, &str, Get); 17] = [
+    let rows: [(&str, FigureUnit, &str, &str, &str, &str, Get); 18] = [
         (
             "meetings.total",
             FigureUnit::Count,
@@ -480,6 +543,15 @@ pub fn figures(f: &GroupFigures, prev: Option<&GroupFigures>, lang: Lang) -> Vec
             |f| Some(f64::from(f.coverage.seats_empty_at_end)),
         ),
         (
+            "coverage.filled_average",
+            FigureUnit::Count,
+            "Besatta platser per dag i snitt",
+            "Seats held per day on average",
+            "Platser med en innehavare, räknade varje dag i perioden och medelvärdet taget (linjen över året).",
+            "Seats with a holder, counted on each day of the period and averaged (the line of the year).",
+            |f| f.coverage.filled_average,
+        ),
+        (
             "turnover.started",
             FigureUnit::Count,
             "Påbörjade uppdrag",
@@ -554,22 +626,98 @@ pub fn figures(f: &GroupFigures, prev: Option<&GroupFigures>, lang: Lang) -> Vec
             |f| Some(f64::from(f.forms.not_printed)),
         ),
     ];
-    rows.iter()
-        .chain(tail.iter())
-        .filter_map(|(key, unit, sv, en, xsv, xen, get)| {
-            let value = get(f)?;
-            let previous = prev.and_then(get);
-            Some(Figure {
-                key: (*key).to_owned(),
-                label: lang.pick(sv, en).to_owned(),
-                value,
-                previous,
-                change: previous.map(|p| value - p),
-                unit: *unit,
-                explanation: lang.pick(xsv, xen).to_owned(),
-            })
+    // A group without seats (free membership) has no coverage to count.
+    let seated = !f.coverage.seats.is_empty();
+    build(
+        rows.iter()
+            .chain(tail.iter())
+            .filter(|row| seated || !row.0.starts_with("coverage.")),
+        f,
+        prev,
+        lang,
+    )
+}
+
+/// One figure's row: key, unit, label (Swedish, English), explanation (Swedish, English) and
+/// how it is read from the figures.
+type FigureRow<'a, T> = &'a (
+    &'a str,
+    FigureUnit,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    fn(&T) -> Option<f64>,
+);
+
+fn build<'a, T: 'a>(
+    rows: impl Iterator<Item = FigureRow<'a, T>>,
+    f: &T,
+    prev: Option<&T>,
+    lang: Lang,
+) -> Vec<Figure> {
+    rows.filter_map(|(key, unit, sv, en, xsv, xen, get)| {
+        let value = get(f)?;
+        let previous = prev.and_then(get);
+        Some(Figure {
+            key: (*key).to_owned(),
+            label: lang.pick(sv, en).to_owned(),
+            value,
+            previous,
+            change: previous.map(|p| value - p),
+            unit: *unit,
+            explanation: lang.pick(xsv, xen).to_owned(),
         })
-        .collect()
+    })
+    .collect()
+}
+
+/// The headline figures of the working groups' year, with `prev`'s beside them.
+pub fn working_figures(
+    f: &WorkingGroupFigures,
+    prev: Option<&WorkingGroupFigures>,
+    lang: Lang,
+) -> Vec<Figure> {
+    type Get = fn(&WorkingGroupFigures) -> Option<f64>;
+    let rows: [(&str, FigureUnit, &str, &str, &str, &str, Get); 4] = [
+        (
+            "working.active",
+            FigureUnit::Count,
+            "Verksamma arbetsgrupper",
+            "Working groups active",
+            "Arbetsgrupper där någon hade uppdrag en dag i perioden eller som hade ett möte under året.",
+            "Working groups in which someone served on a day of the period, or with a meeting in the year.",
+            |f| Some(f64::from(f.active)),
+        ),
+        (
+            "working.formed",
+            FigureUnit::Count,
+            "Nya arbetsgrupper",
+            "Working groups formed",
+            "Verksamma arbetsgrupper vars första dag (första uppdrag eller möte) ligger i året.",
+            "Active working groups whose first day (first appointment or meeting) lies in the year.",
+            |f| Some(f64::from(f.formed)),
+        ),
+        (
+            "working.members",
+            FigureUnit::Count,
+            "Ledamöter i arbetsgrupper",
+            "Members of working groups",
+            "Personer med uppdrag i någon arbetsgrupp en dag i perioden, var och en räknad en gång.",
+            "People serving in any working group on a day of the period, each counted once.",
+            |f| Some(f64::from(f.members)),
+        ),
+        (
+            "working.meetings_held",
+            FigureUnit::Count,
+            "Arbetsgruppsmöten genomförda",
+            "Working group meetings held",
+            "Arbetsgruppernas möten under året markerade som genomförda.",
+            "The working groups' meetings in the year marked as held.",
+            |f| Some(f64::from(f.meetings_held)),
+        ),
+    ];
+    build(rows.iter(), f, prev, lang)
 }
 
 /// Attendance summed over every organisation and held meeting.

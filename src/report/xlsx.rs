@@ -1,7 +1,8 @@
 //! The yearly report as a workbook: one sheet per table and the raw rows behind them, real
 //! numbers and dates, a bold header row that stays in view and repeats on every printed page,
-//! landscape A4 fitted to the width, and native charts of attendance per kind and per meeting.
-//! Also the raw rows as CSV.
+//! landscape A4 fitted to the width, and native charts of attendance per kind and per meeting
+//! and of the seats held over the year (a line). The coordinator's texts have a sheet of their
+//! own, and so have the working groups. Also the raw rows as CSV.
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Chart, ChartType, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
@@ -26,6 +27,8 @@ enum Cell {
     /// A share, 0 to 1, shown as per cent.
     Share(Option<f64>),
     Date(NaiveDate),
+    /// Text of paragraphs, wrapped in its cell.
+    Long(String),
 }
 
 fn text(s: impl Into<String>) -> Cell {
@@ -41,6 +44,7 @@ struct Formats {
     share: Format,
     date: Format,
     text: Format,
+    long: Format,
 }
 
 fn sheet(
@@ -84,6 +88,11 @@ fn sheet(
                         .map_err(xlsx_error)?;
                     10
                 }
+                Cell::Long(s) => {
+                    ws.write_string_with_format(row, cc, s, &f.long)
+                        .map_err(xlsx_error)?;
+                    s.chars().count()
+                }
             };
             if let Some(x) = widths.get_mut(c) {
                 *x = (*x).max(w);
@@ -117,15 +126,18 @@ fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, Error> {
     ExcelDateTime::from_ymd(y, d.month() as u8, d.day() as u8).map_err(xlsx_error)
 }
 
-/// The names of the workbook's sheets, in order: summary, meetings, organisations, kinds,
-/// seats, raw rows.
-pub fn sheet_names(lang: Lang) -> [&'static str; 6] {
+/// The names of the workbook's sheets, in order: summary, texts, meetings, organisations,
+/// kinds, seats, seats over the year, working groups, raw rows.
+pub fn sheet_names(lang: Lang) -> [&'static str; 9] {
     [
         lang.pick("Sammanfattning", "Summary"),
+        lang.pick("Texter", "Texts"),
         lang.pick("Möten", "Meetings"),
         lang.pick("Organisationer", "Organisations"),
         lang.pick("Organisationstyper", "Kinds"),
         lang.pick("Platser", "Seats"),
+        lang.pick("Platser över året", "Seats over the year"),
+        lang.pick("Arbetsgrupper", "Working groups"),
         lang.pick("Rådata", "Raw rows"),
     ]
 }
@@ -182,6 +194,10 @@ pub fn workbook(r: &YearReport, lang: Lang) -> Result<Vec<u8>, Error> {
         share: Format::new().set_num_format("0%"),
         date: Format::new().set_num_format("yyyy-mm-dd"),
         text: Format::new().set_num_format("@"),
+        long: Format::new()
+            .set_num_format("@")
+            .set_text_wrap()
+            .set_align(rust_xlsxwriter::FormatAlign::Top),
     };
     let names = sheet_names(lang);
     let year = r.year.to_string();
@@ -220,7 +236,33 @@ pub fn workbook(r: &YearReport, lang: Lang) -> Result<Vec<u8>, Error> {
             rows.push(row);
         }
     }
+    if let Some(w) = &r.working_groups {
+        let name = lang.pick("Arbetsgrupper", "Working groups");
+        for fig in &w.figures {
+            let mut row = vec![text(name), text(fig.label.clone()), num(fig.value)];
+            if compare.is_some() {
+                row.push(fig.previous.map_or_else(|| text(""), num));
+                row.push(fig.change.map_or_else(|| text(""), num));
+            }
+            row.push(text(fig.explanation.clone()));
+            rows.push(row);
+        }
+    }
     sheet(&mut wb, &f, names[0], &header, &rows)?;
+
+    // The coordinator's texts, under their headings, in the wording's order.
+    let rows: Vec<Vec<Cell>> = r
+        .texts
+        .iter()
+        .map(|x| vec![text(x.heading.clone()), Cell::Long(x.text.clone())])
+        .collect();
+    sheet(
+        &mut wb,
+        &f,
+        names[1],
+        &[lang.pick("Rubrik", "Heading"), lang.pick("Text", "Text")],
+        &rows,
+    )?;
 
     // Meetings.
     let mut header = vec![
@@ -246,7 +288,7 @@ pub fn workbook(r: &YearReport, lang: Lang) -> Result<Vec<u8>, Error> {
         }
     }
     let meeting_rows = rows.len();
-    sheet(&mut wb, &f, names[1], &header, &rows)?;
+    sheet(&mut wb, &f, names[2], &header, &rows)?;
 
     // Organisations.
     let mut header = vec![
@@ -271,7 +313,7 @@ pub fn workbook(r: &YearReport, lang: Lang) -> Result<Vec<u8>, Error> {
             rows.push(row);
         }
     }
-    sheet(&mut wb, &f, names[2], &header, &rows)?;
+    sheet(&mut wb, &f, names[3], &header, &rows)?;
 
     // Kinds.
     let header = [
@@ -296,7 +338,7 @@ pub fn workbook(r: &YearReport, lang: Lang) -> Result<Vec<u8>, Error> {
         }
     }
     let kind_rows = rows.len();
-    sheet(&mut wb, &f, names[3], &header, &rows)?;
+    sheet(&mut wb, &f, names[4], &header, &rows)?;
 
     // Seats.
     let header = [
@@ -324,10 +366,122 @@ pub fn workbook(r: &YearReport, lang: Lang) -> Result<Vec<u8>, Error> {
             ]);
         }
     }
-    sheet(&mut wb, &f, names[4], &header, &rows)?;
+    sheet(&mut wb, &f, names[5], &header, &rows)?;
+
+    // Seats held on each day, the compared year's same day beside it.
+    let mut header = vec![
+        lang.pick("Grupp", "Group"),
+        lang.pick("Datum", "Date"),
+        lang.pick("Besatta platser", "Seats held"),
+    ];
+    let prev_header = compare
+        .as_ref()
+        .map(|c| format!("{} {c}", lang.pick("Besatta platser", "Seats held")));
+    if let Some(h) = &prev_header {
+        header.push(h);
+    }
+    let mut rows = Vec::new();
+    let mut spans = Vec::new(); // (group, first row, last row)
+    for g in &r.groups {
+        let c = &g.current.coverage;
+        if c.seats.is_empty() {
+            continue;
+        }
+        let first = rows.len() + 1;
+        for (i, n) in c.filled_by_day.iter().enumerate() {
+            let mut row = vec![
+                text(g.group_name.clone()),
+                Cell::Date(g.current.from + chrono::Duration::days(i as i64)),
+                num(*n),
+            ];
+            if prev_header.is_some() {
+                let p = g
+                    .previous
+                    .as_ref()
+                    .and_then(|p| p.coverage.filled_by_day.get(i));
+                row.push(p.map_or_else(|| text(""), |p| num(*p)));
+            }
+            rows.push(row);
+        }
+        if rows.len() >= first {
+            spans.push((g.group_name.as_str(), first, rows.len()));
+        }
+    }
+    sheet(&mut wb, &f, names[6], &header, &rows)?;
+    for (i, (group, first, last)) in spans.iter().enumerate() {
+        let (first, last) = (
+            u32::try_from(*first).unwrap_or(u32::MAX),
+            u32::try_from(*last).unwrap_or(u32::MAX),
+        );
+        let mut chart = Chart::new(ChartType::Line);
+        chart
+            .add_series()
+            .set_categories((names[6], first, 1, last, 1))
+            .set_values((names[6], first, 2, last, 2))
+            .set_name(r.year.to_string().as_str());
+        if let Some(c) = r.compare_year {
+            chart
+                .add_series()
+                .set_categories((names[6], first, 1, last, 1))
+                .set_values((names[6], first, 3, last, 3))
+                .set_name(c.to_string().as_str())
+                .set_format(
+                    rust_xlsxwriter::ChartFormat::new().set_line(
+                        rust_xlsxwriter::ChartLine::new()
+                            .set_dash_type(rust_xlsxwriter::ChartLineDashType::Dash),
+                    ),
+                );
+        }
+        chart.title().set_name(&format!(
+            "{} – {group}",
+            lang.pick("Besatta platser över året", "Seats held over the year")
+        ));
+        chart.x_axis().set_num_format("mmm");
+        chart.y_axis().set_min(0);
+        let ws = wb.worksheet_from_name(names[6]).map_err(xlsx_error)?;
+        let at = u32::try_from(i * 18 + 1).unwrap_or(u32::MAX);
+        ws.insert_chart(at, col(header.len() + 1)?, &chart)
+            .map_err(xlsx_error)?;
+    }
+
+    // Working groups.
+    let header = [
+        lang.pick("Arbetsgrupp", "Working group"),
+        lang.pick("Första dag", "First day"),
+        lang.pick("Ny under året", "Formed in the year"),
+        lang.pick("Ledamöter", "Members"),
+        lang.pick("Ledamöter vid periodens slut", "Members at the end"),
+        lang.pick("Organisationer", "Organisations"),
+        lang.pick("Möten genomförda", "Meetings held"),
+        lang.pick("Möten planerade", "Meetings planned"),
+        lang.pick("Möten inställda", "Meetings cancelled"),
+    ];
+    let rows: Vec<Vec<Cell>> = r
+        .working_groups
+        .iter()
+        .flat_map(|w| &w.current.groups)
+        .map(|g| {
+            vec![
+                text(g.name.clone()),
+                g.formed_on.map_or_else(|| text(""), Cell::Date),
+                text(if g.formed_in_year {
+                    lang.pick("ja", "yes")
+                } else {
+                    lang.pick("nej", "no")
+                }),
+                num(g.members),
+                num(g.members_at_end),
+                num(g.organisations),
+                num(g.meetings.held),
+                num(g.meetings.planned),
+                num(g.meetings.cancelled),
+            ]
+        })
+        .collect();
+    sheet(&mut wb, &f, names[7], &header, &rows)?;
 
     // Raw rows.
-    sheet(&mut wb, &f, names[5], &raw_header(lang), &raw_rows(r, lang))?;
+    sheet(&mut wb, &f, names[8], &raw_header(lang), &raw_rows(r, lang))?;
 
     // Charts beside their tables.
     if kind_rows > 0 {
@@ -335,15 +489,15 @@ pub fn workbook(r: &YearReport, lang: Lang) -> Result<Vec<u8>, Error> {
         let last = u32::try_from(kind_rows).unwrap_or(u32::MAX);
         chart
             .add_series()
-            .set_categories((names[3], 1, 1, last, 1))
-            .set_values((names[3], 1, 5, last, 5))
+            .set_categories((names[4], 1, 1, last, 1))
+            .set_values((names[4], 1, 5, last, 5))
             .set_name(lang.pick("Andel närvarande", "Share present"));
         chart
             .title()
             .set_name(lang.pick("Närvaro per organisationstyp", "Attendance per kind"));
         chart.x_axis().set_num_format("0%").set_min(0).set_max(1);
         chart.legend().set_hidden();
-        let ws = wb.worksheet_from_name(names[3]).map_err(xlsx_error)?;
+        let ws = wb.worksheet_from_name(names[4]).map_err(xlsx_error)?;
         ws.insert_chart(last + 2, 0, &chart).map_err(xlsx_error)?;
     }
     if meeting_rows > 0 {
@@ -353,14 +507,14 @@ pub fn workbook(r: &YearReport, lang: Lang) -> Result<Vec<u8>, Error> {
             let c = col(4 + i)?;
             chart
                 .add_series()
-                .set_categories((names[1], 1, 1, last, 1))
-                .set_values((names[1], 1, c, last, c))
+                .set_categories((names[2], 1, 1, last, 1))
+                .set_values((names[2], 1, c, last, c))
                 .set_name(p.label(lang));
         }
         chart
             .title()
             .set_name(lang.pick("Närvaro per möte", "Attendance per meeting"));
-        let ws = wb.worksheet_from_name(names[1]).map_err(xlsx_error)?;
+        let ws = wb.worksheet_from_name(names[2]).map_err(xlsx_error)?;
         ws.insert_chart(last + 2, 0, &chart).map_err(xlsx_error)?;
     }
     wb.save_to_buffer().map_err(xlsx_error)
@@ -373,7 +527,7 @@ pub fn raw_csv(r: &YearReport, lang: Lang) -> Vec<u8> {
         .map(|row| {
             row.into_iter()
                 .map(|c| match c {
-                    Cell::Text(s) => s,
+                    Cell::Text(s) | Cell::Long(s) => s,
                     Cell::Number(n) => format!("{n}"),
                     Cell::Share(Some(n)) => format!("{n}"),
                     Cell::Share(None) => String::new(),

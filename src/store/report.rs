@@ -1,5 +1,8 @@
 //! The reads behind the yearly report: every organisation's kind and order, and the
-//! attendance recorded at a group's meetings within a period, each in one query.
+//! attendance recorded at a group's meetings within a period, each group's first meeting, each
+//! in one query.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
@@ -48,5 +51,13 @@ pub fn attendance(
     let rows = stmt.query_map(params![group_id, from, to], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
     })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Each group's first meeting ever, by group.
+pub fn first_meetings(conn: &Connection) -> Result<HashMap<Id, NaiveDate>, Error> {
+    let mut stmt =
+        conn.prepare_cached("SELECT group_id, min(date) FROM meeting GROUP BY group_id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

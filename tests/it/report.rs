@@ -25,6 +25,8 @@ pub struct History {
     pub f: Fixture,
     pub reg: Register,
     pub group: i64,
+    pub heder: i64,
+    pub rok: i64,
     pub falun: i64,
     pub borlange: i64,
     pub region: i64,
@@ -63,10 +65,15 @@ impl Builder<'_> {
     }
 
     fn appoint(&mut self, person: i64, role: Role, from: &str, replace: bool) {
+        let group = self.group;
+        self.appoint_in(group, person, role, from, replace);
+    }
+
+    fn appoint_in(&mut self, group: i64, person: i64, role: Role, from: &str, replace: bool) {
         self.reg
             .appoint(&AppointRequest {
                 person_id: person,
-                group_id: self.group,
+                group_id: group,
                 role,
                 seat_id: None,
                 organisation_id: None,
@@ -78,16 +85,26 @@ impl Builder<'_> {
     }
 
     fn end(&mut self, person: i64, last_day: &str) {
+        let group = self.group;
+        self.end_in(group, person, last_day);
+    }
+
+    fn end_in(&mut self, group: i64, person: i64, last_day: &str) {
         self.reg
-            .unappoint(person, self.group, None, day(last_day))
+            .unappoint(person, group, None, day(last_day))
             .expect("unappoint");
     }
 
     fn meeting(&mut self, date: &str, status: MeetingStatus, extra: bool) -> i64 {
+        let group = self.group;
+        self.meeting_in(group, date, status, extra)
+    }
+
+    fn meeting_in(&mut self, group: i64, date: &str, status: MeetingStatus, extra: bool) -> i64 {
         self.reg
             .add_meeting(
                 &MeetingDraft {
-                    group_id: self.group,
+                    group_id: group,
                     date: date.into(),
                     extra,
                     status: Some(status),
@@ -106,6 +123,52 @@ impl Builder<'_> {
     }
 }
 
+/// A new register with one group of `kind` named `name`, and the group's id.
+fn register_with_group(name: &str, kind: GroupKind) -> (Fixture, Register, i64) {
+    let f = Fixture::new();
+    Register::create(&f.db, &Template::empty()).expect("create register");
+    let mut reg = f.open();
+    let group = add_group(&mut reg, name, kind);
+    (f, reg, group)
+}
+
+/// A group with four meetings a year: a county group has a representative's and a
+/// substitute's seat per organisation; a working group has free membership.
+fn add_group(reg: &mut Register, name: &str, kind: GroupKind) -> i64 {
+    let working = kind == GroupKind::Working;
+    reg.add_group(&GroupDraft {
+        name: name.into(),
+        kind,
+        meetings_per_year: 4,
+        description: None,
+        one_per_org: !working,
+        free_membership: working,
+    })
+    .expect("group")
+    .id
+}
+
+/// Saves the report as `format` beside the register; the file's path.
+fn save(h: &mut History, r: &YearReport, format: ReportFormat, name: &str) -> std::path::PathBuf {
+    let path = h.f.dir.path().join(name);
+    let saved = h
+        .reg
+        .save_year_report(r, format, &path, Lang::Sv, now())
+        .expect("saved");
+    assert_eq!(
+        saved.bytes,
+        std::fs::metadata(&path).expect("file").len() as usize
+    );
+    path
+}
+
+/// The report laid out has no text over other text or outside the page.
+fn assert_no_overruns(r: &YearReport) {
+    let fonts = samverkan::pdf::fonts().expect("fonts");
+    let doc = samverkan::report::pdf::layout_document(r, Lang::Sv, fonts, now()).expect("layout");
+    assert_eq!(samverkan::pdf::overruns(&doc, fonts), Vec::<String>::new());
+}
+
 /// Four organisations of a county group, each with a representative's and a substitute's seat:
 ///
 /// - Falun: Anna represents from 2025 until Bo replaces her on 2027-06-09, a meeting's day;
@@ -114,21 +177,14 @@ impl Builder<'_> {
 ///   (45 days) until Eva starts. Frida is the substitute from 2026-07-01.
 /// - Region Dalarna: Gustav represents; the substitute's seat is never filled.
 /// - Kvinnojouren: Helena represents until 2027-10-31, nobody follows; Ida is the substitute.
+///
+/// And two working groups: RÖK, with David from 2026-05-01 to 2026-12-31 and one meeting held
+/// in 2026; RC Heder, formed 2027-02-01 with Anna (until 2027-08-31) and Gustav, Ida joining
+/// 2027-09-01, two meetings held and one cancelled in 2027.
 pub fn history() -> History {
-    let f = Fixture::new();
-    Register::create(&f.db, &Template::empty()).expect("create register");
-    let mut reg = f.open();
-    let group = reg
-        .add_group(&GroupDraft {
-            name: "Länsgruppen".into(),
-            kind: GroupKind::County,
-            meetings_per_year: 4,
-            description: None,
-            one_per_org: true,
-            free_membership: false,
-        })
-        .expect("group")
-        .id;
+    let (f, mut reg, group) = register_with_group("Länsgruppen", GroupKind::County);
+    let rok = add_group(&mut reg, "RÖK", GroupKind::Working);
+    let heder = add_group(&mut reg, "RC Heder", GroupKind::Working);
     let mut b = Builder {
         reg: &mut reg,
         group,
@@ -193,6 +249,18 @@ pub fn history() -> History {
     let m4 = b.meeting("2027-11-17", MeetingStatus::Planned, false);
     b.attend(m4, gustav, AttendanceStatus::Present, None);
 
+    // The working groups.
+    b.appoint_in(rok, david, Role::Member, "2026-05-01", false);
+    b.end_in(rok, david, "2026-12-31");
+    b.meeting_in(rok, "2026-06-01", MeetingStatus::Held, false);
+    b.appoint_in(heder, anna, Role::Member, "2027-02-01", false);
+    b.appoint_in(heder, gustav, Role::Member, "2027-02-01", false);
+    b.end_in(heder, anna, "2027-08-31");
+    b.appoint_in(heder, ida, Role::Member, "2027-09-01", false);
+    b.meeting_in(heder, "2027-03-15", MeetingStatus::Held, false);
+    b.meeting_in(heder, "2027-05-10", MeetingStatus::Held, false);
+    b.meeting_in(heder, "2027-12-01", MeetingStatus::Cancelled, false);
+
     // Anna no longer serves on the day she was replaced.
     assert!(
         reg.set_attendance(m2, anna, AttendanceStatus::Present, None)
@@ -230,6 +298,8 @@ pub fn history() -> History {
         f,
         reg,
         group,
+        heder,
+        rok,
         falun,
         borlange,
         region,
@@ -267,7 +337,8 @@ fn the_meetings_of_the_year_are_counted_by_status() {
         .reg
         .year_report(2025, None, None, day("2028-01-15"), Lang::Sv)
         .expect("2025");
-    assert_eq!(r25.groups[0].current.meetings.held, 2);
+    let county = r25.groups.iter().find(|g| g.group_id == h.group);
+    assert_eq!(county.expect("the county group").current.meetings.held, 2);
 }
 
 #[test]
@@ -410,6 +481,34 @@ fn coverage_counts_the_days_each_seat_stood_empty() {
         vec![7, 7, 7, 6, 6, 7, 7, 7, 7, 7, 6, 6],
         "held seats on the first of each month"
     );
+    let on = |d: &str| c.filled_by_day[(day(d) - day("2027-01-01")).num_days() as usize];
+    assert_eq!(c.filled_by_day.len(), 365);
+    assert_eq!(
+        (
+            on("2027-03-31"),
+            on("2027-04-01"),
+            on("2027-05-15"),
+            on("2027-05-16")
+        ),
+        (7, 6, 6, 7),
+        "Borlänge's representative's seat empty 1 April – 15 May"
+    );
+    assert_eq!(
+        (on("2027-06-08"), on("2027-06-09")),
+        (7, 7),
+        "Anna replaced by Bo on a meeting's day: the seat is never empty"
+    );
+    assert_eq!(
+        (on("2027-10-31"), on("2027-11-01"), on("2027-12-31")),
+        (7, 6, 6)
+    );
+    let held: u32 = c.filled_by_day.iter().sum();
+    assert_eq!(
+        held,
+        8 * 365 - 471,
+        "seat-days held and empty make every seat's year"
+    );
+    assert_eq!(c.filled_average, Some(2449.0 / 365.0));
     let p = &prev.expect("2026").coverage;
     assert_eq!(
         (
@@ -596,16 +695,11 @@ fn column(rows: &[Vec<calamine::Data>], header: &str) -> Vec<calamine::Data> {
 #[test]
 fn the_workbook_holds_numbers_and_dates_whose_totals_equal_the_figures() {
     let mut h = history();
+    h.reg
+        .set_report_text(2027, ReportSection::Analysis, "Närvaron steg.", Lang::Sv)
+        .expect("text");
     let r = report_2027(&h);
-    let path = h.f.dir.path().join("rapport.xlsx");
-    let saved = h
-        .reg
-        .save_year_report(&r, ReportFormat::Xlsx, &path, Lang::Sv, now())
-        .expect("workbook");
-    assert_eq!(
-        saved.bytes,
-        std::fs::metadata(&path).expect("file").len() as usize
-    );
+    let path = save(&mut h, &r, ReportFormat::Xlsx, "rapport.xlsx");
     let y = &r.groups[0].current;
     let total = samverkan::report::total_counts(y);
 
@@ -615,7 +709,7 @@ fn the_workbook_holds_numbers_and_dates_whose_totals_equal_the_figures() {
         let wb: Xlsx<_> = open_workbook(&path).expect("workbook");
         assert_eq!(wb.sheet_names(), names.map(str::to_owned).to_vec());
     }
-    let meetings = sheet(&path, names[1]);
+    let meetings = sheet(&path, names[2]);
     assert_eq!(meetings.len(), 4, "the header and three held meetings");
     assert!(
         matches!(meetings[1][1], calamine::Data::DateTime(_)),
@@ -639,7 +733,7 @@ fn the_workbook_holds_numbers_and_dates_whose_totals_equal_the_figures() {
     );
     assert_eq!(sum(&meetings, "Kallade organisationer"), 12.0);
 
-    let orgs = sheet(&path, names[2]);
+    let orgs = sheet(&path, names[3]);
     assert_eq!(sum(&orgs, "Anmält förhinder"), f64::from(total.excused));
     assert_eq!(sum(&orgs, "Frånvarande"), f64::from(total.absent));
     let shares: Vec<f64> = column(&orgs, "Andel närvarande")
@@ -648,12 +742,50 @@ fn the_workbook_holds_numbers_and_dates_whose_totals_equal_the_figures() {
         .collect();
     assert_eq!(shares, vec![2.0 / 3.0, 1.0, 1.0 / 3.0, 2.0 / 3.0]);
 
-    let kinds = sheet(&path, names[3]);
+    let kinds = sheet(&path, names[4]);
     assert_eq!(sum(&kinds, "Närvarande"), f64::from(total.present()));
-    let seats = sheet(&path, names[4]);
+    let seats = sheet(&path, names[5]);
     assert_eq!(sum(&seats, "Dagar tom"), 471.0);
 
-    let raw = sheet(&path, names[5]);
+    let line = sheet(&path, names[6]);
+    assert_eq!(line.len(), 366, "the header and a row per day");
+    assert!(matches!(line[1][1], calamine::Data::DateTime(_)));
+    assert_eq!(sum(&line, "Besatta platser"), f64::from(8 * 365 - 471));
+    assert_eq!(
+        sum(&line, "Besatta platser 2026"),
+        f64::from(
+            r.groups[0]
+                .previous
+                .as_ref()
+                .expect("2026")
+                .coverage
+                .filled_by_day
+                .iter()
+                .sum::<u32>()
+        )
+    );
+
+    let texts = sheet(&path, names[1]);
+    let headings: Vec<String> = column(&texts, "Rubrik")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Resultat och effekter",
+            "Analys",
+            "Regionala och lokala behov",
+            "Prioriteringar för nästa år"
+        ]
+    );
+    assert_eq!(column(&texts, "Text")[1].to_string(), "Närvaron steg.");
+    assert!(
+        sheet(&path, names[7]).len() == 1,
+        "a county group's report has no working groups: the sheet has only its header"
+    );
+
+    let raw = sheet(&path, names[8]);
     assert_eq!(raw.len(), 13, "one row per organisation and held meeting");
     assert_eq!(sum(&raw, "Närvarande (1/0)"), 8.0);
 
@@ -680,10 +812,7 @@ fn the_workbook_holds_numbers_and_dates_whose_totals_equal_the_figures() {
 fn the_csv_holds_the_raw_rows() {
     let mut h = history();
     let r = report_2027(&h);
-    let path = h.f.dir.path().join("rapport.csv");
-    h.reg
-        .save_year_report(&r, ReportFormat::Csv, &path, Lang::Sv, now())
-        .expect("csv");
+    let path = save(&mut h, &r, ReportFormat::Csv, "rapport.csv");
     let text = std::fs::read_to_string(&path).expect("utf-8");
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines.len(), 13);
@@ -710,10 +839,7 @@ fn the_csv_holds_the_raw_rows() {
 fn the_pdf_holds_every_figure_as_text_and_nothing_overruns() {
     let mut h = history();
     let r = report_2027(&h);
-    let path = h.f.dir.path().join("rapport.pdf");
-    h.reg
-        .save_year_report(&r, ReportFormat::Pdf, &path, Lang::Sv, now())
-        .expect("pdf");
+    let path = save(&mut h, &r, ReportFormat::Pdf, "rapport.pdf");
     let bytes = std::fs::read(&path).expect("pdf");
     let text = pdf_text(&bytes);
     if let Some(dir) = std::env::var_os("SAMVERKAN_REPORT_PDF") {
@@ -734,6 +860,8 @@ fn the_pdf_holds_every_figure_as_text_and_nothing_overruns() {
         "471",
         "546",
         "914.3",
+        "Besatta platser över året",
+        "i snitt 6.7 av 8",
         "Sida 1 av",
     ] {
         assert!(text.contains(needle), "{needle:?} missing from {text}");
@@ -749,9 +877,7 @@ fn the_pdf_holds_every_figure_as_text_and_nothing_overruns() {
     ] {
         assert!(!text.contains(person), "{person} is named");
     }
-    let fonts = samverkan::pdf::fonts().expect("fonts");
-    let doc = samverkan::report::pdf::layout_document(&r, Lang::Sv, fonts, now()).expect("layout");
-    assert_eq!(samverkan::pdf::overruns(&doc, fonts), Vec::<String>::new());
+    assert_no_overruns(&r);
     assert!(
         h.reg
             .exports(None)
@@ -790,10 +916,7 @@ fn the_text_sections_are_kept_per_year_and_printed_in_the_pdf() {
     );
 
     let r = report_2027(&h);
-    let path = h.f.dir.path().join("rapport.pdf");
-    h.reg
-        .save_year_report(&r, ReportFormat::Pdf, &path, Lang::Sv, now())
-        .expect("pdf");
+    let path = save(&mut h, &r, ReportFormat::Pdf, "rapport.pdf");
     let text = pdf_text(&std::fs::read(&path).expect("pdf"));
     assert!(text.contains("Regionala och lokala behov"), "{text}");
     assert!(
@@ -802,9 +925,7 @@ fn the_text_sections_are_kept_per_year_and_printed_in_the_pdf() {
     );
     assert!(text.contains("Särskilt i norra länet."), "{text}");
     assert!(!text.contains("Analys "), "an empty section is left out");
-    let fonts = samverkan::pdf::fonts().expect("fonts");
-    let doc = samverkan::report::pdf::layout_document(&r, Lang::Sv, fonts, now()).expect("layout");
-    assert_eq!(samverkan::pdf::overruns(&doc, fonts), Vec::<String>::new());
+    assert_no_overruns(&r);
 
     // Through the CLI (the test's register closed): written, shown, cleared.
     let History { f, reg, .. } = h;
@@ -876,21 +997,13 @@ fn names_and_texts_at_their_limits_print_whole_inside_the_page() {
             let s: String = base.chars().cycle().take(n).collect();
             s.trim_end().to_owned() + &"x".repeat(n - s.trim_end().chars().count())
         };
-        let f = Fixture::new();
-        Register::create(&f.db, &Template::empty()).expect("create register");
-        let mut reg = f.open();
         let group_name = text(max_chars(Field::Name));
-        let group = reg
-            .add_group(&GroupDraft {
-                name: group_name.clone(),
-                kind: GroupKind::County,
-                meetings_per_year: 4,
-                description: None,
-                one_per_org: true,
-                free_membership: false,
-            })
-            .expect("group")
-            .id;
+        let (_f, mut reg, group) = register_with_group(&group_name, GroupKind::County);
+        let heading = text(max_chars(Field::Heading));
+        let mut wording = reg.report_wording(Lang::Sv).expect("wording");
+        wording.sections[1].heading = heading.clone();
+        reg.set_report_wording(Lang::Sv, Some(&wording))
+            .expect("a heading at its limit");
         let mut b = Builder {
             reg: &mut reg,
             group,
@@ -909,12 +1022,12 @@ fn names_and_texts_at_their_limits_print_whole_inside_the_page() {
         let r = reg
             .year_report(2027, None, Some(2026), day("2028-01-15"), Lang::Sv)
             .expect("report");
+        assert_no_overruns(&r);
         let fonts = samverkan::pdf::fonts().expect("fonts");
         let doc =
             samverkan::report::pdf::layout_document(&r, Lang::Sv, fonts, now()).expect("layout");
-        assert_eq!(samverkan::pdf::overruns(&doc, fonts), Vec::<String>::new());
         let printed = squash(&pdf_text(&samverkan::pdf::to_pdf(&doc).expect("pdf")));
-        for v in [&org_name, &group_name] {
+        for v in [&org_name, &group_name, &heading] {
             assert!(printed.contains(&squash(v)), "{v} is not printed whole");
         }
         let section = squash(&section);
@@ -926,4 +1039,207 @@ fn names_and_texts_at_their_limits_print_whole_inside_the_page() {
             "the text section"
         );
     }
+}
+
+#[test]
+fn working_groups_are_counted_with_their_members_and_meetings() {
+    let mut h = history();
+    let county_only = report_2027(&h);
+    assert_eq!(
+        county_only.working_groups, None,
+        "a county group's report has no working groups"
+    );
+    let r = h
+        .reg
+        .year_report(2027, None, Some(2026), day("2028-01-15"), Lang::Sv)
+        .expect("report");
+    let w = r.working_groups.as_ref().expect("working groups");
+    let rows: Vec<_> = w
+        .current
+        .groups
+        .iter()
+        .map(|g| {
+            (
+                g.group_id,
+                g.formed_on.map(|d| d.to_string()),
+                g.formed_in_year,
+                g.members,
+                g.members_at_end,
+                g.organisations,
+                (g.meetings.held, g.meetings.planned, g.meetings.cancelled),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![(h.heder, Some("2027-02-01".into()), true, 3, 2, 3, (2, 0, 1))],
+        "RÖK had nobody serving and no meeting in 2027"
+    );
+    let c = &w.current;
+    assert_eq!(
+        (c.active, c.formed, c.members, c.meetings_held),
+        (1, 1, 3, 2)
+    );
+    let p = w.previous.as_ref().expect("2026");
+    assert_eq!(
+        p.groups
+            .iter()
+            .map(|g| (g.group_id, g.formed_in_year, g.members, g.members_at_end))
+            .collect::<Vec<_>>(),
+        vec![(h.rok, true, 1, 1)],
+        "David served in RÖK up to and on 2026-12-31"
+    );
+    assert_eq!(
+        (p.active, p.formed, p.members, p.meetings_held),
+        (1, 1, 1, 1)
+    );
+    let get = |key: &str| {
+        w.figures
+            .iter()
+            .find(|f| f.key == key)
+            .unwrap_or_else(|| panic!("{key}"))
+    };
+    assert_eq!(
+        (get("working.members").value, get("working.members").change),
+        (3.0, Some(2.0))
+    );
+    assert_eq!(get("working.meetings_held").previous, Some(1.0));
+    for f in &w.figures {
+        assert!(
+            !f.explanation.is_empty() && !f.explanation.contains('\n'),
+            "{f:?}"
+        );
+    }
+
+    // The PDF and the workbook carry them.
+    let path = save(&mut h, &r, ReportFormat::Pdf, "alla.pdf");
+    if let Some(dir) = std::env::var_os("SAMVERKAN_REPORT_PDF") {
+        std::fs::copy(&path, std::path::Path::new(&dir).join("alla.pdf")).expect("copy");
+    }
+    let text = pdf_text(&std::fs::read(&path).expect("pdf"));
+    for needle in [
+        "Arbetsgrupper 2027",
+        "RC Heder",
+        "2027-02-01",
+        "(ny)",
+        "Arbetsgrupperna under året",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from {text}");
+    }
+    for f in &w.figures {
+        for word in f.label.split(' ').chain(f.explanation.split(' ')) {
+            assert!(text.contains(word), "{word} of {} missing", f.label);
+        }
+    }
+    assert!(!text.contains("Anna"), "the report names no person");
+    assert_no_overruns(&r);
+    let path = save(&mut h, &r, ReportFormat::Xlsx, "alla.xlsx");
+    let names = samverkan::report::xlsx::sheet_names(Lang::Sv);
+    let sheet_w = sheet(&path, names[7]);
+    assert_eq!(sheet_w.len(), 2, "the header and RC Heder");
+    assert!(matches!(sheet_w[1][1], calamine::Data::DateTime(_)));
+    let total = |header: &str| -> f64 { column(&sheet_w, header).iter().map(number).sum() };
+    assert_eq!(total("Ledamöter"), 3.0);
+    assert_eq!(total("Möten genomförda"), f64::from(c.meetings_held));
+    let summary = sheet(&path, names[0]);
+    let members = summary
+        .iter()
+        .find(
+            |row| matches!(&row[1], calamine::Data::String(s) if s == "Ledamöter i arbetsgrupper"),
+        )
+        .expect("the working groups' members");
+    assert_eq!(
+        (
+            number(&members[2]),
+            number(&members[3]),
+            number(&members[4])
+        ),
+        (3.0, 1.0, 2.0)
+    );
+}
+
+#[test]
+fn the_sections_headings_and_order_are_the_coordinators_in_each_language() {
+    let mut h = history();
+    h.reg
+        .set_report_text(2027, ReportSection::Priorities, "Heder.", Lang::Sv)
+        .expect("text");
+    let mut w = h.reg.report_wording(Lang::Sv).expect("wording");
+    w.sections.reverse();
+    w.sections[0].heading = "Det viktigaste nästa år".into();
+    h.reg.set_report_wording(Lang::Sv, Some(&w)).expect("saved");
+    let texts = h.reg.report_texts(2027, Lang::Sv).expect("texts");
+    assert_eq!(
+        texts
+            .iter()
+            .map(|x| (x.section, x.heading.as_str(), x.text.as_str()))
+            .collect::<Vec<_>>(),
+        vec![
+            (
+                ReportSection::Priorities,
+                "Det viktigaste nästa år",
+                "Heder."
+            ),
+            (ReportSection::Needs, "Regionala och lokala behov", ""),
+            (ReportSection::Analysis, "Analys", ""),
+            (ReportSection::Results, "Resultat och effekter", ""),
+        ]
+    );
+    assert_eq!(
+        h.reg.report_texts(2027, Lang::En).expect("English")[0].heading,
+        "Results and effects",
+        "the English wording is its own"
+    );
+    let r = report_2027(&h);
+    let text = pdf_text(&std::fs::read(save(&mut h, &r, ReportFormat::Pdf, "r.pdf")).expect("pdf"));
+    assert!(text.contains("Det viktigaste nästa år"), "{text}");
+
+    // Refused: a section twice, a heading of two lines, one the font cannot draw; nothing
+    // changes.
+    let before = h.reg.report_wording(Lang::Sv).expect("wording");
+    let mut twice = before.clone();
+    twice.sections[1].section = ReportSection::Priorities;
+    let mut two_lines = before.clone();
+    two_lines.sections[1].heading = "Behov\ni länet".into();
+    let mut unprintable = before.clone();
+    unprintable.sections[1].heading = "Behov 漢".into();
+    for bad in [twice, two_lines, unprintable] {
+        let e = h
+            .reg
+            .set_report_wording(Lang::Sv, Some(&bad))
+            .expect_err("refused");
+        assert_eq!(e.code(), samverkan::error::ErrorCode::Invalid, "{e:?}");
+    }
+    assert_eq!(h.reg.report_wording(Lang::Sv).expect("wording"), before);
+
+    // Back to the default, through the CLI.
+    let History { f, reg, .. } = h;
+    drop(reg);
+    let out = cli(
+        &f,
+        &[
+            "report-wording",
+            "--order",
+            "needs,results,analysis,priorities",
+            "--heading",
+            "needs=Behov i länet",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = cli(&f, &["--json", "report-wording"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["sections"][0]["heading"], "Behov i länet");
+    assert_eq!(json["sections"][0]["section"], "needs");
+    let out = cli(&f, &["report-wording", "--order", "needs,results"]);
+    assert_eq!(out.status.code(), Some(2), "every section must be listed");
+    let out = cli(&f, &["report-wording", "--reset"]);
+    assert!(out.status.success());
+    assert_eq!(
+        f.open().report_wording(Lang::Sv).expect("wording"),
+        samverkan::report::ReportWording::default_for(Lang::Sv)
+    );
 }

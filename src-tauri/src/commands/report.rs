@@ -7,7 +7,7 @@ use chrono::Utc;
 use samverkan::ErrorBody;
 use samverkan::model::Id;
 use samverkan::register::SavedReport;
-use samverkan::report::{ReportFormat, ReportSection, ReportText, YearReport};
+use samverkan::report::{ReportFormat, ReportSection, ReportText, ReportWording, YearReport};
 use tauri::State;
 
 use crate::state::AppState;
@@ -61,4 +61,22 @@ pub fn set_report_text(
 ) -> Reply<Vec<ReportText>> {
     let lang = state.lang();
     state.write(|r| r.set_report_text(year, section, &text, lang))
+}
+
+/// The headings and order of the text sections in the app's language.
+#[tauri::command]
+pub fn report_wording(state: State<'_, AppState>) -> Reply<ReportWording> {
+    let lang = state.lang();
+    state.read(|r| r.report_wording(lang))
+}
+
+/// Saves the headings and order of the text sections in the app's language, or with none
+/// goes back to the default; returns the wording now in use.
+#[tauri::command]
+pub fn set_report_wording(
+    state: State<'_, AppState>,
+    wording: Option<ReportWording>,
+) -> Reply<ReportWording> {
+    let lang = state.lang();
+    state.write(|r| r.set_report_wording(lang, wording.as_ref()))
 }

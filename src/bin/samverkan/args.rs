@@ -150,6 +150,9 @@ pub enum Command {
     Report(crate::report::ReportArgs),
     /// The yearly report's text sections: show them, or write one with --section and --text.
     ReportText(crate::report::ReportTextArgs),
+    /// The headings and order of the report's text sections in the language of --lang: show
+    /// them, change them (--order, --heading SECTION=HEADING) or go back to the default (--reset).
+    ReportWording(crate::report::ReportWordingArgs),
     /// The export log: every file or print that carried people's data out, newest first.
     Exports {
         /// Only entries from this day on (YYYY-MM-DD).

@@ -393,6 +393,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Coverage => out.coverage(&reg.coverage(today)?),
         Command::Report(a) => report::run(&mut reg, a, &out, today),
         Command::ReportText(a) => report::texts(&mut reg, a, &out),
+        Command::ReportWording(a) => report::wording(&mut reg, a, &out),
         Command::Exports { since } => {
             let since = since
                 .map(|d| date_or(Some(&d), Field::Date, today))

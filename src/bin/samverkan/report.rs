@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, Utc};
 use clap::Args;
-use samverkan::report::{Figure, FigureUnit, ReportFormat, ReportSection, YearReport};
+use samverkan::error::{Field, Invalid};
+use samverkan::report::{
+    Figure, FigureUnit, ReportFormat, ReportSection, SectionHeading, YearReport,
+};
 use samverkan::{Error, Register};
 
 use crate::print::{Out, table};
@@ -59,9 +62,7 @@ fn value(f: &Figure, v: Option<f64>) -> String {
 
 fn print(out: &Out, r: &YearReport) -> Result<(), Error> {
     out.emit(r, || {
-        let mut text = String::new();
-        for g in &r.groups {
-            text.push_str(&format!("{} {}\n", g.group_name, r.year));
+        let figures = |title: String, figures: &[Figure]| {
             let mut header = vec![out.t("Uppgift", "Figure").to_owned(), r.year.to_string()];
             if let Some(c) = r.compare_year {
                 header.push(c.to_string());
@@ -70,7 +71,7 @@ fn print(out: &Out, r: &YearReport) -> Result<(), Error> {
             header.push(out.t("Så räknas det", "How it is counted").to_owned());
             let refs: Vec<&str> = header.iter().map(String::as_str).collect();
             let mut t = table(&refs);
-            for f in &g.figures {
+            for f in figures {
                 let mut row = vec![f.label.clone(), value(f, Some(f.value))];
                 if r.compare_year.is_some() {
                     row.push(value(f, f.previous));
@@ -79,9 +80,78 @@ fn print(out: &Out, r: &YearReport) -> Result<(), Error> {
                 row.push(f.explanation.clone());
                 t.add_row(row);
             }
-            text.push_str(&format!("{t}\n\n"));
+            format!("{title}\n{t}\n\n")
+        };
+        let mut text = String::new();
+        if let Some(w) = &r.working_groups {
+            let title = format!("{} {}", out.t("Arbetsgrupper", "Working groups"), r.year);
+            text.push_str(&figures(title, &w.figures));
+        }
+        for g in &r.groups {
+            text.push_str(&figures(format!("{} {}", g.group_name, r.year), &g.figures));
         }
         text
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct ReportWordingArgs {
+    /// The sections in the order the report prints them, by code or heading, comma-separated
+    /// (results, analysis, needs, priorities).
+    #[arg(long, value_delimiter = ',')]
+    pub order: Option<Vec<String>>,
+    /// A section's new heading, as SECTION=HEADING; repeat for more.
+    #[arg(long, value_name = "SECTION=HEADING")]
+    pub heading: Vec<String>,
+    /// Go back to the built-in headings and order.
+    #[arg(long, conflicts_with_all = ["order", "heading"])]
+    pub reset: bool,
+}
+
+/// Shows the headings and order of the text sections in the language asked for (`--lang`),
+/// or changes them.
+pub fn wording(reg: &mut Register, a: ReportWordingArgs, out: &Out) -> Result<(), Error> {
+    let wording = if a.reset {
+        reg.set_report_wording(out.lang, None)?
+    } else if a.order.is_none() && a.heading.is_empty() {
+        reg.report_wording(out.lang)?
+    } else {
+        let mut w = reg.report_wording(out.lang)?;
+        if let Some(order) = &a.order {
+            let mut sections = Vec::with_capacity(order.len());
+            for name in order {
+                let section: ReportSection = name.parse()?;
+                let heading = w.heading(section).unwrap_or_default().to_owned();
+                sections.push(SectionHeading { section, heading });
+            }
+            w.sections = sections;
+        }
+        for pair in &a.heading {
+            let Some((name, heading)) = pair.split_once('=') else {
+                return Err(Error::invalid(
+                    Field::Heading,
+                    Invalid::UnknownValue(pair.clone()),
+                ));
+            };
+            let section: ReportSection = name.parse()?;
+            match w.sections.iter_mut().find(|h| h.section == section) {
+                Some(h) => heading.clone_into(&mut h.heading),
+                None => w.sections.push(SectionHeading {
+                    section,
+                    heading: heading.to_owned(),
+                }),
+            }
+        }
+        reg.set_report_wording(out.lang, Some(&w))?
+    };
+    out.emit(&wording, || {
+        wording
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, h)| format!("{}. {} ({})", i + 1, h.heading, h.section.code()))
+            .collect::<Vec<_>>()
+            .join("\n")
     })
 }
 
@@ -90,7 +160,7 @@ pub struct ReportTextArgs {
     /// The year whose report the text belongs to.
     #[arg(long)]
     pub year: i32,
-    /// results, analysis, needs or priorities (with --text).
+    /// results, analysis, needs or priorities, or its heading (with --text).
     #[arg(long, requires = "text")]
     pub section: Option<String>,
     /// The section's text; an empty text clears it.

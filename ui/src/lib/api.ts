@@ -13,6 +13,7 @@ import type { Coverage } from "./bindings/Coverage";
 import type { ReportFormat } from "./bindings/ReportFormat";
 import type { ReportSection } from "./bindings/ReportSection";
 import type { ReportText } from "./bindings/ReportText";
+import type { ReportWording } from "./bindings/ReportWording";
 import type { SavedReport } from "./bindings/SavedReport";
 import type { YearReport } from "./bindings/YearReport";
 import type { Group } from "./bindings/Group";
@@ -175,6 +176,8 @@ export interface Commands {
     result: SavedReport;
   };
   set_report_text: { args: { year: number; section: ReportSection; text: string }; result: ReportText[] };
+  report_wording: { args: undefined; result: ReportWording };
+  set_report_wording: { args: { wording: ReportWording | null }; result: ReportWording };
   group_seats: { args: { groupId: number; day?: string | null }; result: SeatView[] };
   add_seat: { args: { groupId: number; draft: SeatDraft }; result: Seat };
   remove_seat: { args: { seatId: number }; result: null };

@@ -39,12 +39,18 @@ const figures = (year: number) => ({
   ],
   coverage: {
     days: 365,
-    seats: [],
+    seats: [
+      { seat_id: 1, position: 1, role: "representative", organisation_id: 5, description: "Falu kommun", days_empty: 45, empty_at_end: false },
+      { seat_id: 2, position: 2, role: "substitute", organisation_id: 5, description: "Falu kommun", days_empty: 0, empty_at_end: false },
+    ],
     organisations_with_seats: 2,
     organisations_covered: 1,
     seat_days_empty: 45,
     seats_empty_at_end: 0,
     filled_by_month: [],
+    // Both seats held but for 45 days from 1 April (day 90).
+    filled_by_day: Array.from({ length: 365 }, (_, i) => (i >= 90 && i < 135 ? 1 : 2)),
+    filled_average: (365 * 2 - 45) / 365,
   },
   turnover: { started: 1, ended: 1, representatives_replaced: 1, average_days_in_seat: 914.3, serving_at_end: 3 },
   forms: { organisations: 2, signed: 1, printed_not_returned: 1, needs_new_signature: 0, not_printed: 0 },
@@ -61,6 +67,41 @@ function yearReport(year: number, compare: number | null) {
       { section: "needs", heading: "Regionala och lokala behov", text: "Fler lokala grupper." },
       { section: "priorities", heading: "Prioriteringar för nästa år", text: "" },
     ],
+    working_groups: {
+      current: {
+        year,
+        from: `${year}-01-01`,
+        until: `${year}-12-31`,
+        groups: [
+          {
+            group_id: 9,
+            name: "RC Heder",
+            formed_on: `${year}-02-01`,
+            formed_in_year: true,
+            members: 3,
+            members_at_end: 2,
+            organisations: 3,
+            meetings: { total: 3, planned: 0, held: 2, cancelled: 1, extra: 0, cadence: 4 },
+          },
+        ],
+        active: 1,
+        formed: 1,
+        members: 3,
+        meetings_held: 2,
+      },
+      previous: null,
+      figures: [
+        {
+          key: "working.members",
+          label: "Ledamöter i arbetsgrupper",
+          value: 3,
+          previous: compare === null ? null : 1,
+          change: compare === null ? null : 2,
+          unit: "count",
+          explanation: "Personer med uppdrag i någon arbetsgrupp.",
+        },
+      ],
+    },
     groups: [
       {
         group_id: 2,
@@ -94,6 +135,13 @@ function yearReport(year: number, compare: number | null) {
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
+const wording = [
+  { section: "results", heading: "Resultat och effekter" },
+  { section: "analysis", heading: "Analys" },
+  { section: "needs", heading: "Regionala och lokala behov" },
+  { section: "priorities", heading: "Prioriteringar för nästa år" },
+];
+
 function setup(calls: Call[]) {
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
@@ -109,6 +157,12 @@ function setup(calls: Call[]) {
         return yearReport(a.year as number, null).texts.map((x) =>
           x.section === a.section ? { ...x, text: a.text as string } : x,
         );
+      case "report_wording":
+        return { sections: wording.map((h) => ({ ...h })) };
+      case "set_report_wording": {
+        const w = a.wording as { sections: { section: string; heading: string }[] } | null;
+        return w ?? { sections: wording.map((h) => ({ ...h })) };
+      }
       case "save_year_report":
         return { file: a.path, format: a.format, bytes: 1234, export_id: 7 };
       default:
@@ -199,5 +253,59 @@ describe("Report", () => {
     );
     await waitFor(() => expect(status.messages.map((m) => m.text)).toContain("Sparat: Resultat och effekter"));
     await waitFor(() => expect(save).toBeDisabled());
+  });
+
+  it("shows the working groups and the seats held over the year as a line", async () => {
+    setup([]);
+    const working = await screen.findByTestId("report-working");
+    const row = within(working).getByRole("row", { name: /RC Heder/ });
+    expect(within(row).getAllByRole("cell").map((c) => c.textContent?.trim())).toEqual([
+      "2026-02-01 (ny)",
+      "3",
+      "2",
+      "3",
+      "2",
+      "0",
+      "1",
+    ]);
+    expect(within(working).getByRole("row", { name: /Ledamöter i arbetsgrupper/ })).toHaveTextContent("+2");
+    const line = screen.getByRole("img", { name: /Besatta platser dag för dag/ });
+    expect(line.getAttribute("aria-label")).toBe(
+      "Besatta platser dag för dag 2026-01-01 – 2026-12-31: i snitt 1.9 av 2, 2 den första dagen, 2 den sista.",
+    );
+    const current = line.querySelector("path.current")?.getAttribute("d") ?? "";
+    expect(current.match(/V/g)?.length).toBe(2); // down on 1 April, up again on 16 May
+    expect(line.querySelector("path.previous")).not.toBeNull();
+  });
+
+  it("saves the sections' headings and order, and shows the texts in that order", async () => {
+    const calls: Call[] = [];
+    setup(calls);
+    await screen.findByLabelText("Regionala och lokala behov");
+    await fireEvent.click(screen.getByText("Rubriker och ordning"));
+    const save = screen.getByRole("button", { name: "Spara rubriker och ordning" });
+    expect(save).toBeDisabled();
+    await fireEvent.click(screen.getByRole("button", { name: "Flytta Regionala och lokala behov upp" }));
+    await fireEvent.input(screen.getByLabelText("Rubrik för avsnitt 2"), { target: { value: "Behov i länet" } });
+    await fireEvent.click(save);
+    await waitFor(() =>
+      expect(calls.find((c) => c.cmd === "set_report_wording")?.args).toEqual({
+        wording: {
+          sections: [
+            { section: "results", heading: "Resultat och effekter" },
+            { section: "needs", heading: "Behov i länet" },
+            { section: "analysis", heading: "Analys" },
+            { section: "priorities", heading: "Prioriteringar för nästa år" },
+          ],
+        },
+      }),
+    );
+    await waitFor(() => expect(screen.getByLabelText("Behov i länet")).toHaveValue("Fler lokala grupper."));
+    const labels = [...document.querySelectorAll(".report-text label")].map((l) => l.textContent);
+    expect(labels).toEqual(["Resultat och effekter", "Behov i länet", "Analys", "Prioriteringar för nästa år"]);
+    await fireEvent.click(screen.getByRole("button", { name: "Återställ standard" }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.cmd === "set_report_wording").at(-1)?.args).toEqual({ wording: null }),
+    );
   });
 });

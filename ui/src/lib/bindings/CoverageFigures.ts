@@ -15,6 +15,14 @@ organisations_with_seats: number,
  */
 organisations_covered: number, seat_days_empty: number, seats_empty_at_end: number, 
 /**
- * Held seats on the first of each month counted (the line of the year).
+ * Held seats on the first of each month counted.
  */
-filled_by_month: Array<number>, };
+filled_by_month: Array<number>, 
+/**
+ * Held seats on each day counted, from `from` to `until` (the line of the year).
+ */
+filled_by_day: Array<number>, 
+/**
+ * The average of `filled_by_day`; `None` when no day is counted.
+ */
+filled_average: number | null, };

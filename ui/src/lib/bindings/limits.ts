@@ -23,6 +23,7 @@ export const LIMITS = {
   itemTitle: 200,
   presenter: 120,
   wording: 10000,
+  heading: 120,
 } as const;
 
 export type LimitedField = keyof typeof LIMITS;
