@@ -441,6 +441,20 @@ pub enum Error {
         group: String,
         date: NaiveDate,
     },
+    /// An invitation names the coordinator as its organiser: her e-mail address is needed.
+    NoCoordinatorEmail,
+    /// A cancelled meeting whose invitation was never written has nobody to tell.
+    NothingToCancel {
+        group: String,
+        date: NaiveDate,
+    },
+    /// The minutes of a meeting that was not held, or is cancelled.
+    MeetingNotHeld {
+        group: String,
+        date: NaiveDate,
+    },
+    /// The mail builder refused a draft (the program's fault: its values are checked).
+    MailDraft(String),
     /// A person with protected personal data was asked for without being included.
     ProtectedPerson {
         person: String,
@@ -591,7 +605,8 @@ impl Error {
             Error::RegisterExists { .. } => ErrorCode::Exists,
             Error::NewerVersion { .. } => ErrorCode::NewerVersion,
             Error::NotARegister { .. } => ErrorCode::NotARegister,
-            Error::Io { .. } | Error::Database(_) => ErrorCode::Internal,
+            Error::Io { .. } | Error::Database(_) | Error::MailDraft(_) => ErrorCode::Internal,
+            Error::NoCoordinatorEmail => ErrorCode::Invalid,
             Error::Unprintable { .. } => ErrorCode::Invalid,
             Error::NotSeated { .. } | Error::FormOutdated { .. } => ErrorCode::Conflict,
             Error::FormNotPrinted { .. } => ErrorCode::NotFound,
@@ -600,6 +615,8 @@ impl Error {
             | Error::NotInvited { .. }
             | Error::CannotStandIn { .. }
             | Error::MeetingCancelled { .. }
+            | Error::NothingToCancel { .. }
+            | Error::MeetingNotHeld { .. }
             | Error::ProtectedPerson { .. } => ErrorCode::Conflict,
             Error::RegisterDamaged { .. } => ErrorCode::NotARegister,
             Error::MigrationFailed { .. } => ErrorCode::Damaged,

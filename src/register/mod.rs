@@ -8,6 +8,7 @@ mod exports;
 mod forms;
 mod groups;
 mod import;
+mod invitations;
 mod log_view;
 mod meeting_exports;
 mod meetings;
@@ -32,6 +33,7 @@ pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
 pub use forms::{BatchOutcome, ComingForm, FormOptions, FormState, FormStatusRow, PrintedForm};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
 pub use import::{Columns, preview_file, read_sheet};
+pub use invitations::{InvitationOutcome, InvitationRequest, InvitationState, SentInvitation};
 pub use log_view::{LogChange, LogLine, LogView, local_time};
 pub use meeting_exports::{CalendarQuery, ExportOutcome, OrganiserInfo};
 pub use meetings::{

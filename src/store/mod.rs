@@ -10,6 +10,7 @@ pub mod exports;
 pub mod forms;
 pub mod groups;
 pub mod import;
+pub mod invitations;
 pub mod meetings;
 pub mod organisations;
 pub mod people;
@@ -105,6 +106,12 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 10,
         name: "0010_agenda",
         sql: include_str!("migrations/0010_agenda.sql"),
+        check: None,
+    },
+    Migration {
+        version: 11,
+        name: "0011_invitations",
+        sql: include_str!("migrations/0011_invitations.sql"),
         check: None,
     },
 ];

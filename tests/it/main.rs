@@ -7,6 +7,7 @@ mod crash;
 mod forms;
 mod hostile;
 mod import;
+mod invitations;
 mod limits;
 mod log;
 mod meetings;

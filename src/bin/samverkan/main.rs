@@ -6,6 +6,7 @@
 mod agenda;
 mod args;
 mod forms;
+mod invite;
 mod meetings;
 mod print;
 mod report;
@@ -405,6 +406,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Meeting(cmd) => meetings::meeting(&mut reg, cmd, &out),
         Command::Blackout(cmd) => meetings::blackout(&mut reg, cmd, &out),
         Command::Agenda(a) => agenda::run(&mut reg, a, &out),
+        Command::Invite(a) => invite::invite(&mut reg, a, &out),
+        Command::MailWording(a) => invite::mail_wording(&mut reg, a, &out),
         Command::Attend(a) => meetings::attend(&mut reg, a, &out),
         Command::Calendar(a) => meetings::calendar(&mut reg, a, &out),
         Command::Roster(a) => meetings::roster(&mut reg, a, &out, today),
