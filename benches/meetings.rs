@@ -194,7 +194,10 @@ fn benches(c: &mut Criterion) {
             &[county],
         )
         .expect("organisation");
-    for (k, role) in [Role::Representative, Role::Substitute].into_iter().enumerate() {
+    for (k, role) in [Role::Representative, Role::Substitute]
+        .into_iter()
+        .enumerate()
+    {
         let p = reg
             .add_person(&PersonDraft {
                 name: format!("Extra Person {k}"),

@@ -73,6 +73,8 @@ pub enum Field {
     Presenter,
     /// The minutes an agenda item is given.
     Minutes,
+    /// Who checks a meeting's minutes (justerare).
+    Checker,
 }
 
 impl Field {
@@ -123,6 +125,7 @@ impl Field {
             ItemKind => lang.pick("typ av punkt", "kind of item"),
             Presenter => lang.pick("föredragande", "presenter"),
             Minutes => lang.pick("antal minuter", "minutes"),
+            Checker => lang.pick("justerare", "minutes checker"),
         }
     }
 }

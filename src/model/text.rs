@@ -37,7 +37,7 @@ pub fn max_chars(field: Field) -> usize {
         Wording | Template => MAX_TEXT_CHARS,
         Kind | GroupKind | MeetingsPerYear | Role | Organisation | From | To | Date | Days
         | Status | Start | End | Weekdays | Year | Format | Months | Position | Seat | Entity
-        | Language | ItemKind | Minutes => 200,
+        | Language | ItemKind | Minutes | Checker => 200,
     }
 }
 

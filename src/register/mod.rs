@@ -12,6 +12,7 @@ mod invitations;
 mod log_view;
 mod meeting_exports;
 mod meetings;
+mod minutes;
 mod organisations;
 mod overview;
 mod people;
@@ -39,6 +40,7 @@ pub use meeting_exports::{CalendarQuery, ExportOutcome, OrganiserInfo};
 pub use meetings::{
     DayWarning, ForbiddenDay, GroupProposal, MeetingAttendance, PlanProposal, PlannedMeeting,
 };
+pub use minutes::{Minutes, MinutesItemDraft, MinutesOutcome, MinutesPeople, MinutesPerson};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, FirstSteps, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};

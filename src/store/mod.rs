@@ -12,6 +12,7 @@ pub mod groups;
 pub mod import;
 pub mod invitations;
 pub mod meetings;
+pub mod minutes;
 pub mod organisations;
 pub mod people;
 pub mod report;
@@ -112,6 +113,12 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 11,
         name: "0011_invitations",
         sql: include_str!("migrations/0011_invitations.sql"),
+        check: None,
+    },
+    Migration {
+        version: 12,
+        name: "0012_minutes",
+        sql: include_str!("migrations/0012_minutes.sql"),
         check: None,
     },
 ];

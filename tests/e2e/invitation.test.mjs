@@ -2,12 +2,13 @@
 // details and two people of Falun (one without an e-mail address), a meeting; the invitation
 // section previews the e-mail, "Skapa e-postutkast" writes the .eml through the save dialog,
 // the meeting is moved and the section says an update is due, and "Skriv ut" writes the PDF.
+// Then the minutes: an item's notes and decision, the PDF and the e-mail draft.
 // The .eml is read back as text here (the Rust tests parse it with mail-parser and icalendar).
 
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ipc, open, waitText, settle, axe, dismissToasts, pdfText } from "./helpers.mjs";
+import { ipc, open, click, setValue, waitText, settle, axe, dismissToasts, pdfText } from "./helpers.mjs";
 import { answerSaveDialog } from "./dialogs.mjs";
 
 const GROUP = "Länsgruppen MVK";
@@ -92,6 +93,32 @@ export const tests = [
       expect.match(text, /Pelle Utan/, "the invited without an address");
       await settle(session);
       await screenshot("invite-03-printed");
+    },
+  },
+  {
+    name: "minutes: an item's notes are saved, and the minutes are printed and drafted as e-mail",
+    async run({ session, expect, screenshot }) {
+      await setValue(session, '[data-testid="minutes-notes-1"]', "Mötet öppnades av samordnaren.");
+      await setValue(session, '[data-testid="minutes-decisions-1"]', "Dagordningen godkändes.");
+      await click(session, '[data-testid="minutes-save-1"]');
+      await waitText(session, '[data-testid="minutes-status"]', /Utkast/, "drafted");
+      const pdf = join(tmpdir(), `samverkan-e2e-minnen-${process.pid}.pdf`);
+      await answerSaveDialog(await session.waitForElement('[data-testid="minutes-pdf"]'), pdf);
+      await waitText(session, ".toast", /Minnesanteckningarna är sparade/, "the PDF's message");
+      const text = pdfText(pdf);
+      expect.match(text, /MINNESANTECKNINGAR/, "the kind");
+      expect.match(text, /Mötet öppnades av samordnaren\./, "the notes");
+      expect.match(text, /Beslut: Dagordningen godkändes\./, "the decision");
+      await dismissToasts(session);
+      const eml = join(tmpdir(), `samverkan-e2e-minnen-${process.pid}.eml`);
+      await answerSaveDialog(await session.waitForElement('[data-testid="minutes-eml"]'), eml);
+      await waitText(session, '[data-testid="minutes-status"]', /Skickade/, "sent");
+      const mail = readFileSync(eml, "utf8");
+      expect.match(mail, /\r\nX-Unsent: 1\r\n/, "marked unsent");
+      expect.match(mail, /application\/pdf/, "the minutes attached");
+      await session.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });", ['[data-testid="minutes-panel"]']);
+      await settle(session);
+      await screenshot("invite-04-minutes");
     },
   },
 ];

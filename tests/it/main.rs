@@ -11,6 +11,7 @@ mod invitations;
 mod limits;
 mod log;
 mod meetings;
+mod minutes;
 mod printing;
 mod properties;
 mod register;

@@ -6,6 +6,7 @@ pub mod app;
 pub mod forms;
 pub mod invitations;
 pub mod meetings;
+pub mod minutes;
 pub mod register;
 pub mod report;
 pub mod safety;

@@ -179,6 +179,10 @@ pub enum Command {
     /// The e-mails' wording (invitation, update, cancellation, minutes): show, or save a new
     /// version with --file.
     MailWording(crate::invite::MailWordingArgs),
+    /// A meeting's minutes (minnesanteckningar): show; write an item's notes and decisions
+    /// (--item N --notes --decisions), name --taker and --checker, record --checked; write the
+    /// PDF (--out) and an e-mail draft with it to everyone invited (--eml).
+    Minutes(crate::minutes::MinutesArgs),
     /// Record a person's attendance at a meeting.
     Attend(crate::meetings::AttendArgs),
     /// Write meetings to an .ics calendar file.

@@ -70,7 +70,7 @@ describe("InvitationPanel", () => {
     expect(screen.getByTestId("invite-subject").textContent).toBe("Ändrad kallelse (nytt datum, ny plats): Länsgruppen MVK");
     expect(screen.getByTestId("invite-without-email").textContent).toMatch(/Pelle Utan/);
 
-    await fireEvent.click(screen.getByLabelText(/Alla kallade som mottagare/));
+    await fireEvent.change(screen.getByTestId("invite-recipients"), { target: { value: "to" } });
     await fireEvent.click(screen.getByLabelText("Ta med Hanna Skydd i denna export"));
     await fireEvent.click(screen.getByTestId("invite-eml"));
     await waitFor(() => expect(calls.some((c) => c.cmd === "write_invitation")).toBe(true));
