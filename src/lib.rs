@@ -9,6 +9,7 @@ pub mod export;
 pub mod forms;
 pub mod import;
 pub mod lang;
+pub mod mail;
 pub mod model;
 mod paths;
 pub mod pdf;

@@ -832,3 +832,64 @@ fn an_agenda_is_read_and_changed_through_its_commands_with_camel_case_arguments(
     .expect("group");
     assert_eq!(g["from_template"], true);
 }
+
+#[test]
+fn an_invitation_is_previewed_and_written_and_the_mail_wording_saved_through_its_commands() {
+    let t = app_on_new_register();
+    let w = &t.window;
+    let groups = call(w, "list_groups", json!({})).expect("groups");
+    let county = groups
+        .as_array()
+        .and_then(|l| l.iter().find(|g| g["group"]["name"] == "Länsgruppen MVK"))
+        .and_then(|g| g["group"]["id"].as_i64())
+        .expect("the county group");
+    let m = call(
+        w,
+        "add_meeting",
+        json!({ "draft": { "group_id": county, "date": "2027-03-10", "start": "09:00", "end": "12:00" } }),
+    )
+    .expect("meeting");
+    let s = call(
+        w,
+        "invitation",
+        json!({ "meetingId": m["id"], "include": [] }),
+    )
+    .expect("state");
+    assert_eq!(s["kind"], "invitation");
+    assert_eq!(s["has_organiser"], false);
+    let eml = t._dir.path().join("kallelse.eml");
+    let request = json!({ "include": [], "recipients": "bcc" });
+    let err = call(
+        w,
+        "write_invitation",
+        json!({ "meetingId": m["id"], "eml": eml, "pdf": null, "request": request }),
+    )
+    .expect_err("no coordinator address");
+    assert_eq!(err["code"], "invalid", "{err}");
+    call(
+        w,
+        "set_organiser",
+        json!({ "info": { "name": "Åsa", "email": "asa@lansstyrelsen.se", "title": null, "phone": null } }),
+    )
+    .expect("coordinator");
+    let out = call(
+        w,
+        "write_invitation",
+        json!({ "meetingId": m["id"], "eml": eml, "pdf": null, "request": request }),
+    )
+    .expect("written");
+    assert_eq!(out["sequence"], 0);
+    assert!(eml.is_file());
+    let v = call(w, "mail_wording", json!({})).expect("wording");
+    let mut wording = v["wording"].clone();
+    wording["invitation"]["subject"] = json!("Välkommen: {group}");
+    let saved = call(w, "save_mail_wording", json!({ "wording": wording })).expect("saved");
+    assert!(saved["version"].as_i64().is_some());
+    let s = call(
+        w,
+        "invitation",
+        json!({ "meetingId": m["id"], "include": [] }),
+    )
+    .expect("state");
+    assert_eq!(s["subject"], "Välkommen: Länsgruppen MVK");
+}

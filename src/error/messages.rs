@@ -352,6 +352,39 @@ impl Error {
                     )
                 }
             }
+            Error::NoCoordinatorEmail => lang
+                .pick(
+                    "En kallelse behöver samordnarens e-postadress (mötesinbjudans organisatör). Fyll i den under Samordnarens uppgifter på Möten, eller med 'coordinator --email'.",
+                    "An invitation needs the coordinator's e-mail address (the meeting request's organiser). Fill it in under Coordinator's details on Meetings, or with 'coordinator --email'.",
+                )
+                .to_owned(),
+            Error::NothingToCancel { group, date } => {
+                if sv {
+                    format!(
+                        "Mötet i {group} den {date} är inställt, men ingen kallelse har skickats: det finns ingen att meddela."
+                    )
+                } else {
+                    format!(
+                        "The meeting of {group} on {date} is cancelled, but no invitation was sent: there is nobody to tell."
+                    )
+                }
+            }
+            Error::MeetingNotHeld { group, date } => {
+                if sv {
+                    format!(
+                        "Mötet i {group} den {date} är inställt; det har inga minnesanteckningar."
+                    )
+                } else {
+                    format!("The meeting of {group} on {date} is cancelled; it has no minutes.")
+                }
+            }
+            Error::MailDraft(reason) => {
+                if sv {
+                    format!("E-postutkastet kunde inte skapas ({reason}).")
+                } else {
+                    format!("The e-mail draft could not be made ({reason}).")
+                }
+            }
             Error::MeetingCancelled { group, date } => {
                 if sv {
                     format!("Mötet i {group} den {date} är inställt; närvaro kan inte registreras.")

@@ -77,6 +77,8 @@ pub enum Field {
     Heading,
     /// One of the yearly report's text sections.
     Section,
+    /// Who checks a meeting's minutes (justerare).
+    Checker,
 }
 
 impl Field {
@@ -129,6 +131,7 @@ impl Field {
             Minutes => lang.pick("antal minuter", "minutes"),
             Heading => lang.pick("rubrik", "heading"),
             Section => lang.pick("avsnitt", "section"),
+            Checker => lang.pick("justerare", "minutes checker"),
         }
     }
 }
@@ -449,6 +452,20 @@ pub enum Error {
         group: String,
         date: NaiveDate,
     },
+    /// An invitation names the coordinator as its organiser: her e-mail address is needed.
+    NoCoordinatorEmail,
+    /// A cancelled meeting whose invitation was never written has nobody to tell.
+    NothingToCancel {
+        group: String,
+        date: NaiveDate,
+    },
+    /// The minutes of a meeting that was not held, or is cancelled.
+    MeetingNotHeld {
+        group: String,
+        date: NaiveDate,
+    },
+    /// The mail builder refused a draft (the program's fault: its values are checked).
+    MailDraft(String),
     /// A person with protected personal data was asked for without being included.
     ProtectedPerson {
         person: String,
@@ -599,7 +616,8 @@ impl Error {
             Error::RegisterExists { .. } => ErrorCode::Exists,
             Error::NewerVersion { .. } => ErrorCode::NewerVersion,
             Error::NotARegister { .. } => ErrorCode::NotARegister,
-            Error::Io { .. } | Error::Database(_) => ErrorCode::Internal,
+            Error::Io { .. } | Error::Database(_) | Error::MailDraft(_) => ErrorCode::Internal,
+            Error::NoCoordinatorEmail => ErrorCode::Invalid,
             Error::Unprintable { .. } => ErrorCode::Invalid,
             Error::NotSeated { .. } | Error::FormOutdated { .. } => ErrorCode::Conflict,
             Error::FormNotPrinted { .. } => ErrorCode::NotFound,
@@ -608,6 +626,8 @@ impl Error {
             | Error::NotInvited { .. }
             | Error::CannotStandIn { .. }
             | Error::MeetingCancelled { .. }
+            | Error::NothingToCancel { .. }
+            | Error::MeetingNotHeld { .. }
             | Error::ProtectedPerson { .. } => ErrorCode::Conflict,
             Error::RegisterDamaged { .. } => ErrorCode::NotARegister,
             Error::MigrationFailed { .. } => ErrorCode::Damaged,

@@ -2,7 +2,8 @@
 //! SEQUENCE that increases with every change, so that Outlook and Thunderbird update the entry
 //! on re-import instead of adding a second one; cancelled meetings as `STATUS:CANCELLED`;
 //! local times with `TZID=Europe/Stockholm` and its VTIMEZONE. Text is escaped, lines are
-//! folded at 75 octets and end with CRLF.
+//! folded at 75 octets and end with CRLF. [`itip`] writes one meeting as a meeting request or
+//! cancellation (RFC 5546) for an invitation's e-mail.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -176,6 +177,120 @@ pub fn calendar(
         ));
         put("END:VEVENT".into());
     }
+    put("END:VCALENDAR".into());
+    out
+}
+
+/// What an iTIP message asks (RFC 5546): attend the meeting, or take it out of the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItipMethod {
+    Request,
+    Cancel,
+}
+
+impl ItipMethod {
+    pub fn code(self) -> &'static str {
+        match self {
+            ItipMethod::Request => "REQUEST",
+            ItipMethod::Cancel => "CANCEL",
+        }
+    }
+}
+
+/// One invited person of a meeting request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    pub name: String,
+    pub email: String,
+    /// `REQ-PARTICIPANT` (a representative, a member) or `OPT-PARTICIPANT` (a substitute).
+    pub required: bool,
+}
+
+/// A meeting request or cancellation (iTIP, RFC 5546) of one meeting: its stable UID, the
+/// `sequence` of this version, the coordinator as ORGANIZER (her address is required), one
+/// ATTENDEE per invited person with an address (asked to answer), the agenda as DESCRIPTION,
+/// and the same VTIMEZONE as the published calendar.
+#[allow(clippy::too_many_arguments)]
+pub fn itip(
+    method: ItipMethod,
+    meeting: &Meeting,
+    sequence: i64,
+    organiser: &Organiser,
+    attendees: &[Attendee],
+    description: &str,
+    stamp: DateTime<Utc>,
+) -> String {
+    let mut out = String::with_capacity(2048 + attendees.len() * 120);
+    let mut put = |line: String| fold(&line, &mut out);
+    put("BEGIN:VCALENDAR".into());
+    put("VERSION:2.0".into());
+    put(format!(
+        "PRODID:-//Samverkan//Samverkan {}//SV",
+        env!("CARGO_PKG_VERSION")
+    ));
+    put("CALSCALE:GREGORIAN".into());
+    put(format!("METHOD:{}", method.code()));
+    for l in VTIMEZONE {
+        put((*l).into());
+    }
+    put("BEGIN:VEVENT".into());
+    put(format!("UID:{}", meeting.uid));
+    put(format!("DTSTAMP:{}", utc(stamp)));
+    put(format!("SEQUENCE:{sequence}"));
+    put(format!(
+        "DTSTART;TZID=Europe/Stockholm:{}",
+        local(meeting.date, &meeting.start)
+    ));
+    put(format!(
+        "DTEND;TZID=Europe/Stockholm:{}",
+        local(meeting.date, &meeting.end)
+    ));
+    put(format!("SUMMARY:{}", escape_text(&meeting.group_name)));
+    if let Some(place) = &meeting.place {
+        put(format!("LOCATION:{}", escape_text(place)));
+    } else if let Some(link) = &meeting.online_link {
+        put(format!("LOCATION:{}", escape_text(link)));
+    }
+    if let Some(link) = &meeting.online_link {
+        put(format!("URL:{link}"));
+    }
+    if !description.is_empty() {
+        put(format!("DESCRIPTION:{}", escape_text(description)));
+    }
+    if let Some(email) = &organiser.email {
+        let cn = organiser
+            .name
+            .as_deref()
+            .map(|n| format!(";CN={}", param_value(n)))
+            .unwrap_or_default();
+        put(format!("ORGANIZER{cn}:mailto:{email}"));
+    }
+    for a in attendees {
+        let role = if a.required {
+            "REQ-PARTICIPANT"
+        } else {
+            "OPT-PARTICIPANT"
+        };
+        let answer = match method {
+            ItipMethod::Request => ";PARTSTAT=NEEDS-ACTION;RSVP=TRUE",
+            ItipMethod::Cancel => "",
+        };
+        put(format!(
+            "ATTENDEE;CN={};CUTYPE=INDIVIDUAL;ROLE={role}{answer}:mailto:{}",
+            param_value(&a.name),
+            a.email
+        ));
+    }
+    let cancelled = method == ItipMethod::Cancel;
+    put(format!(
+        "STATUS:{}",
+        if cancelled { "CANCELLED" } else { "CONFIRMED" }
+    ));
+    put(format!(
+        "TRANSP:{}",
+        if cancelled { "TRANSPARENT" } else { "OPAQUE" }
+    ));
+    put("END:VEVENT".into());
     put("END:VCALENDAR".into());
     out
 }

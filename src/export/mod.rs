@@ -6,6 +6,8 @@
 pub mod csv;
 pub mod extract_pdf;
 pub mod ics;
+pub mod invitation;
+pub mod minutes;
 pub mod roster;
 pub mod roster_pdf;
 pub mod xlsx;

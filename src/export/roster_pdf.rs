@@ -123,7 +123,7 @@ pub fn roster(
 }
 
 /// When and where a meeting is, in one line: "tisdag 9 mars 2027 kl. 13.00–16.00".
-fn when(meeting: &Meeting, lang: Lang) -> String {
+pub(crate) fn when(meeting: &Meeting, lang: Lang) -> String {
     format!(
         "{} {} {}–{}",
         lang.long_date(meeting.date),

@@ -14,7 +14,13 @@ pub use wording::{Coordinator, PLACEHOLDERS, Section, Wording, WordingVersion};
 /// å, ä, ö and other accents kept), digits, spaces, hyphens and dots; everything else becomes
 /// a hyphen; reserved device names (CON, NUL, COM1…) get a suffix; at most 80 characters.
 pub fn file_name(organisation: &str) -> String {
-    let mut s: String = organisation
+    format!("Uppdragsblankett {}.pdf", safe_stem(organisation))
+}
+
+/// A file name's stem (no extension) safe on Windows, macOS and Linux, as [`file_name`] makes
+/// it; for every document the register writes under a name it proposes.
+pub fn safe_stem(name: &str) -> String {
+    let mut s: String = name
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '_') {
@@ -38,7 +44,7 @@ pub fn file_name(organisation: &str) -> String {
     if reserved {
         s.push_str("-org");
     }
-    format!("Uppdragsblankett {s}.pdf")
+    s
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub fn max_chars(field: Field) -> usize {
         Wording | Template => MAX_TEXT_CHARS,
         Kind | GroupKind | MeetingsPerYear | Role | Organisation | From | To | Date | Days
         | Status | Start | End | Weekdays | Year | Format | Months | Position | Seat | Entity
-        | Language | ItemKind | Minutes | Section => 200,
+        | Language | ItemKind | Minutes | Section | Checker => 200,
     }
 }
 

@@ -13,6 +13,7 @@ use crate::model::{
 };
 use crate::store;
 use crate::store::agenda::StoredItem;
+use crate::store::minutes::ItemRecord;
 use crate::template::Template;
 
 /// A group's default items: its own when saved, else its template's.
@@ -119,12 +120,14 @@ impl Register {
         })
     }
 
-    /// Changes the list in one transaction: `change` gets the current items and returns the
-    /// new ones, which are checked before anything is written.
+    /// Changes the list in one transaction: `change` gets the current items, each with its
+    /// minutes (a meeting's notes and decisions, empty for a group's default), and returns the
+    /// new ones, which are checked before anything is written. The minutes move with their
+    /// items.
     fn change_agenda(
         &mut self,
         of: AgendaOf,
-        change: impl FnOnce(&mut Vec<AgendaItemFields>) -> Result<(), Error>,
+        change: impl FnOnce(&mut Vec<(AgendaItemFields, ItemRecord)>) -> Result<(), Error>,
     ) -> Result<Agenda, Error> {
         let current = match of {
             AgendaOf::Meeting(id) => {
@@ -136,7 +139,12 @@ impl Register {
                 group_default(&self.conn, id)?.0
             }
         };
-        let mut items: Vec<AgendaItemFields> = current.into_iter().map(|i| i.fields).collect();
+        let records = match of {
+            AgendaOf::Meeting(id) => store::minutes::items(&self.conn, id, current.len())?,
+            AgendaOf::Group(_) => vec![ItemRecord::default(); current.len()],
+        };
+        let mut items: Vec<(AgendaItemFields, ItemRecord)> =
+            current.into_iter().map(|i| i.fields).zip(records).collect();
         change(&mut items)?;
         if items.len() > MAX_AGENDA_ITEMS {
             return Err(Error::invalid(
@@ -147,12 +155,19 @@ impl Register {
                 },
             ));
         }
-        for f in &items {
+        for (f, _) in &items {
             if let Some(p) = f.presenter_id {
                 self.person(p)?;
             }
         }
-        self.write(|tx| store::agenda::replace(tx, of, &items))?;
+        let (fields, records): (Vec<AgendaItemFields>, Vec<ItemRecord>) = items.into_iter().unzip();
+        self.write(|tx| {
+            store::agenda::replace(tx, of, &fields)?;
+            if let AgendaOf::Meeting(id) = of {
+                store::minutes::replace_items(tx, id, &records)?;
+            }
+            Ok(())
+        })?;
         self.agenda(of)
     }
 
@@ -169,12 +184,12 @@ impl Register {
                 None => items.len(),
                 Some(p) => index(p, items.len() + 1)?,
             };
-            items.insert(i, fields);
+            items.insert(i, (fields, ItemRecord::default()));
             Ok(())
         })
     }
 
-    /// Rewrites the item at a position.
+    /// Rewrites the item at a position (its minutes stay).
     pub fn edit_agenda_item(
         &mut self,
         of: AgendaOf,
@@ -184,7 +199,7 @@ impl Register {
         let fields = AgendaItemFields::try_from(draft)?;
         self.change_agenda(of, |items| {
             let i = index(position, items.len())?;
-            items[i] = fields;
+            items[i].0 = fields;
             Ok(())
         })
     }
@@ -205,7 +220,7 @@ impl Register {
         })
     }
 
-    /// Removes the item at a position.
+    /// Removes the item at a position (and its minutes).
     pub fn remove_agenda_item(&mut self, of: AgendaOf, position: u32) -> Result<Agenda, Error> {
         self.change_agenda(of, |items| {
             let i = index(position, items.len())?;
@@ -217,7 +232,10 @@ impl Register {
     /// Replaces a meeting's agenda with its group's default.
     pub fn reset_agenda(&mut self, meeting_id: Id) -> Result<Agenda, Error> {
         let m = self.meeting(meeting_id)?;
-        self.write(|tx| start_from_group(tx, meeting_id, m.group_id))?;
+        self.write(|tx| {
+            start_from_group(tx, meeting_id, m.group_id)?;
+            store::minutes::replace_items(tx, meeting_id, &[])
+        })?;
         self.agenda(AgendaOf::Meeting(meeting_id))
     }
 }

@@ -39,12 +39,18 @@ pub enum ExportKind {
     ReportPdf,
     ReportXlsx,
     ReportCsv,
+    /// A meeting's invitation, update or cancellation as an e-mail draft (.eml), and printed.
+    InvitationEmail,
+    InvitationPdf,
+    /// A meeting's minutes, printed and as an e-mail draft.
+    MinutesPdf,
+    MinutesEmail,
     /// A code this build does not know (written by a newer version).
     Other,
 }
 
 impl ExportKind {
-    pub const ALL: [ExportKind; 15] = [
+    pub const ALL: [ExportKind; 19] = [
         ExportKind::MandateForm,
         ExportKind::MandateFormsCombined,
         ExportKind::RosterCsv,
@@ -59,6 +65,10 @@ impl ExportKind {
         ExportKind::ReportPdf,
         ExportKind::ReportXlsx,
         ExportKind::ReportCsv,
+        ExportKind::InvitationEmail,
+        ExportKind::InvitationPdf,
+        ExportKind::MinutesPdf,
+        ExportKind::MinutesEmail,
         ExportKind::Other,
     ];
 
@@ -78,6 +88,10 @@ impl ExportKind {
             ExportKind::ReportPdf => "report_pdf",
             ExportKind::ReportXlsx => "report_xlsx",
             ExportKind::ReportCsv => "report_csv",
+            ExportKind::InvitationEmail => "invitation_email",
+            ExportKind::InvitationPdf => "invitation_pdf",
+            ExportKind::MinutesPdf => "minutes_pdf",
+            ExportKind::MinutesEmail => "minutes_email",
             ExportKind::Other => "other",
         }
     }
@@ -151,23 +165,40 @@ impl Register {
         rec: &ExportRecord<'_>,
         at: DateTime<Utc>,
     ) -> Result<Id, Error> {
+        let ids = self.record_exports_with(std::slice::from_ref(rec), at, |_, _| Ok(()))?;
+        Ok(ids[0])
+    }
+
+    /// Records several exports and what `then` writes with their ids, in one transaction
+    /// (an invitation's files and the version it sent).
+    pub(crate) fn record_exports_with(
+        &mut self,
+        recs: &[ExportRecord<'_>],
+        at: DateTime<Utc>,
+        then: impl FnOnce(&rusqlite::Transaction<'_>, &[Id]) -> Result<(), Error>,
+    ) -> Result<Vec<Id>, Error> {
         let at = log_time(at);
         let user = os_user();
-        let file = rec.file.map(crate::paths::logged);
         self.write(|tx| {
-            store::exports::insert(
-                tx,
-                &store::exports::NewEntry {
-                    at: &at,
-                    os_user: &user,
-                    kind: rec.kind,
-                    description: &rec.description,
-                    group_id: rec.group_id,
-                    people: rec.people,
-                    protected_included: rec.protected_included,
-                    file: file.as_deref(),
-                },
-            )
+            let mut ids = Vec::with_capacity(recs.len());
+            for rec in recs {
+                let file = rec.file.map(crate::paths::logged);
+                ids.push(store::exports::insert(
+                    tx,
+                    &store::exports::NewEntry {
+                        at: &at,
+                        os_user: &user,
+                        kind: rec.kind,
+                        description: &rec.description,
+                        group_id: rec.group_id,
+                        people: rec.people,
+                        protected_included: rec.protected_included,
+                        file: file.as_deref(),
+                    },
+                )?);
+            }
+            then(tx, &ids)?;
+            Ok(ids)
         })
     }
 

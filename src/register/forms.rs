@@ -624,13 +624,34 @@ impl Register {
         now: DateTime<Utc>,
     ) -> Result<(i64, Wording), Error> {
         let current = self.form_wording(lang)?;
-        match current.version {
-            Some(v) => Ok((v, current.wording)),
+        let (version, wording) = match current.version {
+            Some(v) => (v, current.wording),
             None => {
                 let saved = self.save_form_wording(lang, &current.wording, now)?;
-                Ok((saved.version.unwrap_or(0), saved.wording))
+                (saved.version.unwrap_or(0), saved.wording)
+            }
+        };
+        Ok((version, self.with_coordinator(wording)?))
+    }
+
+    /// The wording with the coordinator's details of the settings (`coordinator`, Möten's
+    /// "Samordnarens uppgifter") in its contact box: each detail set there replaces the
+    /// wording's, which stays only where the settings have none (a wording edited before the
+    /// details were kept once).
+    fn with_coordinator(&self, mut wording: Wording) -> Result<Wording, Error> {
+        let o = self.organiser()?;
+        let c = &mut wording.coordinator;
+        for (from, to) in [
+            (o.name, &mut c.name),
+            (o.title, &mut c.title),
+            (o.email, &mut c.email),
+            (o.phone, &mut c.phone),
+        ] {
+            if let Some(v) = from {
+                *to = v;
             }
         }
+        Ok(wording)
     }
 
     /// Lays out a form and checks that every character can be printed.
@@ -641,6 +662,7 @@ impl Register {
         now: DateTime<Utc>,
     ) -> Result<Document, Error> {
         let fonts = fonts()?;
+        let wording = &self.with_coordinator(wording.clone())?;
         data.check_printable(wording, fonts)?;
         Ok(layout(data, wording, fonts, now))
     }
@@ -756,7 +778,12 @@ impl Register {
         opts: FormOptions,
     ) -> Result<PrintedForm, Error> {
         let current = self.form_wording(opts.lang)?;
-        let data = self.checked_form_data(org_id, group_id, &current.wording, opts)?;
+        let data = self.checked_form_data(
+            org_id,
+            group_id,
+            &self.with_coordinator(current.wording.clone())?,
+            opts,
+        )?;
         let (version, wording) = self.wording_for_print(opts.lang, opts.now)?;
         let r = self.render_form(data, group_id, org_id, (version, &wording), opts)?;
         write_file(out, &r.bytes)?;
@@ -793,12 +820,12 @@ impl Register {
                 source: e,
             })?;
         }
-        let current = self.form_wording(opts.lang)?;
+        let current = self.with_coordinator(self.form_wording(opts.lang)?.wording)?;
         let mut checked = Vec::with_capacity(orgs.len());
         let history = GroupHistory::read(self, group.clone())?;
         let view = FormIndex::new(&history);
         for o in &orgs {
-            checked.push(self.checked_form_data_in(&view, o.id, &current.wording, opts)?);
+            checked.push(self.checked_form_data_in(&view, o.id, &current, opts)?);
         }
         let (version, wording) = self.wording_for_print(opts.lang, opts.now)?;
         let total = orgs.len();

@@ -8,9 +8,11 @@ mod exports;
 mod forms;
 mod groups;
 mod import;
+mod invitations;
 mod log_view;
 mod meeting_exports;
 mod meetings;
+mod minutes;
 mod organisations;
 mod overview;
 mod people;
@@ -32,11 +34,13 @@ pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
 pub use forms::{BatchOutcome, ComingForm, FormOptions, FormState, FormStatusRow, PrintedForm};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
 pub use import::{Columns, preview_file, read_sheet};
+pub use invitations::{InvitationOutcome, InvitationRequest, InvitationState, SentInvitation};
 pub use log_view::{LogChange, LogLine, LogView, local_time};
 pub use meeting_exports::{CalendarQuery, ExportOutcome, OrganiserInfo};
 pub use meetings::{
     DayWarning, ForbiddenDay, GroupProposal, MeetingAttendance, PlanProposal, PlannedMeeting,
 };
+pub use minutes::{Minutes, MinutesItemDraft, MinutesOutcome, MinutesPeople, MinutesPerson};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
 pub use overview::{Coverage, CoverageCell, CoverageRow, FirstSteps, Vacancy, VacancyKind};
 pub use people::{PersonDetail, PersonQuery};

@@ -10,7 +10,9 @@ pub mod exports;
 pub mod forms;
 pub mod groups;
 pub mod import;
+pub mod invitations;
 pub mod meetings;
+pub mod minutes;
 pub mod organisations;
 pub mod people;
 pub mod report;
@@ -105,6 +107,18 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 10,
         name: "0010_agenda",
         sql: include_str!("migrations/0010_agenda.sql"),
+        check: None,
+    },
+    Migration {
+        version: 11,
+        name: "0011_invitations",
+        sql: include_str!("migrations/0011_invitations.sql"),
+        check: None,
+    },
+    Migration {
+        version: 12,
+        name: "0012_minutes",
+        sql: include_str!("migrations/0012_minutes.sql"),
         check: None,
     },
 ];

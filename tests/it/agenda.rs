@@ -3,35 +3,16 @@
 //! from the start, a presenter is a person or free text, and hostile values round-trip exactly
 //! through the CLI while refused ones change nothing.
 
-use chrono::{DateTime, Utc};
 use samverkan::model::{
     AgendaItemDraft, AgendaKind, AgendaOf, MAX_AGENDA_ITEMS, MAX_ITEM_TITLE_CHARS, MeetingDraft,
     PersonDraft,
 };
 use samverkan::{ErrorCode, Register, Template};
 
-use crate::support::Fixture;
-
-fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-22T09:00:00Z")
-        .expect("time")
-        .with_timezone(&Utc)
-}
+use crate::support::{Fixture, add_meeting, now};
 
 fn meeting(reg: &mut Register, group: &str, date: &str) -> i64 {
-    let group_id = reg.find_group(group).expect("group");
-    reg.add_meeting(
-        &MeetingDraft {
-            group_id,
-            date: date.into(),
-            start: Some("13:00".into()),
-            end: Some("15:00".into()),
-            ..MeetingDraft::default()
-        },
-        now(),
-    )
-    .expect("meeting")
-    .id
+    add_meeting(reg, group, date)
 }
 
 fn item(title: &str, kind: AgendaKind, minutes: u32) -> AgendaItemDraft {

@@ -332,3 +332,63 @@ pub fn assert_archival_pdf(bytes: &[u8], lang: &str) {
         .expect("/ID");
     assert_eq!(ids.len(), 2);
 }
+
+/// The fixed moment of the tests that record something (exports, meetings).
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-22T09:00:00Z")
+        .expect("time")
+        .with_timezone(&chrono::Utc)
+}
+
+/// A meeting of the group on a day, 13:00–15:00; its id.
+pub fn add_meeting(reg: &mut Register, group: &str, date: &str) -> i64 {
+    let group_id = reg.find_group(group).expect("group");
+    reg.add_meeting(
+        &samverkan::model::MeetingDraft {
+            group_id,
+            date: date.into(),
+            start: Some("13:00".into()),
+            end: Some("15:00".into()),
+            ..samverkan::model::MeetingDraft::default()
+        },
+        now(),
+    )
+    .expect("meeting")
+    .id
+}
+
+/// A person of an organisation (found by name); its id.
+pub fn add_person(
+    reg: &mut Register,
+    name: &str,
+    org: &str,
+    email: Option<&str>,
+    protected: bool,
+) -> i64 {
+    let organisation_id = reg.find_org(org).expect("org");
+    reg.add_person(&samverkan::model::PersonDraft {
+        name: name.into(),
+        organisation_id,
+        email: email.map(str::to_owned),
+        protected,
+        ..samverkan::model::PersonDraft::default()
+    })
+    .expect("person")
+    .id
+}
+
+/// Appoints a person to a group in a role from 2026-01-01, without an end.
+pub fn appoint(reg: &mut Register, person_id: i64, group: &str, role: samverkan::model::Role) {
+    let group_id = reg.find_group(group).expect("group");
+    reg.appoint(&samverkan::model::AppointRequest {
+        person_id,
+        group_id,
+        role,
+        seat_id: None,
+        organisation_id: None,
+        from: day("2026-01-01"),
+        to: None,
+        replace: false,
+    })
+    .expect("appoint");
+}

@@ -1,13 +1,11 @@
 //! Commands over agendas: a meeting's, or a group's default. Each is an adapter over one core
 //! function; an item is named by its position (1 for the first).
 
-use samverkan::ErrorBody;
 use samverkan::model::{Agenda, AgendaItemDraft, AgendaOf, Id};
 use tauri::State;
 
+use super::Reply;
 use crate::state::AppState;
-
-type Reply<T> = Result<T, ErrorBody>;
 
 #[tauri::command]
 pub fn agenda(state: State<'_, AppState>, of: AgendaOf) -> Reply<Agenda> {

@@ -6,18 +6,17 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::Utc;
+use samverkan::Lang;
 use samverkan::error::{Field, parse_date};
 use samverkan::forms::{Wording, WordingVersion};
 use samverkan::model::Id;
 use samverkan::register::{BatchOutcome, FormOptions, FormStatusRow, PrintedForm};
-use samverkan::{ErrorBody, Lang};
 use serde::Serialize;
 use tauri::State;
 use tauri::ipc::Channel;
 
+use super::Reply;
 use crate::state::AppState;
-
-type Reply<T> = Result<T, ErrorBody>;
 
 /// Set to stop a running batch print after the form in hand.
 #[derive(Debug, Default)]

@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
-use samverkan::ErrorBody;
 use samverkan::error::{Field, parse_date};
 use samverkan::export::roster::{MailingList, Roster, RosterFormat};
 use samverkan::model::{
@@ -17,9 +16,8 @@ use samverkan::register::{
 };
 use tauri::State;
 
+use super::Reply;
 use crate::state::AppState;
-
-type Reply<T> = Result<T, ErrorBody>;
 
 #[tauri::command]
 pub fn list_meetings(

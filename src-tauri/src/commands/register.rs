@@ -13,12 +13,11 @@ use samverkan::register::{
     Coverage, FirstSteps, GroupDetail, GroupSummary, OrgDetail, OrgQuery, PersonDetail,
     PersonQuery, SeatHolder, Vacancy,
 };
-use samverkan::{ErrorBody, Lang, RegisterInfo};
+use samverkan::{Lang, RegisterInfo};
 use tauri::State;
 
+use super::Reply;
 use crate::state::AppState;
-
-type Reply<T> = Result<T, ErrorBody>;
 
 #[tauri::command]
 pub fn set_language(state: State<'_, AppState>, lang: Lang) {

@@ -4,15 +4,13 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
-use samverkan::ErrorBody;
 use samverkan::model::Id;
 use samverkan::register::SavedReport;
 use samverkan::report::{ReportFormat, ReportSection, ReportText, ReportWording, YearReport};
 use tauri::State;
 
+use super::Reply;
 use crate::state::AppState;
-
-type Reply<T> = Result<T, ErrorBody>;
 
 /// The figures of `year` for one group (or every group), with `compare`'s beside them.
 #[tauri::command]

@@ -16,12 +16,11 @@ use samverkan::register::{
 use samverkan::safety::{BackupInfo, RestoreReport};
 use samverkan::store::audit::Erasure;
 use samverkan::store::safety::CheckReport;
-use samverkan::{ErrorBody, Register, Zone};
+use samverkan::{Register, Zone};
 use tauri::State;
 
+use super::Reply;
 use crate::state::AppState;
-
-type Reply<T> = Result<T, ErrorBody>;
 
 #[tauri::command]
 pub fn list_backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {

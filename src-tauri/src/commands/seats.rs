@@ -3,15 +3,13 @@
 //! Each is an adapter over one core function.
 
 use chrono::Utc;
-use samverkan::ErrorBody;
 use samverkan::error::{Field, parse_date};
 use samverkan::model::{Appointment, Id, Seat, SeatDraft};
 use samverkan::register::{SeatHolder, SeatView, os_user};
 use tauri::State;
 
+use super::Reply;
 use crate::state::AppState;
-
-type Reply<T> = Result<T, ErrorBody>;
 
 /// The group's seats in order on `day` (today when absent).
 #[tauri::command]

@@ -175,6 +175,17 @@ pub enum Command {
     /// A meeting's agenda (dagordning), or a group's default with --group: show, or add, edit,
     /// move or remove an item.
     Agenda(crate::agenda::AgendaArgs),
+    /// A meeting's invitation (kallelse): show where it stands, or write the e-mail draft
+    /// (--out FILE.eml, with the meeting request and the PDF attached) and the PDF (--pdf).
+    /// An update or a cancellation follows from the meeting's state.
+    Invite(crate::invite::InviteArgs),
+    /// The e-mails' wording (invitation, update, cancellation, minutes): show, or save a new
+    /// version with --file.
+    MailWording(crate::invite::MailWordingArgs),
+    /// A meeting's minutes (minnesanteckningar): show; write an item's notes and decisions
+    /// (--item N --notes --decisions), name --taker and --checker, record --checked; write the
+    /// PDF (--out) and an e-mail draft with it to everyone invited (--eml).
+    Minutes(crate::minutes::MinutesArgs),
     /// Record a person's attendance at a meeting.
     Attend(crate::meetings::AttendArgs),
     /// Write meetings to an .ics calendar file.

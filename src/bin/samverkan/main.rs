@@ -6,7 +6,9 @@
 mod agenda;
 mod args;
 mod forms;
+mod invite;
 mod meetings;
+mod minutes;
 mod print;
 mod report;
 mod safety;
@@ -406,6 +408,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Meeting(cmd) => meetings::meeting(&mut reg, cmd, &out),
         Command::Blackout(cmd) => meetings::blackout(&mut reg, cmd, &out),
         Command::Agenda(a) => agenda::run(&mut reg, a, &out),
+        Command::Invite(a) => invite::invite(&mut reg, a, &out),
+        Command::MailWording(a) => invite::mail_wording(&mut reg, a, &out),
+        Command::Minutes(a) => minutes::minutes(&mut reg, a, &out),
         Command::Attend(a) => meetings::attend(&mut reg, a, &out),
         Command::Calendar(a) => meetings::calendar(&mut reg, a, &out),
         Command::Roster(a) => meetings::roster(&mut reg, a, &out, today),

@@ -102,16 +102,29 @@ const TOKEN = /\{([^{}\n]*)\}/g;
 
 /** The stored (neutral) tokens replaced by the shown ones. */
 export function toShown(text: string, shown: PlaceholderTokens): string {
-  return text.replace(TOKEN, (whole, name: string) =>
-    (PLACEHOLDERS as readonly string[]).includes(name) ? `{${shown[name as Placeholder]}}` : whole,
-  );
+  return tokensShown(text, PLACEHOLDERS, shown);
 }
 
 /** The shown tokens of any of `languages` (and the neutral ones) replaced by the neutral ones. */
 export function toStored(text: string, languages: PlaceholderTokens[]): string {
-  const back = new Map<string, Placeholder>();
-  for (const p of PLACEHOLDERS) back.set(p, p);
-  for (const shown of languages) for (const p of PLACEHOLDERS) back.set(shown[p], p);
+  return tokensStored(text, PLACEHOLDERS, languages);
+}
+
+/**
+ * `toShown` for any list of placeholders (the mandate form's, the e-mails'): each neutral
+ * token of `names` becomes its shown token; others stay as typed.
+ */
+export function tokensShown<N extends string>(text: string, names: readonly N[], shown: Record<N, string>): string {
+  return text.replace(TOKEN, (whole, name: string) =>
+    (names as readonly string[]).includes(name) ? `{${shown[name as N]}}` : whole,
+  );
+}
+
+/** `toStored` for any list of placeholders. */
+export function tokensStored<N extends string>(text: string, names: readonly N[], languages: Record<N, string>[]): string {
+  const back = new Map<string, N>();
+  for (const p of names) back.set(p, p);
+  for (const shown of languages) for (const p of names) back.set(shown[p], p);
   return text.replace(TOKEN, (whole, name: string) => {
     const p = back.get(name.trim());
     return p ? `{${p}}` : whole;

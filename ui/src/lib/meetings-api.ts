@@ -21,6 +21,15 @@ import type { OrganiserInfo } from "./bindings/OrganiserInfo";
 import type { PlanProposal } from "./bindings/PlanProposal";
 import type { PlanSettings } from "./bindings/PlanSettings";
 import type { PlannedMeeting } from "./bindings/PlannedMeeting";
+import type { InvitationOutcome } from "./bindings/InvitationOutcome";
+import type { InvitationRequest } from "./bindings/InvitationRequest";
+import type { InvitationState } from "./bindings/InvitationState";
+import type { MailWording } from "./bindings/MailWording";
+import type { MailWordingVersion } from "./bindings/MailWordingVersion";
+import type { Minutes } from "./bindings/Minutes";
+import type { MinutesItemDraft } from "./bindings/MinutesItemDraft";
+import type { MinutesOutcome } from "./bindings/MinutesOutcome";
+import type { MinutesPeople } from "./bindings/MinutesPeople";
 import type { Roster } from "./bindings/Roster";
 import type { RosterFormat } from "./bindings/RosterFormat";
 
@@ -75,6 +84,21 @@ export interface MeetingCommands {
   move_agenda_item: { args: { of: AgendaOf; position: number; to: number }; result: Agenda };
   remove_agenda_item: { args: { of: AgendaOf; position: number }; result: Agenda };
   reset_agenda: { args: { meetingId: number }; result: Agenda };
+  invitation: { args: { meetingId: number; include: number[] }; result: InvitationState };
+  write_invitation: {
+    args: { meetingId: number; eml: string | null; pdf: string | null; request: InvitationRequest };
+    result: InvitationOutcome;
+  };
+  mail_wording: { args: undefined; result: MailWordingVersion };
+  save_mail_wording: { args: { wording: MailWording }; result: MailWordingVersion };
+  minutes: { args: { meetingId: number; include: number[] }; result: Minutes };
+  set_minutes_item: { args: { meetingId: number; position: number; draft: MinutesItemDraft }; result: Minutes };
+  set_minutes_people: { args: { meetingId: number; people: MinutesPeople }; result: Minutes };
+  check_minutes: { args: { meetingId: number }; result: Minutes };
+  write_minutes: {
+    args: { meetingId: number; pdf: string | null; eml: string | null; request: InvitationRequest };
+    result: MinutesOutcome;
+  };
 }
 
 type Name = keyof MeetingCommands;

@@ -8,6 +8,7 @@ import { enPrivacy } from "./en-privacy";
 import { enForms } from "./en-forms";
 import { enSeats } from "./en-seats";
 import { enReport } from "./en-report";
+import { enInvitations } from "./en-invitations";
 
 export const en: Record<MessageKey, string> = {
   ...enRegister,
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...enForms,
   ...enSeats,
   ...enReport,
+  ...enInvitations,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Skip to content",

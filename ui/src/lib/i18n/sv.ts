@@ -7,6 +7,7 @@ import { svPrivacy } from "./sv-privacy";
 import { svForms } from "./sv-forms";
 import { svSeats } from "./sv-seats";
 import { svReport } from "./sv-report";
+import { svInvitations } from "./sv-invitations";
 
 export const sv = {
   ...svRegister,
@@ -17,6 +18,7 @@ export const sv = {
   ...svForms,
   ...svSeats,
   ...svReport,
+  ...svInvitations,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Hoppa till innehållet",
