@@ -9,12 +9,12 @@ use crate::state::AppState;
 
 type Reply<T> = Result<T, ErrorBody>;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn agenda(state: State<'_, AppState>, of: AgendaOf) -> Reply<Agenda> {
     state.read(|r| r.agenda(of))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_agenda_item(
     state: State<'_, AppState>,
     of: AgendaOf,
@@ -24,7 +24,7 @@ pub fn add_agenda_item(
     state.write(|r| r.add_agenda_item(of, &draft, at))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn edit_agenda_item(
     state: State<'_, AppState>,
     of: AgendaOf,
@@ -34,7 +34,7 @@ pub fn edit_agenda_item(
     state.write(|r| r.edit_agenda_item(of, position, &draft))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn move_agenda_item(
     state: State<'_, AppState>,
     of: AgendaOf,
@@ -44,7 +44,7 @@ pub fn move_agenda_item(
     state.write(|r| r.move_agenda_item(of, position, to))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_agenda_item(
     state: State<'_, AppState>,
     of: AgendaOf,
@@ -53,7 +53,7 @@ pub fn remove_agenda_item(
     state.write(|r| r.remove_agenda_item(of, position))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reset_agenda(state: State<'_, AppState>, meeting_id: Id) -> Reply<Agenda> {
     state.write(|r| r.reset_agenda(meeting_id))
 }

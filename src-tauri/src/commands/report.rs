@@ -15,7 +15,7 @@ use crate::state::AppState;
 type Reply<T> = Result<T, ErrorBody>;
 
 /// The figures of `year` for one group (or every group), with `compare`'s beside them.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn year_report(
     state: State<'_, AppState>,
     year: i32,
@@ -27,7 +27,7 @@ pub fn year_report(
 }
 
 /// Saves the report to `path` as `format`, recorded in the export log.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_year_report(
     state: State<'_, AppState>,
     year: i32,
@@ -52,7 +52,7 @@ pub fn save_year_report(
 }
 
 /// Writes (or, empty, clears) one text section of `year`'s report; returns every section.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_report_text(
     state: State<'_, AppState>,
     year: i32,
