@@ -10,8 +10,8 @@ use samverkan::model::{
     Role,
 };
 use samverkan::register::{
-    Coverage, FirstSteps, GroupDetail, GroupSummary, OrgDetail, OrgQuery, PersonDetail,
-    PersonQuery, SeatHolder, Vacancy,
+    Coverage, FirstSteps, GapRow, GroupDetail, GroupSummary, OrgDetail, OrgQuery, OrgSort,
+    Overview, Page, PageRequest, PersonDetail, PersonQuery, PersonSort, SeatHolder, Vacancy,
 };
 use samverkan::{ErrorBody, Lang, RegisterInfo};
 use tauri::State;
@@ -33,6 +33,18 @@ pub fn register_info(state: State<'_, AppState>) -> Reply<RegisterInfo> {
 #[tauri::command(async)]
 pub fn list_orgs(state: State<'_, AppState>, query: OrgQuery) -> Reply<Vec<Organisation>> {
     state.read(|r| r.orgs(&query))
+}
+
+/// One page of the organisation list, sorted and filtered in the core.
+#[tauri::command(async)]
+pub fn org_page(
+    state: State<'_, AppState>,
+    query: OrgQuery,
+    sort: OrgSort,
+    descending: bool,
+    page: PageRequest,
+) -> Reply<Page<Organisation>> {
+    state.read(|r| r.orgs_page(&query, sort, descending, page, state.lang()))
 }
 
 #[tauri::command(async)]
@@ -104,6 +116,18 @@ pub fn unseat_org(state: State<'_, AppState>, group_id: Id, org_id: Id) -> Reply
 #[tauri::command(async)]
 pub fn list_people(state: State<'_, AppState>, query: PersonQuery) -> Reply<Vec<Person>> {
     state.read(|r| r.people(&query))
+}
+
+/// One page of the list of people, sorted and filtered in the core.
+#[tauri::command(async)]
+pub fn people_page(
+    state: State<'_, AppState>,
+    query: PersonQuery,
+    sort: PersonSort,
+    descending: bool,
+    page: PageRequest,
+) -> Reply<Page<Person>> {
+    state.read(|r| r.people_page(&query, sort, descending, page))
 }
 
 #[tauri::command(async)]
@@ -190,6 +214,23 @@ pub fn vacancies(
     group_id: Option<Id>,
 ) -> Reply<Vec<Vacancy>> {
     state.read(|r| r.vacancies(state.today(), within_days, group_id))
+}
+
+/// Everything Översikt shows, in one answer.
+#[tauri::command(async)]
+pub fn overview(state: State<'_, AppState>, within_days: u32) -> Reply<Overview> {
+    state.read(|r| r.overview(state.today(), within_days))
+}
+
+/// A page of one group's empty seats on Översikt.
+#[tauri::command(async)]
+pub fn overview_gaps(
+    state: State<'_, AppState>,
+    group_id: Id,
+    within_days: u32,
+    page: PageRequest,
+) -> Reply<Page<GapRow>> {
+    state.read(|r| r.overview_gaps(group_id, state.today(), within_days, page))
 }
 
 #[tauri::command(async)]
