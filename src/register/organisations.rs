@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{OrgSort, Page, PageRequest, Register, SeatView};
-use crate::lang::Lang;
 use crate::error::{Entity, Error};
+use crate::lang::Lang;
 use crate::model::{
     Appointment, ContactDraft, ContactFields, Id, InternalContact, LocalGroupDraft, OrgDraft,
     OrgFields, OrgKind, Organisation, PrincipalDraft, Role, name_key, sort_key,

@@ -63,10 +63,7 @@ pub struct Filter {
 }
 
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Organisation>, Error> {
-    let sql = format!(
-        "SELECT {COLUMNS} {} ORDER BY o.sort_key, o.id",
-        filtered(f)
-    );
+    let sql = format!("SELECT {COLUMNS} {} ORDER BY o.sort_key, o.id", filtered(f));
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(filter_params(f).as_slice(), from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -99,9 +96,7 @@ pub fn page(
     let by = match order {
         Order::Name => format!("o.sort_key {dir}, o.id {dir}"),
         // Organisations without a short name last, whichever way.
-        Order::ShortName => format!(
-            "o.short_key IS NULL, o.short_key {dir}, o.sort_key, o.id"
-        ),
+        Order::ShortName => format!("o.short_key IS NULL, o.short_key {dir}, o.sort_key, o.id"),
         Order::Kind(kinds) => {
             let rank: String = kinds
                 .iter()
