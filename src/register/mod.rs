@@ -15,6 +15,7 @@ mod meetings;
 mod minutes;
 mod organisations;
 mod overview;
+mod page;
 mod people;
 mod privacy;
 mod report;
@@ -42,7 +43,11 @@ pub use meetings::{
 };
 pub use minutes::{Minutes, MinutesItemDraft, MinutesOutcome, MinutesPeople, MinutesPerson};
 pub use organisations::{OrgDetail, OrgQuery, OrgSeat};
-pub use overview::{Coverage, CoverageCell, CoverageRow, FirstSteps, Vacancy, VacancyKind};
+pub use overview::{
+    Coverage, CoverageCell, CoverageRow, FirstSteps, GapRow, GroupFormsOverview, GroupOverview,
+    OVERVIEW_FIRST_ROWS, OVERVIEW_TERMS_SHOWN, Overview, Vacancy, VacancyCounts, VacancyKind,
+};
+pub use page::{MAX_PAGE_ROWS, OrgSort, Page, PageRequest, PersonSort};
 pub use people::{PersonDetail, PersonQuery};
 pub use privacy::{ExtractFormat, PersonExtract, RetentionCandidate, erased_name};
 pub use report::SavedReport;

@@ -5,11 +5,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Register, SeatView};
+use super::{OrgSort, Page, PageRequest, Register, SeatView};
 use crate::error::{Entity, Error};
+use crate::lang::Lang;
 use crate::model::{
     Appointment, ContactDraft, ContactFields, Id, InternalContact, LocalGroupDraft, OrgDraft,
-    OrgFields, OrgKind, Organisation, PrincipalDraft, Role, name_key,
+    OrgFields, OrgKind, Organisation, PrincipalDraft, Role, name_key, sort_key,
 };
 use crate::store::{self, appointments::Referrer};
 
@@ -64,6 +65,45 @@ impl Register {
             text_key: q.text.as_deref().map(name_key).filter(|k| !k.is_empty()),
         };
         store::organisations::list(&self.conn, &filter)
+    }
+
+    /// One page of the organisations `q` selects, sorted in the core (kinds by their names in
+    /// `lang`); with how many it selects.
+    pub fn orgs_page(
+        &self,
+        q: &OrgQuery,
+        sort: OrgSort,
+        descending: bool,
+        page: PageRequest,
+        lang: Lang,
+    ) -> Result<Page<Organisation>, Error> {
+        let filter = store::organisations::Filter {
+            group_id: q.group_id,
+            kind: q.kind,
+            text_key: q.text.as_deref().map(name_key).filter(|k| !k.is_empty()),
+        };
+        let order = match sort {
+            OrgSort::Name => store::organisations::Order::Name,
+            OrgSort::ShortName => store::organisations::Order::ShortName,
+            OrgSort::Kind => {
+                let mut kinds = OrgKind::ALL.to_vec();
+                kinds.sort_by_cached_key(|k| sort_key(k.label(lang)));
+                store::organisations::Order::Kind(kinds)
+            }
+        };
+        let (total, rows) = store::organisations::page(
+            &self.conn,
+            &filter,
+            &order,
+            descending,
+            page.offset,
+            page.limit(),
+        )?;
+        Ok(Page {
+            total,
+            offset: page.offset,
+            rows,
+        })
     }
 
     pub fn org(&self, id: Id) -> Result<Organisation, Error> {

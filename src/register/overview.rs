@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Register;
+use super::{FormState, FormStatusRow, Page, PageRequest, Register, RegisterInfo};
 use crate::error::Error;
 use crate::model::{Appointment, Group, GroupKind, Id, Role, Seat, sort_key};
 use crate::store;
@@ -279,5 +279,207 @@ impl Register {
             rows,
             open_vacant,
         })
+    }
+}
+
+/// How many items of each kind a group (or the register) has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[ts(export)]
+pub struct VacancyCounts {
+    pub missing_representative: u32,
+    pub missing_substitute: u32,
+    pub empty_seat: u32,
+    pub term_expired: u32,
+    pub term_ending: u32,
+}
+
+impl VacancyCounts {
+    fn add(&mut self, kind: VacancyKind) {
+        let n = match kind {
+            VacancyKind::MissingRepresentative => &mut self.missing_representative,
+            VacancyKind::MissingSubstitute => &mut self.missing_substitute,
+            VacancyKind::EmptySeat => &mut self.empty_seat,
+            VacancyKind::TermExpired => &mut self.term_expired,
+            VacancyKind::TermEnding => &mut self.term_ending,
+        };
+        *n += 1;
+    }
+
+    /// The empty seats: missing representatives and substitutes, and other empty seats.
+    pub fn empty(&self) -> u32 {
+        self.missing_representative + self.missing_substitute + self.empty_seat
+    }
+}
+
+/// One row of a group's empty seats on Översikt: an organisation's empty seats together, or
+/// one empty open seat ("Socialchef (valfri kommun)").
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct GapRow {
+    /// Stable within the group: `org-ID` or `seat-ID`.
+    pub key: String,
+    pub organisation_id: Option<Id>,
+    pub organisation_name: Option<String>,
+    /// The open seat, for a row that is one (`organisation_id` is `None`).
+    pub seat: Option<Seat>,
+    /// The roles of the empty seats, in the group's order.
+    pub roles: Vec<Role>,
+    /// Who is already decided to take one of these seats, and from when.
+    pub successors: Vec<Appointment>,
+}
+
+/// One group on Översikt: its counts, the first rows of its empty seats (the rest by
+/// [`Register::overview_gaps`]), and the first of its expired and ending terms.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct GroupOverview {
+    pub group_id: Id,
+    pub group_name: String,
+    pub counts: VacancyCounts,
+    pub gaps: Page<GapRow>,
+    pub expired: Page<Vacancy>,
+    pub ending: Page<Vacancy>,
+}
+
+/// A group's mandate forms on Översikt: how many organisations lack a signed, current form,
+/// and the first of them (the Blanketter screen has them all).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct GroupFormsOverview {
+    pub group_id: Id,
+    pub group_name: String,
+    pub open: Page<FormStatusRow>,
+}
+
+/// Everything Översikt shows, in one answer: what the register holds, the first steps, the
+/// counts per kind, and per group its counts and first rows.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Overview {
+    pub info: RegisterInfo,
+    pub first_steps: FirstSteps,
+    pub within_days: u32,
+    pub counts: VacancyCounts,
+    pub groups: Vec<GroupOverview>,
+    pub forms: Vec<GroupFormsOverview>,
+}
+
+/// How many rows of a list Översikt holds at first (the empty seats are windowed beyond).
+pub const OVERVIEW_FIRST_ROWS: u32 = 50;
+/// How many expired or ending terms, and organisations without a signed form, a group shows
+/// on Översikt; the count names the rest.
+pub const OVERVIEW_TERMS_SHOWN: u32 = 20;
+
+/// The empty-seat items of `items` (in their order) as rows: an organisation's together.
+fn gap_rows(items: &[Vacancy]) -> Vec<GapRow> {
+    let mut rows: Vec<GapRow> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for v in items.iter().filter(|v| v.kind < VacancyKind::TermExpired) {
+        let key = match (v.organisation_id, &v.seat) {
+            (Some(org), _) => format!("org-{org}"),
+            (None, Some(seat)) => format!("seat-{}", seat.id),
+            (None, None) => format!("item-{}", rows.len()),
+        };
+        let i = *by_key.entry(key.clone()).or_insert_with(|| {
+            rows.push(GapRow {
+                key,
+                organisation_id: v.organisation_id,
+                organisation_name: v.organisation_name.clone(),
+                seat: v.seat.clone().filter(|_| v.organisation_id.is_none()),
+                roles: Vec::new(),
+                successors: Vec::new(),
+            });
+            rows.len() - 1
+        });
+        let role = v.seat.as_ref().map_or(
+            match v.kind {
+                VacancyKind::MissingRepresentative => Role::Representative,
+                VacancyKind::MissingSubstitute => Role::Substitute,
+                _ => Role::Member,
+            },
+            |s| s.role,
+        );
+        rows[i].roles.push(role);
+        rows[i].successors.extend(v.successor.clone());
+    }
+    rows
+}
+
+impl Register {
+    /// Översikt in one answer (see [`Overview`]): its cost is that of the vacancy report and
+    /// the form status, and what it returns does not grow with the register beyond
+    /// [`OVERVIEW_FIRST_ROWS`] rows a group.
+    pub fn overview(&self, today: NaiveDate, within_days: u32) -> Result<Overview, Error> {
+        let items = self.vacancies(today, within_days, None)?;
+        let mut counts = VacancyCounts::default();
+        let mut groups: Vec<GroupOverview> = Vec::new();
+        let mut start = 0;
+        while start < items.len() {
+            let group_id = items[start].group_id;
+            let end = items[start..]
+                .iter()
+                .position(|v| v.group_id != group_id)
+                .map_or(items.len(), |n| start + n);
+            let of_group = &items[start..end];
+            let mut group_counts = VacancyCounts::default();
+            for v in of_group {
+                group_counts.add(v.kind);
+                counts.add(v.kind);
+            }
+            let terms = |kind| {
+                PageRequest::first(OVERVIEW_TERMS_SHOWN).cut(
+                    of_group
+                        .iter()
+                        .filter(|v| v.kind == kind)
+                        .cloned()
+                        .collect(),
+                )
+            };
+            groups.push(GroupOverview {
+                group_id,
+                group_name: items[start].group_name.clone(),
+                counts: group_counts,
+                gaps: PageRequest::first(OVERVIEW_FIRST_ROWS).cut(gap_rows(of_group)),
+                expired: terms(VacancyKind::TermExpired),
+                ending: terms(VacancyKind::TermEnding),
+            });
+            start = end;
+        }
+        let mut forms = Vec::new();
+        for g in self.groups(today)? {
+            if g.group.free_membership || g.seat_count == 0 {
+                continue;
+            }
+            let open: Vec<FormStatusRow> = self
+                .form_status(Some(g.group.id), today)?
+                .into_iter()
+                .filter(|r| r.state != FormState::Signed)
+                .collect();
+            forms.push(GroupFormsOverview {
+                group_id: g.group.id,
+                group_name: g.group.name.as_str().to_owned(),
+                open: PageRequest::first(OVERVIEW_TERMS_SHOWN).cut(open),
+            });
+        }
+        Ok(Overview {
+            info: self.info()?,
+            first_steps: self.first_steps(today)?,
+            within_days,
+            counts,
+            groups,
+            forms,
+        })
+    }
+
+    /// A page of one group's empty seats on Översikt, as [`Overview`] gives the first.
+    pub fn overview_gaps(
+        &self,
+        group_id: Id,
+        today: NaiveDate,
+        within_days: u32,
+        page: PageRequest,
+    ) -> Result<Page<GapRow>, Error> {
+        let items = self.vacancies(today, within_days, Some(group_id))?;
+        Ok(page.cut(gap_rows(&items)))
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Register;
+use super::{Page, PageRequest, PersonSort, Register};
 use crate::error::{Entity, Error, Field};
 use crate::model::{Appointment, Id, Person, PersonDraft, PersonFields, name_key};
 use crate::store::{self, appointments::Referrer};
@@ -36,6 +36,38 @@ impl Register {
             text_key: q.text.as_deref().map(name_key).filter(|k| !k.is_empty()),
         };
         store::people::list(&self.conn, &filter)
+    }
+
+    /// One page of the people `q` selects, sorted in the core; with how many it selects.
+    pub fn people_page(
+        &self,
+        q: &PersonQuery,
+        sort: PersonSort,
+        descending: bool,
+        page: PageRequest,
+    ) -> Result<Page<Person>, Error> {
+        let filter = store::people::Filter {
+            organisation_id: q.organisation_id,
+            text_key: q.text.as_deref().map(name_key).filter(|k| !k.is_empty()),
+        };
+        let order = match sort {
+            PersonSort::Name => store::people::Order::Name,
+            PersonSort::Organisation => store::people::Order::Organisation,
+            PersonSort::Title => store::people::Order::Title,
+        };
+        let (total, rows) = store::people::page(
+            &self.conn,
+            &filter,
+            order,
+            descending,
+            page.offset,
+            page.limit(),
+        )?;
+        Ok(Page {
+            total,
+            offset: page.offset,
+            rows,
+        })
     }
 
     pub fn person(&self, id: Id) -> Result<Person, Error> {

@@ -63,7 +63,58 @@ pub struct Filter {
 }
 
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Organisation>, Error> {
-    let mut sql = format!("SELECT {COLUMNS} FROM organisation o");
+    let sql = format!("SELECT {COLUMNS} {} ORDER BY o.sort_key, o.id", filtered(f));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(filter_params(f).as_slice(), from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// How a page of organisations is ordered: by name, short name, or kind (the kinds in the
+/// order given, the user's language's), each then by name; `descending` turns the first key.
+#[derive(Debug, Clone)]
+pub enum Order {
+    Name,
+    ShortName,
+    Kind(Vec<OrgKind>),
+}
+
+/// One page of the organisations `f` selects, in `order`, and how many it selects in all.
+pub fn page(
+    conn: &Connection,
+    f: &Filter,
+    order: &Order,
+    descending: bool,
+    offset: u32,
+    limit: u32,
+) -> Result<(u32, Vec<Organisation>), Error> {
+    let from = filtered(f);
+    let params = filter_params(f);
+    let total: u32 = conn
+        .prepare_cached(&format!("SELECT count(*) {from}"))?
+        .query_row(params.as_slice(), |r| r.get(0))?;
+    let dir = if descending { "DESC" } else { "ASC" };
+    let by = match order {
+        Order::Name => format!("o.sort_key {dir}, o.id {dir}"),
+        // Organisations without a short name last, whichever way.
+        Order::ShortName => format!("o.short_key IS NULL, o.short_key {dir}, o.sort_key, o.id"),
+        Order::Kind(kinds) => {
+            let rank: String = kinds
+                .iter()
+                .enumerate()
+                .map(|(i, k)| format!(" WHEN '{}' THEN {i}", k.code()))
+                .collect();
+            format!("CASE o.kind{rank} ELSE 99 END {dir}, o.sort_key, o.id")
+        }
+    };
+    let sql = format!("SELECT {COLUMNS} {from} ORDER BY {by} LIMIT {limit} OFFSET {offset}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params.as_slice(), from_row)?;
+    Ok((total, rows.collect::<Result<_, _>>()?))
+}
+
+/// `FROM … WHERE …` of the organisations the filter selects (its parameters: [`filter_params`]).
+fn filtered(f: &Filter) -> String {
+    let mut sql = String::from("FROM organisation o");
     if f.group_id.is_some() {
         sql.push_str(
             " JOIN (SELECT DISTINCT organisation_id FROM seat WHERE group_id = :group AND active = 1) s
@@ -74,15 +125,16 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Organisation>, Error> {
     sql.push_str(
         " AND (:text IS NULL OR instr(o.name_key, :text) > 0 OR instr(coalesce(o.short_key, ''), :text) > 0)",
     );
-    sql.push_str(" ORDER BY o.sort_key, o.id");
-    let mut stmt = conn.prepare_cached(&sql)?;
+    sql
+}
+
+fn filter_params(f: &Filter) -> Vec<(&'static str, &dyn rusqlite::ToSql)> {
     let mut params: Vec<(&str, &dyn rusqlite::ToSql)> =
         vec![(":kind", &f.kind), (":text", &f.text_key)];
     if f.group_id.is_some() {
         params.push((":group", &f.group_id));
     }
-    let rows = stmt.query_map(params.as_slice(), from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    params
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Organisation>, Error> {

@@ -31,31 +31,67 @@ pub struct Filter {
 }
 
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Person>, Error> {
-    // Three characters or more go through the trigram index; shorter ones scan the keys.
+    let (filter, phrase) = filtered(f);
+    let sql = format!("{SELECT} WHERE {filter} ORDER BY p.sort_key, p.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![f.organisation_id, f.text_key, phrase], from_row)?;
+    rows.collect::<rusqlite::Result<Vec<Person>>>()
+        .map_err(Error::from)
+}
+
+/// How a page of people is ordered: by name, organisation or title, each then by name;
+/// `descending` turns the first key.
+#[derive(Debug, Clone, Copy)]
+pub enum Order {
+    Name,
+    Organisation,
+    Title,
+}
+
+/// One page of the people `f` selects, in `order`, and how many it selects in all.
+pub fn page(
+    conn: &Connection,
+    f: &Filter,
+    order: Order,
+    descending: bool,
+    offset: u32,
+    limit: u32,
+) -> Result<(u32, Vec<Person>), Error> {
+    let (filter, phrase) = filtered(f);
+    let args = params![f.organisation_id, f.text_key, phrase];
+    let total: u32 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM person p WHERE {filter}"))?
+        .query_row(args, |r| r.get(0))?;
+    let dir = if descending { "DESC" } else { "ASC" };
+    let by = match order {
+        Order::Name => format!("p.sort_key {dir}, p.id {dir}"),
+        Order::Organisation => format!("o.sort_key {dir}, o.id {dir}, p.sort_key, p.id"),
+        // People without a title last, whichever way.
+        Order::Title => format!("p.title IS NULL, p.title COLLATE NOCASE {dir}, p.sort_key, p.id"),
+    };
+    let sql = format!("{SELECT} WHERE {filter} ORDER BY {by} LIMIT {limit} OFFSET {offset}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(args, from_row)?;
+    Ok((total, rows.collect::<Result<_, _>>()?))
+}
+
+/// The `WHERE` condition of the people the filter selects, over the parameters
+/// `?1` organisation, `?2` text key and `?3` the phrase for the trigram index (returned).
+/// Three characters or more go through the trigram index; shorter ones scan the keys.
+fn filtered(f: &Filter) -> (String, Option<String>) {
     let indexed = f.text_key.as_deref().filter(|k| k.chars().count() >= 3);
     let text_filter = if indexed.is_some() {
-        "p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?3)"
+        "?2 IS NOT NULL AND p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?3)"
     } else {
-        "(?2 IS NULL OR instr(p.name_key, ?2) > 0)"
+        // `?3` is NULL here; named so that both forms take the same three parameters.
+        "?3 IS NULL AND (?2 IS NULL OR instr(p.name_key, ?2) > 0)"
     };
-    let sql = format!(
-        "{SELECT} WHERE (?1 IS NULL OR p.organisation_id = ?1) AND {text_filter}
-         ORDER BY p.sort_key, p.id"
-    );
     // A phrase query: the key in double quotes, its own quotes doubled.
     let phrase = indexed.map(|k| format!("\"{}\"", k.replace('"', "\"\"")));
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows: rusqlite::Result<Vec<Person>> = if let Some(phrase) = phrase {
-        stmt.query_map(
-            params![f.organisation_id, Option::<String>::None, phrase],
-            from_row,
-        )?
-        .collect()
-    } else {
-        stmt.query_map(params![f.organisation_id, f.text_key], from_row)?
-            .collect()
-    };
-    rows.map_err(Error::from)
+    (
+        format!("(?1 IS NULL OR p.organisation_id = ?1) AND {text_filter}"),
+        phrase,
+    )
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Person>, Error> {

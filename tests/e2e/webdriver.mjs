@@ -119,6 +119,13 @@ export class Session {
     return this.cmd("POST", "/execute/async", { script, args });
   }
 
+  /** Presses keys, one after the other, on whatever has the focus (W3C Perform Actions). */
+  async pressKeys(...keys) {
+    const actions = keys.flatMap((k) => [{ type: "keyDown", value: k }, { type: "keyUp", value: k }]);
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+    await this.cmd("DELETE", "/actions");
+  }
+
   /** Resizes the window (W3C Set Window Rect). */
   setWindowRect(rect) {
     return this.cmd("POST", "/window/rect", rect);

@@ -7,12 +7,12 @@ use tauri::State;
 use super::Reply;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn agenda(state: State<'_, AppState>, of: AgendaOf) -> Reply<Agenda> {
     state.read(|r| r.agenda(of))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_agenda_item(
     state: State<'_, AppState>,
     of: AgendaOf,
@@ -22,7 +22,7 @@ pub fn add_agenda_item(
     state.write(|r| r.add_agenda_item(of, &draft, at))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn edit_agenda_item(
     state: State<'_, AppState>,
     of: AgendaOf,
@@ -32,7 +32,7 @@ pub fn edit_agenda_item(
     state.write(|r| r.edit_agenda_item(of, position, &draft))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn move_agenda_item(
     state: State<'_, AppState>,
     of: AgendaOf,
@@ -42,7 +42,7 @@ pub fn move_agenda_item(
     state.write(|r| r.move_agenda_item(of, position, to))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_agenda_item(
     state: State<'_, AppState>,
     of: AgendaOf,
@@ -51,7 +51,7 @@ pub fn remove_agenda_item(
     state.write(|r| r.remove_agenda_item(of, position))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reset_agenda(state: State<'_, AppState>, meeting_id: Id) -> Reply<Agenda> {
     state.write(|r| r.reset_agenda(meeting_id))
 }

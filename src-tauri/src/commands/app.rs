@@ -42,7 +42,7 @@ pub fn ui_ready() {
 /// Opens a file the register wrote (a form, a roster, an extract) in the system's viewer,
 /// wherever the user chose to save it. Only a file the export log records is opened: the
 /// window cannot open anything else, and needs no opener permission of its own.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_exported<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,

@@ -39,12 +39,12 @@ fn options(state: &AppState) -> FormOptions {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn default_form_group(state: State<'_, AppState>) -> Reply<Id> {
     state.read(|r| r.default_form_group())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn form_status(state: State<'_, AppState>, group_id: Option<Id>) -> Reply<Vec<FormStatusRow>> {
     state.read(|r| r.form_status(group_id, state.today()))
 }
@@ -105,7 +105,7 @@ pub fn cancel_print_forms(cancel: State<'_, BatchCancel>) {
     cancel.0.store(true, Ordering::SeqCst);
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn form_signed(
     state: State<'_, AppState>,
     org_id: Id,
@@ -119,17 +119,17 @@ pub fn form_signed(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn form_wording(state: State<'_, AppState>, lang: Lang) -> Reply<WordingVersion> {
     state.read(|r| r.form_wording(lang))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn default_form_wording(lang: Lang) -> Wording {
     Wording::default_for(lang)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_form_wording(
     state: State<'_, AppState>,
     lang: Lang,
@@ -138,7 +138,7 @@ pub fn save_form_wording(
     state.write(|r| r.save_form_wording(lang, &wording, Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn form_placeholders(
     state: State<'_, AppState>,
     org_id: Id,

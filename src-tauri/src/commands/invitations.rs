@@ -12,7 +12,7 @@ use tauri::State;
 use super::Reply;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn invitation(
     state: State<'_, AppState>,
     meeting_id: Id,
@@ -43,13 +43,13 @@ pub fn write_invitation(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn mail_wording(state: State<'_, AppState>) -> Reply<MailWordingVersion> {
     let lang = state.lang();
     state.read(|r| r.mail_wording(lang))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_mail_wording(
     state: State<'_, AppState>,
     wording: MailWording,

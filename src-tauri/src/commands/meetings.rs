@@ -19,7 +19,7 @@ use tauri::State;
 use super::Reply;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_meetings(
     state: State<'_, AppState>,
     group_id: Option<Id>,
@@ -28,27 +28,27 @@ pub fn list_meetings(
     state.read(|r| r.meetings(group_id, year))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_meeting(state: State<'_, AppState>, draft: MeetingDraft) -> Reply<Meeting> {
     state.write(|r| r.add_meeting(&draft, Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn edit_meeting(state: State<'_, AppState>, id: Id, draft: MeetingDraft) -> Reply<Meeting> {
     state.write(|r| r.edit_meeting(id, &draft, Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cancel_meeting(state: State<'_, AppState>, id: Id) -> Reply<Meeting> {
     state.write(|r| r.cancel_meeting(id, Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn plan_settings(state: State<'_, AppState>, group_id: Id) -> Reply<PlanSettings> {
     state.read(|r| r.plan_settings(group_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_plan_settings(
     state: State<'_, AppState>,
     settings: PlanSettings,
@@ -56,22 +56,22 @@ pub fn set_plan_settings(
     state.write(|r| r.set_plan_settings(&settings))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_blackouts(state: State<'_, AppState>) -> Reply<Vec<Blackout>> {
     state.read(|r| r.blackouts())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_blackout(state: State<'_, AppState>, draft: BlackoutDraft) -> Reply<Blackout> {
     state.write(|r| r.add_blackout(&draft))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_blackout(state: State<'_, AppState>, id: Id) -> Reply<Blackout> {
     state.write(|r| r.remove_blackout(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn forbidden_days(
     state: State<'_, AppState>,
     year: i32,
@@ -83,7 +83,7 @@ pub fn forbidden_days(
 
 /// Whether a day chosen for a meeting of the group is one the planner avoids (the dialog warns
 /// and lets the coordinator save anyway).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn meeting_day_warning(
     state: State<'_, AppState>,
     group_id: Id,
@@ -96,7 +96,7 @@ pub fn meeting_day_warning(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn propose_plan(
     state: State<'_, AppState>,
     year: i32,
@@ -105,7 +105,7 @@ pub fn propose_plan(
     state.read(|r| r.propose_plan(year, group_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn apply_plan(
     state: State<'_, AppState>,
     year: i32,
@@ -114,12 +114,12 @@ pub fn apply_plan(
     state.write(|r| r.apply_plan(year, &meetings, Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn meeting_attendance(state: State<'_, AppState>, id: Id) -> Reply<MeetingAttendance> {
     state.read(|r| r.attendance(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_attendance(
     state: State<'_, AppState>,
     meeting_id: Id,
@@ -130,7 +130,7 @@ pub fn set_attendance(
     state.write(|r| r.set_attendance(meeting_id, person_id, status, substitute_for))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn roster_preview(
     state: State<'_, AppState>,
     group_id: Id,
@@ -140,7 +140,7 @@ pub fn roster_preview(
     state.read(|r| r.roster(group_id, meeting_id, state.today(), &include))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_roster(
     state: State<'_, AppState>,
     group_id: Id,
@@ -164,7 +164,7 @@ pub fn export_roster(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_attendance_list(
     state: State<'_, AppState>,
     meeting_id: Id,
@@ -175,7 +175,7 @@ pub fn export_attendance_list(
     state.write(|r| r.export_attendance_list(meeting_id, &path, &include, lang, Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn mailing_list(
     state: State<'_, AppState>,
     group_id: Id,
@@ -186,7 +186,7 @@ pub fn mailing_list(
     state.write(|r| r.mailing_list(group_id, meeting_id, &include, today, lang, Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_calendar(
     state: State<'_, AppState>,
     query: CalendarQuery,
@@ -196,12 +196,12 @@ pub fn export_calendar(
     state.write(|r| r.export_calendar(&query, &path, lang, Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn organiser(state: State<'_, AppState>) -> Reply<OrganiserInfo> {
     state.read(|r| r.organiser())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_organiser(state: State<'_, AppState>, info: OrganiserInfo) -> Reply<OrganiserInfo> {
     state.write(|r| r.set_organiser(&info))
 }

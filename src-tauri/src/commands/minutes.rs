@@ -14,12 +14,12 @@ use tauri::State;
 use super::Reply;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn minutes(state: State<'_, AppState>, meeting_id: Id, include: Vec<Id>) -> Reply<Minutes> {
     state.read(|r| r.minutes(meeting_id, &include))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_minutes_item(
     state: State<'_, AppState>,
     meeting_id: Id,
@@ -29,7 +29,7 @@ pub fn set_minutes_item(
     state.write(|r| r.set_minutes_item(meeting_id, position, &draft, Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_minutes_people(
     state: State<'_, AppState>,
     meeting_id: Id,
@@ -38,7 +38,7 @@ pub fn set_minutes_people(
     state.write(|r| r.set_minutes_people(meeting_id, &people, Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check_minutes(state: State<'_, AppState>, meeting_id: Id) -> Reply<Minutes> {
     state.write(|r| r.check_minutes(meeting_id, Utc::now()))
 }

@@ -13,7 +13,7 @@ use super::Reply;
 use crate::state::AppState;
 
 /// The figures of `year` for one group (or every group), with `compare`'s beside them.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn year_report(
     state: State<'_, AppState>,
     year: i32,
@@ -25,7 +25,7 @@ pub fn year_report(
 }
 
 /// Saves the report to `path` as `format`, recorded in the export log.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_year_report(
     state: State<'_, AppState>,
     year: i32,
@@ -50,7 +50,7 @@ pub fn save_year_report(
 }
 
 /// Writes (or, empty, clears) one text section of `year`'s report; returns every section.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_report_text(
     state: State<'_, AppState>,
     year: i32,
@@ -62,7 +62,7 @@ pub fn set_report_text(
 }
 
 /// The headings and order of the text sections in the app's language.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn report_wording(state: State<'_, AppState>) -> Reply<ReportWording> {
     let lang = state.lang();
     state.read(|r| r.report_wording(lang))
@@ -70,7 +70,7 @@ pub fn report_wording(state: State<'_, AppState>) -> Reply<ReportWording> {
 
 /// Saves the headings and order of the text sections in the app's language, or with none
 /// goes back to the default; returns the wording now in use.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_report_wording(
     state: State<'_, AppState>,
     wording: Option<ReportWording>,

@@ -22,36 +22,36 @@ use tauri::State;
 use super::Reply;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
     state.read(|r| r.backups())
 }
 
 /// A verified backup now: into the backups folder beside the register, or, with `out`, to a
 /// file the user chose elsewhere (a USB stick, a network folder); never over an existing file.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn make_backup(state: State<'_, AppState>, out: Option<PathBuf>) -> Reply<BackupInfo> {
     state.read(|r| r.backup(out.as_deref(), Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<RestoreReport> {
     state.write(|r| r.restore(&PathBuf::from(&path), Utc::now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check_register(state: State<'_, AppState>) -> Reply<CheckReport> {
     state.read(|r| Ok(r.check(Utc::now())))
 }
 
 /// The newest good backup of a register that could not be opened, if there is one.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn newest_good_backup(state: State<'_, AppState>) -> Option<BackupInfo> {
     samverkan::safety::backup::newest_good(state.path())
 }
 
 /// Restores a register that could not be opened from `path` and opens it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn rescue_register(state: State<'_, AppState>, path: String) -> Reply<RestoreReport> {
     state.reopen_with(|register| {
         Register::restore_unopened(register, &PathBuf::from(&path), Utc::now())
@@ -69,7 +69,7 @@ fn filter(since: Option<String>, entity: Option<String>) -> Result<LogFilter, sa
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn audit_log(
     state: State<'_, AppState>,
     since: Option<String>,
@@ -87,7 +87,7 @@ fn log_view(state: &AppState) -> LogView {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_audit_log(
     state: State<'_, AppState>,
     since: Option<String>,
@@ -108,14 +108,14 @@ pub fn export_audit_log(
 }
 
 /// The import wizard's first look at a file.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_preview(state: State<'_, AppState>, path: String) -> Reply<ImportPreview> {
     samverkan::register::preview_file(&PathBuf::from(&path)).map_err(|e| e.body(state.lang()))
 }
 
 /// Checks (`choices.dry_run`) or imports a file with the fields chosen for its columns, the
 /// group for rows without one, and the new organisations to create.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_run(
     state: State<'_, AppState>,
     path: String,
@@ -136,7 +136,7 @@ pub fn import_run(
 }
 
 /// Writes the import template (the columns explained) to `path`, chosen in the UI.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_template(
     state: State<'_, AppState>,
     path: PathBuf,
@@ -147,7 +147,7 @@ pub fn import_template(
 }
 
 /// The register extract for one person, written to `path` (chosen in the UI) as JSON or PDF.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn extract_person(
     state: State<'_, AppState>,
     person_id: Id,
@@ -159,32 +159,32 @@ pub fn extract_person(
 }
 
 /// Erases (anonymises) one person.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn erase_person(state: State<'_, AppState>, person_id: Id) -> Reply<Erasure> {
     state.write(|r| r.erase_person(person_id, Utc::now()))
 }
 
 /// People whose last appointment ended more than `months` months before today.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn retention_list(state: State<'_, AppState>, months: u32) -> Reply<Vec<RetentionCandidate>> {
     let today = state.today();
     state.read(|r| r.retention(months, today))
 }
 
 /// The register's retention setting, in months.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn retention_months(state: State<'_, AppState>) -> Reply<u32> {
     state.read(|r| r.retention_months())
 }
 
 /// Saves the register's retention setting.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_retention_months(state: State<'_, AppState>, months: u32) -> Reply<u32> {
     state.write(|r| r.set_retention_months(months))
 }
 
 /// Erases several people in one transaction (the retention view's bulk anonymise).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn erase_people(state: State<'_, AppState>, person_ids: Vec<Id>) -> Reply<Vec<Erasure>> {
     state.write(|r| r.erase_people(&person_ids, Utc::now()))
 }

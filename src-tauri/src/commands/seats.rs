@@ -12,7 +12,7 @@ use super::Reply;
 use crate::state::AppState;
 
 /// The group's seats in order on `day` (today when absent).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn group_seats(
     state: State<'_, AppState>,
     group_id: Id,
@@ -27,22 +27,22 @@ pub fn group_seats(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_seat(state: State<'_, AppState>, group_id: Id, draft: SeatDraft) -> Reply<Seat> {
     state.write(|r| r.add_seat(group_id, &draft))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_seat(state: State<'_, AppState>, seat_id: Id) -> Reply<()> {
     state.write(|r| r.remove_seat(seat_id, state.today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn seat_holder_of(state: State<'_, AppState>, seat_id: Id, day: String) -> Reply<SeatHolder> {
     state.read(|r| r.seat_holder_of(seat_id, parse_date(Field::Date, &day)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn withdraw_appointment(
     state: State<'_, AppState>,
     id: Id,

@@ -26,6 +26,12 @@ import type { LocalGroupDraft } from "./bindings/LocalGroupDraft";
 import type { OrgDetail } from "./bindings/OrgDetail";
 import type { OrgDraft } from "./bindings/OrgDraft";
 import type { OrgQuery } from "./bindings/OrgQuery";
+import type { OrgSort } from "./bindings/OrgSort";
+import type { PersonSort } from "./bindings/PersonSort";
+import type { Page } from "./bindings/Page";
+import type { PageRequest } from "./bindings/PageRequest";
+import type { Overview } from "./bindings/Overview";
+import type { GapRow } from "./bindings/GapRow";
 import type { Organisation } from "./bindings/Organisation";
 import type { Person } from "./bindings/Person";
 import type { PersonDetail } from "./bindings/PersonDetail";
@@ -141,6 +147,10 @@ export interface Commands {
   today: { args: undefined; result: string };
   first_steps: { args: undefined; result: FirstSteps };
   list_orgs: { args: { query: Partial<OrgQuery> }; result: Organisation[] };
+  org_page: {
+    args: { query: Partial<OrgQuery>; sort: OrgSort; descending: boolean; page: PageRequest };
+    result: Page<Organisation>;
+  };
   org_detail: { args: { id: number }; result: OrgDetail };
   add_org: { args: { draft: OrgDraft; groups: number[] }; result: Organisation };
   edit_org: { args: { id: number; draft: OrgDraft }; result: Organisation };
@@ -152,6 +162,10 @@ export interface Commands {
   seat_org: { args: { groupId: number; orgId: number }; result: boolean };
   unseat_org: { args: { groupId: number; orgId: number }; result: boolean };
   list_people: { args: { query: Partial<PersonQuery> }; result: Person[] };
+  people_page: {
+    args: { query: Partial<PersonQuery>; sort: PersonSort; descending: boolean; page: PageRequest };
+    result: Page<Person>;
+  };
   person_detail: { args: { id: number }; result: PersonDetail };
   add_person: { args: { draft: PersonDraft }; result: Person };
   edit_person: { args: { id: number; draft: PersonDraft }; result: Person };
@@ -169,6 +183,8 @@ export interface Commands {
   appoint_new_person: { args: { person: PersonDraft; request: AppointInput }; result: AppointOutcome };
   end_appointment: { args: { id: number; lastDay: string }; result: Appointment };
   vacancies: { args: { withinDays: number; groupId: number | null }; result: Vacancy[] };
+  overview: { args: { withinDays: number }; result: Overview };
+  overview_gaps: { args: { groupId: number; withinDays: number; page: PageRequest }; result: Page<GapRow> };
   coverage: { args: undefined; result: Coverage };
   year_report: { args: { year: number; groupId: number | null; compare: number | null }; result: YearReport };
   save_year_report: {

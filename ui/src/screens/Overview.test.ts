@@ -32,12 +32,55 @@ function vacancy(over: Partial<Vacancy>): Vacancy {
   };
 }
 
+const KINDS = ["missing_representative", "missing_substitute", "empty_seat", "term_expired", "term_ending"] as const;
+const zero = () => Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<(typeof KINDS)[number], number>;
+const page = <T,>(rows: T[]) => ({ total: rows.length, offset: 0, rows });
+
+/** What the core's `overview` answers for these items (in the core's order), as it groups them. */
+function overviewOf(items: Vacancy[]) {
+  const counts = zero();
+  const groups: { group_id: number; group_name: string; items: Vacancy[] }[] = [];
+  for (const v of items) {
+    counts[v.kind]++;
+    let g = groups.find((x) => x.group_id === v.group_id);
+    if (!g) groups.push((g = { group_id: v.group_id, group_name: v.group_name, items: [] }));
+    g.items.push(v);
+  }
+  return {
+    info,
+    first_steps: { own_details: true, people: true, forms_printed: true, meetings_planned: true },
+    within_days: 60,
+    counts,
+    forms: [],
+    groups: groups.map((g) => {
+      const c = zero();
+      const gaps: { key: string; organisation_id: number | null; organisation_name: string | null; seat: unknown; roles: string[]; successors: unknown[] }[] = [];
+      for (const v of g.items) {
+        c[v.kind]++;
+        if (v.kind === "term_expired" || v.kind === "term_ending") continue;
+        const key = v.organisation_id !== null ? `org-${v.organisation_id}` : `seat-${v.seat?.id}`;
+        let row = gaps.find((r) => r.key === key);
+        if (!row) gaps.push((row = { key, organisation_id: v.organisation_id, organisation_name: v.organisation_name, seat: v.organisation_id === null ? v.seat : null, roles: [], successors: [] }));
+        row.roles.push(v.seat?.role ?? (v.kind === "missing_substitute" ? "substitute" : "representative"));
+        if (v.successor) row.successors.push(v.successor);
+      }
+      return {
+        group_id: g.group_id,
+        group_name: g.group_name,
+        counts: c,
+        gaps: page(gaps),
+        expired: page(g.items.filter((v) => v.kind === "term_expired")),
+        ending: page(g.items.filter((v) => v.kind === "term_ending")),
+      };
+    }),
+  };
+}
+
 function setup(items: Vacancy[]) {
   const calls: { cmd: string; args: unknown }[] = [];
   mockIPC((cmd, args) => {
     calls.push({ cmd, args });
-    if (cmd === "vacancies") return items;
-    if (cmd === "register_info") return info;
+    if (cmd === "overview") return overviewOf(items);
     return null;
   });
   initLanguage(memorySettings());
@@ -46,7 +89,7 @@ function setup(items: Vacancy[]) {
 }
 
 describe("Overview", () => {
-  it("asks for the vacancies within 60 days and shows counts, grouped items and their links", async () => {
+  it("asks for Översikt in one command and shows counts, grouped items and their links", async () => {
     const calls = setup([
       vacancy({ kind: "missing_representative" }),
       vacancy({ kind: "missing_substitute" }),
@@ -66,7 +109,9 @@ describe("Overview", () => {
     ]);
 
     const table = await screen.findByRole("table", { name: /Platser i Länsgruppen MVK/ });
-    expect(calls.find((c) => c.cmd === "vacancies")?.args).toEqual({ withinDays: 60, groupId: null });
+    // The register's data comes in one answer (ui_ready only tells the start-up probe).
+    expect(calls.map((c) => c.cmd).filter((c) => c !== "set_language" && c !== "ui_ready")).toEqual(["overview"]);
+    expect(calls.find((c) => c.cmd === "overview")?.args).toEqual({ withinDays: 60 });
 
     const counts = screen.getByTestId("vacancy-counts");
     expect(counts).toHaveTextContent("1 plats saknar representant");

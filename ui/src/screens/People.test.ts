@@ -22,13 +22,15 @@ function setup(overrides: Record<string, (args: Args) => unknown> = {}) {
     calls.push({ cmd, args });
     if (overrides[cmd]) return overrides[cmd](args);
     switch (cmd) {
-      case "list_people": {
+      case "people_page": {
         const q = args.query as { text?: string | null; organisation_id?: number | null };
-        return PEOPLE.filter(
+        const page = args.page as { offset: number; limit: number };
+        const rows = PEOPLE.filter(
           (p) =>
             (!q.text || p.name.toLowerCase().includes(q.text.toLowerCase())) &&
             (q.organisation_id == null || Number(p.organisation_id) === q.organisation_id),
         );
+        return { total: rows.length, offset: page.offset, rows: rows.slice(page.offset, page.offset + page.limit) };
       }
       case "list_orgs":
         return ORGS;
@@ -72,6 +74,8 @@ describe("People list", () => {
   it("filters by organisation and by name", async () => {
     setup();
     await screen.findByRole("link", { name: "Anna Andersson" });
+    // The organisations come after the list has shown.
+    await screen.findByRole("option", { name: "Region Dalarna" });
     await fireEvent.change(screen.getByRole("combobox", { name: "Organisation" }), { target: { value: "2" } });
     await waitFor(() => expect(names()).toEqual(["Cecilia Ek"]));
     await fireEvent.change(screen.getByRole("combobox", { name: "Organisation" }), { target: { value: "" } });

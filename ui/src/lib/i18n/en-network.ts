@@ -56,6 +56,8 @@ export const enNetwork: Record<keyof typeof svNetwork, string> = {
   "net.overview.appointIn": "Appoint in the group",
   "net.overview.appointIn.hidden": "for {organisation}",
   "net.overview.terms.heading": "Terms",
+  "net.overview.more": "Showing {shown} of {total}. See all",
+  "net.overview.termsMore": "Showing {shown} of {total}.",
   "net.overview.terms.expired": "Expired: serving until a successor is appointed",
   "net.overview.terms.ending": "Ending within {days} days",
   "net.overview.term.item": "{person}, {role} for {organisation}",

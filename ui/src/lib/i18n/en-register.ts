@@ -10,6 +10,7 @@ export const enRegister: Record<keyof typeof svRegister, string> = {
   "reg.remove": "Remove",
   "reg.loading": "Fetching details …",
   "reg.loadFailed": "The details could not be fetched.",
+  "reg.searching": "Searching …",
   "reg.actionFailed": "That could not be done.",
   "reg.notGiven": "Not given",
   "reg.yes": "Yes",

@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
 
   "app.name": "Samverkan",
   "app.skipToContent": "Skip to content",
+  "app.screenFailed": "The page could not be opened. Restart Samverkan.",
   "app.version": "Version {version}",
   "app.loading": "Loading …",
 

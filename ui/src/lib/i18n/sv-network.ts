@@ -54,6 +54,8 @@ export const svNetwork = {
   "net.overview.appointIn": "Utse i gruppen",
   "net.overview.appointIn.hidden": "för {organisation}",
   "net.overview.terms.heading": "Mandattider",
+  "net.overview.more": "Visar {shown} av {total}. Se alla",
+  "net.overview.termsMore": "Visar {shown} av {total}.",
   "net.overview.terms.expired": "Har gått ut: sitter kvar tills en efterträdare utses",
   "net.overview.terms.ending": "Går ut inom {days} dagar",
   "net.overview.term.item": "{person}, {role} för {organisation}",

@@ -8,6 +8,7 @@ export const svRegister = {
   "reg.remove": "Ta bort",
   "reg.loading": "Hämtar uppgifter …",
   "reg.loadFailed": "Uppgifterna kunde inte hämtas.",
+  "reg.searching": "Söker …",
   "reg.actionFailed": "Det gick inte att genomföra.",
   "reg.notGiven": "Ej angivet",
   "reg.yes": "Ja",

@@ -22,6 +22,7 @@ export const sv = {
 
   "app.name": "Samverkan",
   "app.skipToContent": "Hoppa till innehållet",
+  "app.screenFailed": "Sidan kunde inte öppnas. Starta om Samverkan.",
   "app.version": "Version {version}",
   "app.loading": "Laddar …",
 
