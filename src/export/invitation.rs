@@ -261,21 +261,12 @@ pub fn layout(d: &InvitationDoc<'_>, fonts: &Fonts, created: DateTime<Utc>) -> D
             size: 9.5,
             min_row: 0.0,
         };
-        flow.heading(
+        flow.table_section(
             13.0,
-            flow.table_start_height(&table),
             t("Dagordning", "Agenda"),
+            &table,
+            t("Dagordningen kommer senare.", "The agenda follows."),
         );
-        if table.rows.is_empty() {
-            flow.paragraph(
-                Style::Regular,
-                10.0,
-                0.0,
-                t("Dagordningen kommer senare.", "The agenda follows."),
-            );
-        } else {
-            flow.table(&table);
-        }
         flow.space(10.0);
     }
     let rows: Vec<Vec<String>> = d
@@ -299,24 +290,15 @@ pub fn layout(d: &InvitationDoc<'_>, fonts: &Fonts, created: DateTime<Utc>) -> D
         size: 9.0,
         min_row: 0.0,
     };
-    flow.heading(
+    flow.table_section(
         13.0,
-        flow.table_start_height(&table),
         t("Kallade", "Invited"),
+        &table,
+        t(
+            "Gruppen har inga ledamöter den dagen.",
+            "The group has no members on that day.",
+        ),
     );
-    if table.rows.is_empty() {
-        flow.paragraph(
-            Style::Regular,
-            10.0,
-            0.0,
-            t(
-                "Gruppen har inga ledamöter den dagen.",
-                "The group has no members on that day.",
-            ),
-        );
-    } else {
-        flow.table(&table);
-    }
     if !d.coordinator.is_empty() {
         flow.space(10.0);
         let text = d.coordinator.join("\n");

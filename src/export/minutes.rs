@@ -170,24 +170,15 @@ pub fn layout(d: &MinutesDoc<'_>, fonts: &Fonts, created: DateTime<Utc>) -> Docu
         size: 9.0,
         min_row: 0.0,
     };
-    flow.heading(
+    flow.table_section(
         13.0,
-        flow.table_start_height(&table),
         t("Närvaro", "Attendance"),
+        &table,
+        t(
+            "Ingen närvaro är registrerad.",
+            "No attendance is recorded.",
+        ),
     );
-    if table.rows.is_empty() {
-        flow.paragraph(
-            Style::Regular,
-            10.0,
-            0.0,
-            t(
-                "Ingen närvaro är registrerad.",
-                "No attendance is recorded.",
-            ),
-        );
-    } else {
-        flow.table(&table);
-    }
     flow.space(10.0);
     for i in d.items {
         let title = format!("{}. {}", i.position, i.title);

@@ -702,6 +702,17 @@ impl<'f> Flow<'f> {
         (edges, head, rows)
     }
 
+    /// A table under its heading, the heading kept with the table's header and first row; a
+    /// table without rows is the heading and the line `none` (regular, 10 pt).
+    pub fn table_section(&mut self, heading_size: f32, heading: &str, table: &Table, none: &str) {
+        self.heading(heading_size, self.table_start_height(table), heading);
+        if table.rows.is_empty() {
+            self.paragraph(Style::Regular, 10.0, 0.0, none);
+        } else {
+            self.table(table);
+        }
+    }
+
     /// The height of a table's header row and first row: what a heading above the table
     /// must be kept with.
     pub fn table_start_height(&self, table: &Table) -> f32 {
