@@ -32,6 +32,47 @@ async function request(base, method, path, body) {
   return json.value;
 }
 
+/**
+ * Runs in the page: "ok" when `arguments[0]` can take a click now, otherwise why not. Scrolls
+ * it to the middle of its scroll container when it is outside the viewport.
+ */
+const ACTIONABLE = `
+  const [el, done] = arguments;
+  const why = (() => {
+    if (!el.isConnected) return "detached from the page";
+    if (el.disabled || el.getAttribute("aria-disabled") === "true") return "disabled";
+    const style = getComputedStyle(el);
+    if (style.visibility === "hidden" || style.display === "none") return "hidden";
+    return null;
+  })();
+  if (why) return done(why);
+  let r = el.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) return done("without a size");
+  if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {
+    el.scrollIntoView({ block: "center", inline: "nearest" });
+  }
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    const a = el.getBoundingClientRect();
+    requestAnimationFrame(() => {
+      const b = el.getBoundingClientRect();
+      if (a.top !== b.top || a.left !== b.left || a.width !== b.width || a.height !== b.height) {
+        return done("moving");
+      }
+      const x = b.left + b.width / 2;
+      const y = b.top + b.height / 2;
+      if (y < 0 || x < 0 || y >= innerHeight || x >= innerWidth) return done("outside the window");
+      const hit = document.elementFromPoint(x, y);
+      if (hit === null) return done("not hit at its centre");
+      if (hit === el || el.contains(hit) || (hit.control && hit.control === el)) return done("ok");
+      const label = hit.closest("label");
+      if (label && label.control === el) return done("ok");
+      const name = hit.tagName.toLowerCase() + (hit.id ? "#" + hit.id : "") +
+        (hit.className && typeof hit.className === "string" ? "." + hit.className.trim().split(/\\s+/).join(".") : "");
+      done("covered by " + name);
+    });
+  }));
+`;
+
 export class Element {
   constructor(session, id, selector) {
     this.session = session;
@@ -41,7 +82,25 @@ export class Element {
   #cmd(method, suffix, body) {
     return this.session.cmd(method, `/element/${this.id}${suffix}`, body);
   }
-  click() {
+  /**
+   * Clicks as a person does: first waits until the element is actionable (attached, enabled,
+   * rendered with a size, scrolled into view, not moving between two frames, and the topmost
+   * element at its centre: not under a toast, a dialog's backdrop or the window's edge). On a
+   * busy machine the page can be a frame behind the test; a click sent then lands on whatever
+   * covers the button ("element click intercepted"), so this waits instead of clicking at once.
+   */
+  async click(timeoutMs) {
+    let reason = "";
+    await this.session.waitFor(
+      `${this.selector ?? "the element"} to be clickable`,
+      async () => {
+        reason = await this.session.executeAsync(ACTIONABLE, [this]);
+        return reason === "ok";
+      },
+      timeoutMs,
+    ).catch((err) => {
+      throw new Error(`${err.message}; last seen: ${reason}`);
+    });
     return this.#cmd("POST", "/click", {});
   }
   text() {
