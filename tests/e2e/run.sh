@@ -10,7 +10,9 @@
 #   E2E_SKIP_BUILD=1   use the binary that is already built
 #   E2E_APP=PATH       the app binary to test (default: $CARGO_TARGET_DIR/debug/samverkan-app)
 #   E2E_DISPLAY=99     the X display number for Xvfb
-#   E2E_PORT=4444      tauri-driver's port (WebKitWebDriver gets E2E_PORT+1)
+#   E2E_PORT=4444      tauri-driver's first port (WebKitWebDriver gets the next); each test
+#                      file takes its own pair (4444/4445, 4446/4447, …), so a WebKitWebDriver
+#                      still closing its socket on a busy machine never blocks the next file
 #   CARGO_TARGET_DIR   where cargo builds (default: <repo>/target)
 set -euo pipefail
 
@@ -19,7 +21,8 @@ E2E="$ROOT/tests/e2e"
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 APP=${E2E_APP:-$TARGET_DIR/debug/samverkan-app}
 DISPLAY_NUM=${E2E_DISPLAY:-99}
-PORT=${E2E_PORT:-4444}
+FIRST_PORT=${E2E_PORT:-4444}
+PORT=$FIRST_PORT
 NATIVE_PORT=$((PORT + 1))
 SHOTS="$ROOT/target/e2e-screenshots"
 t_start=$(date +%s)
@@ -107,20 +110,26 @@ stop_driver() {
   if [ -n "$DRIVER_PID" ]; then
     kill -TERM -- "-$DRIVER_PID" 2>/dev/null || true
     wait "$DRIVER_PID" 2>/dev/null || true
+    # tauri-driver's children (WebKitWebDriver, the app) are in its process group: wait until
+    # every one has gone, and kill what is left after 10 s.
+    for _ in $(seq 1 100); do
+      kill -0 -- "-$DRIVER_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL -- "-$DRIVER_PID" 2>/dev/null || true
     DRIVER_PID=""
   fi
-  # The port is free again before the next file starts its driver.
-  for _ in $(seq 1 50); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || break
-    sleep 0.1
-  done
 }
 
 log "running ${#FILES[@]} test file(s) ($(( $(date +%s) - t_start )) s since start)"
 mkdir -p "$SHOTS"
 passed=0
 failed=0
+index=0
 for file in "${FILES[@]}"; do
+  PORT=$((FIRST_PORT + 2 * index))
+  NATIVE_PORT=$((PORT + 1))
+  index=$((index + 1))
   dir="$WORK/run-${file%.test.mjs}"
   # A file may come with its register: NAME.register.sh builds it at the path it is given.
   setup="$E2E/${file%.test.mjs}.register.sh"
