@@ -360,7 +360,6 @@ impl Register {
         let wording = self.mail_wording(lang)?.wording.reminder;
         let network = self.info()?.network_name;
         let form_wording = self.with_coordinator(self.form_wording(lang)?.wording)?;
-        let fonts = crate::pdf::fonts()?;
         // Everything is laid out and checked before the first file is written.
         let mut prepared = Vec::with_capacity(letters.len());
         for l in &letters {

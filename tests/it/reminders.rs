@@ -126,7 +126,17 @@ fn seeded() -> Seeded {
     let next = person(&mut reg, "Nils Nästa", avesta, false);
     appoint(&mut reg, per, g, Role::Representative, "2025-07-01", "2027-06-30");
     appoint(&mut reg, sub, g, Role::Substitute, "2025-01-01", "2026-12-15");
-    appoint(&mut reg, next, g, Role::Substitute, "2026-12-16", "2028-12-15");
+    reg.appoint(&AppointRequest {
+        person_id: next,
+        group_id: g,
+        role: Role::Substitute,
+        seat_id: None,
+        organisation_id: None,
+        from: day("2026-12-16"),
+        to: Some(day("2028-12-15")),
+        replace: true,
+    })
+    .expect("successor");
     Seeded { f, reg, hidden }
 }
 
@@ -376,7 +386,7 @@ fn the_draft_goes_to_the_principal_with_the_letter_and_the_form_attached() {
     assert!(form.contains("Anna Öberg") && form.contains("Erik Lund"), "{form}");
     keep_for_looking("reminder-letter", &r.pdfs[0].1);
     keep_for_looking("reminder-form", &r.pdfs[1].1);
-    crate::support::assert_archival_pdf(&r.pdfs[0].1, "sv");
+    crate::support::assert_archival_pdf(&r.pdfs[0].1, "sv-SE");
 
     // The letter on its own is the same as the one attached.
     let falun = out
@@ -471,12 +481,13 @@ fn protected_people_are_named_only_when_included() {
             .is_empty()
     );
 
+    let hidden = s.hidden;
     let out = write(
         &mut s,
         "med",
         &ReminderRequest {
             again: true,
-            include: vec![s.hidden],
+            include: vec![hidden],
             ..ReminderRequest::default()
         },
     );
