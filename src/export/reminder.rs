@@ -66,7 +66,8 @@ pub struct ReminderSeat {
 /// A date in running text without its weekday: "15 januari 2027".
 fn day_text(d: NaiveDate, lang: Lang) -> String {
     let long = lang.long_date(d);
-    long.split_once(' ').map_or(long.clone(), |(_, rest)| rest.to_owned())
+    long.split_once(' ')
+        .map_or(long.clone(), |(_, rest)| rest.to_owned())
 }
 
 /// The role (and label) of a seat as a heading: "Representant (Socialchef)".
@@ -80,10 +81,10 @@ fn role_text(s: &ReminderSeat, lang: Lang) -> String {
 /// One seat in words, one line: what the seat is, who holds it until when, what is asked.
 pub fn seat_line(s: &ReminderSeat, lang: Lang) -> String {
     let role = role_text(s, lang);
-    let who = s
-        .holder
-        .clone()
-        .unwrap_or_else(|| lang.pick("nuvarande innehavare", "the current holder").to_owned());
+    let who = s.holder.clone().unwrap_or_else(|| {
+        lang.pick("nuvarande innehavare", "the current holder")
+            .to_owned()
+    });
     let until = s.until.map(|d| day_text(d, lang)).unwrap_or_default();
     match s.kind {
         ReminderKind::Vacant => match lang {
@@ -153,12 +154,18 @@ fn texts<'a>(d: &'a ReminderDoc<'a>) -> Vec<(String, &'a str)> {
     let lang = d.lang;
     let mut out: Vec<(String, &str)> = vec![
         (lang.pick("Grupp", "Group").to_owned(), d.group),
-        (lang.pick("Organisation", "Organisation").to_owned(), d.organisation),
+        (
+            lang.pick("Organisation", "Organisation").to_owned(),
+            d.organisation,
+        ),
         (
             lang.pick("Nätverkets namn", "Network name").to_owned(),
             d.network.unwrap_or(""),
         ),
-        (lang.pick("Brevets text", "The letter's text").to_owned(), d.body),
+        (
+            lang.pick("Brevets text", "The letter's text").to_owned(),
+            d.body,
+        ),
     ];
     for t in d.to {
         out.push((lang.pick("Uppdragsgivare", "Principal").to_owned(), t));
@@ -221,7 +228,10 @@ pub fn layout(d: &ReminderDoc<'_>, fonts: &Fonts, created: DateTime<Utc>) -> Doc
         title: format!("{} – {}, {}", title(lang), d.organisation, d.group),
         author: d.network.unwrap_or("").to_owned(),
         subject: lang
-            .pick("Platser att fylla eller bekräfta", "Seats to fill or confirm")
+            .pick(
+                "Platser att fylla eller bekräfta",
+                "Seats to fill or confirm",
+            )
             .to_owned(),
         created,
         lang,
@@ -253,11 +263,16 @@ mod tests {
     #[test]
     fn a_seat_says_what_it_is_who_holds_it_until_when_and_what_is_asked() {
         assert_eq!(
-            seat_line(&seat(ReminderKind::TermEnding, Some("Anna Öberg")), Lang::Sv),
+            seat_line(
+                &seat(ReminderKind::TermEnding, Some("Anna Öberg")),
+                Lang::Sv
+            ),
             "• Representant: Anna Öberg, mandatperioden slutar 15 januari 2027. Bekräfta att uppdraget fortsätter, eller utse någon ny."
         );
-        assert!(seat_line(&seat(ReminderKind::TermEnding, None), Lang::Sv)
-            .contains("nuvarande innehavare"));
+        assert!(
+            seat_line(&seat(ReminderKind::TermEnding, None), Lang::Sv)
+                .contains("nuvarande innehavare")
+        );
         assert_eq!(
             seat_line(&seat(ReminderKind::Vacant, None), Lang::En),
             "• Representative: the seat stands empty. Please name someone to it."

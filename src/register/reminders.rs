@@ -190,8 +190,7 @@ impl Register {
             let a = v.appointment.as_ref();
             let key = (seat_id, a.map(|a| a.id));
             let last_sent = last.get(&key).copied();
-            let withheld =
-                a.is_some_and(|a| a.person_protected && !include.contains(&a.person_id));
+            let withheld = a.is_some_and(|a| a.person_protected && !include.contains(&a.person_id));
             if let Some(a) = a.filter(|_| withheld)
                 && !left_out.iter().any(|l| l.person_id == a.person_id)
             {
@@ -298,7 +297,13 @@ impl Register {
             self.vacancies(today, within, None)?
         };
         let (letters, open_seats, left_out) = self.reminders_of(items, today, within, &[])?;
-        Ok(summary(within, letters, open_seats, left_out, PageRequest::first(super::OVERVIEW_TERMS_SHOWN)))
+        Ok(summary(
+            within,
+            letters,
+            open_seats,
+            left_out,
+            PageRequest::first(super::OVERVIEW_TERMS_SHOWN),
+        ))
     }
 
     /// The reminders on `today` for a period of `within_days` (the register's setting when

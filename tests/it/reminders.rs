@@ -112,20 +112,60 @@ fn seeded() -> Seeded {
     principal(&mut reg, falun, "Maria Chef", Some("maria.chef@falun.se"));
     let anna = person(&mut reg, "Anna Öberg", falun, false);
     let erik = person(&mut reg, "Erik Lund", falun, false);
-    appoint(&mut reg, anna, g, Role::Representative, "2025-01-16", "2027-01-15");
-    appoint(&mut reg, erik, g, Role::Substitute, "2025-01-16", "2028-01-15");
+    appoint(
+        &mut reg,
+        anna,
+        g,
+        Role::Representative,
+        "2025-01-16",
+        "2027-01-15",
+    );
+    appoint(
+        &mut reg,
+        erik,
+        g,
+        Role::Substitute,
+        "2025-01-16",
+        "2028-01-15",
+    );
     let borlange = org(&mut reg, "Borlänge kommun", g, None);
-    principal(&mut reg, borlange, "Björn Åström", Some("bjorn@borlange.se"));
+    principal(
+        &mut reg,
+        borlange,
+        "Björn Åström",
+        Some("bjorn@borlange.se"),
+    );
     let hidden = person(&mut reg, "Hanna Skydd", borlange, true);
-    appoint(&mut reg, hidden, g, Role::Representative, "2025-01-01", "2026-12-31");
+    appoint(
+        &mut reg,
+        hidden,
+        g,
+        Role::Representative,
+        "2025-01-01",
+        "2026-12-31",
+    );
     let mora = org(&mut reg, "Mora kommun", g, None);
     principal(&mut reg, mora, "Mats Utan", None);
     let avesta = org(&mut reg, "Avesta kommun", g, Some("kommun@avesta.se"));
     let per = person(&mut reg, "Per Länge", avesta, false);
     let sub = person(&mut reg, "Sara Slutar", avesta, false);
     let next = person(&mut reg, "Nils Nästa", avesta, false);
-    appoint(&mut reg, per, g, Role::Representative, "2025-07-01", "2027-06-30");
-    appoint(&mut reg, sub, g, Role::Substitute, "2025-01-01", "2026-12-15");
+    appoint(
+        &mut reg,
+        per,
+        g,
+        Role::Representative,
+        "2025-07-01",
+        "2027-06-30",
+    );
+    appoint(
+        &mut reg,
+        sub,
+        g,
+        Role::Substitute,
+        "2025-01-01",
+        "2026-12-15",
+    );
     reg.appoint(&AppointRequest {
         person_id: next,
         group_id: g,
@@ -327,7 +367,10 @@ fn a_seat_is_not_reminded_twice_within_the_period_unless_asked() {
     assert!(second.written.is_empty(), "{second:#?}");
     assert_eq!(second.skipped, 3);
     assert_eq!(s.reg.exports(None).expect("log").len(), exports);
-    assert!(!s.f.dir.path().join("andra").exists(), "no folder for nothing");
+    assert!(
+        !s.f.dir.path().join("andra").exists(),
+        "no folder for nothing"
+    );
 
     let again = write(
         &mut s,
@@ -341,10 +384,7 @@ fn a_seat_is_not_reminded_twice_within_the_period_unless_asked() {
 
     // After the period the seats are due again.
     let later = today().checked_add_days(Days::new(60)).expect("day");
-    let r = s
-        .reg
-        .reminders(later, None, &[], all())
-        .expect("reminders");
+    let r = s.reg.reminders(later, None, &[], all()).expect("reminders");
     assert!(r.due >= 1, "{r:#?}");
     let day_before = today().checked_add_days(Days::new(59)).expect("day");
     let r = s
@@ -364,7 +404,10 @@ fn the_draft_goes_to_the_principal_with_the_letter_and_the_form_attached() {
     let r = read(&eml);
     assert_eq!(r.to, ["maria.chef@falun.se"]);
     assert!(r.bcc.is_empty());
-    assert_eq!(r.subject, "Påminnelse: plats i Länsgruppen MVK för Falu kommun");
+    assert_eq!(
+        r.subject,
+        "Påminnelse: plats i Länsgruppen MVK för Falu kommun"
+    );
     assert!(r.body.starts_with("Hej Maria Chef!"), "{}", r.body);
     assert!(
         r.body.contains(
@@ -383,7 +426,10 @@ fn the_draft_goes_to_the_principal_with_the_letter_and_the_form_attached() {
     assert!(letter.contains("Till: Maria Chef, Socialchef"), "{letter}");
     assert!(letter.contains("Anna Öberg, mandatperioden slutar 15 januari 2027"));
     let form = pdf_text(&r.pdfs[1].1);
-    assert!(form.contains("Anna Öberg") && form.contains("Erik Lund"), "{form}");
+    assert!(
+        form.contains("Anna Öberg") && form.contains("Erik Lund"),
+        "{form}"
+    );
     keep_for_looking("reminder-letter", &r.pdfs[0].1);
     keep_for_looking("reminder-form", &r.pdfs[1].1);
     crate::support::assert_archival_pdf(&r.pdfs[0].1, "sv-SE");
@@ -444,7 +490,10 @@ fn the_english_wording_reads_in_english() {
         .write_reminders(&dir, &ReminderRequest::default(), today(), Lang::En, now())
         .expect("reminders");
     let r = read(&eml_of(&out, "Falu kommun"));
-    assert_eq!(r.subject, "Reminder: the seat of Falu kommun in Länsgruppen MVK");
+    assert_eq!(
+        r.subject,
+        "Reminder: the seat of Falu kommun in Länsgruppen MVK"
+    );
     assert!(
         r.body
             .contains("• Representative: Anna Öberg, the term ends on 15 January 2027."),
@@ -461,8 +510,9 @@ fn protected_people_are_named_only_when_included() {
     let r = read(&eml_of(&out, "Borlänge kommun"));
     assert!(!r.body.contains("Hanna"), "{}", r.body);
     assert!(
-        r.body
-            .contains("• Representant: nuvarande innehavare, mandatperioden slutar 31 december 2026."),
+        r.body.contains(
+            "• Representant: nuvarande innehavare, mandatperioden slutar 31 december 2026."
+        ),
         "{}",
         r.body
     );
@@ -492,7 +542,10 @@ fn protected_people_are_named_only_when_included() {
         },
     );
     let r = read(&eml_of(&out, "Borlänge kommun"));
-    assert!(r.body.contains("• Representant: Hanna Skydd, mandatperioden slutar"));
+    assert!(
+        r.body
+            .contains("• Representant: Hanna Skydd, mandatperioden slutar")
+    );
     assert!(pdf_text(&r.pdfs[1].1).contains("Hanna Skydd"));
     let theirs = s.reg.exports_of_person(s.hidden).expect("exports");
     assert_eq!(theirs.len(), 2, "the letter and the draft name her");
@@ -569,7 +622,10 @@ fn hostile_names_never_start_a_header_and_round_trip_exactly() {
             "{v:?}: {names:?}"
         );
         assert_eq!(
-            names.iter().filter(|n| n.eq_ignore_ascii_case("to")).count(),
+            names
+                .iter()
+                .filter(|n| n.eq_ignore_ascii_case("to"))
+                .count(),
             1
         );
         assert_eq!(r.to, ["maria.chef@falun.se"], "{v:?}");
@@ -589,7 +645,10 @@ fn the_cli_lists_sets_the_period_and_writes_the_reminders() {
     let list = f.json(&["remind"]);
     assert_eq!(list["within_days"], 60);
     assert_eq!(list["due"], 3);
-    assert_eq!(list["letters"]["rows"][0]["organisation_name"], "Borlänge kommun");
+    assert_eq!(
+        list["letters"]["rows"][0]["organisation_name"],
+        "Borlänge kommun"
+    );
     let text = f.ok(&["remind"]);
     assert!(text.contains("Falu kommun"), "{text}");
     assert!(text.contains("Anna Öberg"), "{text}");
@@ -603,11 +662,23 @@ fn the_cli_lists_sets_the_period_and_writes_the_reminders() {
     let d = dir.to_str().expect("path");
     let out = f.json(&["remind", "--within", "60", "--out", d]);
     assert_eq!(out["written"].as_array().map(Vec::len), Some(3));
-    assert!(dir.join("Påminnelse Falu kommun Länsgruppen MVK.eml").exists());
+    assert!(
+        dir.join("Påminnelse Falu kommun Länsgruppen MVK.eml")
+            .exists()
+    );
     let again = f.json(&["remind", "--within", "60", "--out", d]);
     assert_eq!(again["written"].as_array().map(Vec::len), Some(0));
     assert_eq!(again["skipped"], 3);
-    let text = f.ok(&["remind", "--within", "60", "--out", d, "--again", "--include-protected", "Hanna Skydd"]);
+    let text = f.ok(&[
+        "remind",
+        "--within",
+        "60",
+        "--out",
+        d,
+        "--again",
+        "--include-protected",
+        "Hanna Skydd",
+    ]);
     assert!(text.contains("Falu kommun"), "{text}");
     let r = read(&dir.join("Påminnelse Borlänge kommun Länsgruppen MVK.eml"));
     assert!(r.body.contains("Hanna Skydd"));
@@ -620,7 +691,14 @@ fn the_cli_lists_sets_the_period_and_writes_the_reminders() {
         .env("HOME", f.dir.path())
         .arg("--db")
         .arg(&f.db)
-        .args(["--today", "2027-01-21", "--json", "remind", "--within", "60"])
+        .args([
+            "--today",
+            "2027-01-21",
+            "--json",
+            "remind",
+            "--within",
+            "60",
+        ])
         .output()
         .expect("run");
     assert!(later.status.success(), "{later:?}");

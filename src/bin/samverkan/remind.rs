@@ -96,12 +96,7 @@ fn list_text(r: &Reminders, lang: Lang) -> String {
     out
 }
 
-pub fn remind(
-    reg: &mut Register,
-    a: RemindArgs,
-    out: &Out,
-    today: NaiveDate,
-) -> Result<(), Error> {
+pub fn remind(reg: &mut Register, a: RemindArgs, out: &Out, today: NaiveDate) -> Result<(), Error> {
     let lang = out.lang;
     if let Some(days) = a.set_within {
         let days = reg.set_reminder_days(days)?;
