@@ -8,6 +8,7 @@ pub mod extract_pdf;
 pub mod ics;
 pub mod invitation;
 pub mod minutes;
+pub mod reminder;
 pub mod roster;
 pub mod roster_pdf;
 pub mod xlsx;

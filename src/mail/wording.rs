@@ -1,5 +1,5 @@
 //! The e-mails' wording: subject and body of the invitation, the updated invitation, the
-//! cancellation and the minutes, with placeholders. The coordinator edits it; every saved
+//! cancellation, the minutes and the reminder to a principal, with placeholders. The coordinator edits it; every saved
 //! version is kept (`mail_wording`, like the mandate form's `form_wording`). The defaults
 //! (Swedish and English) are `assets/mail/wording-*.json`.
 //!
@@ -31,6 +31,10 @@ pub const MAIL_PLACEHOLDERS: &[&str] = &[
     "coordinator_title",
     "coordinator_email",
     "coordinator_phone",
+    "organisation",
+    "principal",
+    "seats",
+    "asked",
 ];
 
 /// The most characters a subject may have (a long one is cut by mail clients anyway).
@@ -53,6 +57,10 @@ pub struct MailWording {
     pub update: MailText,
     pub cancellation: MailText,
     pub minutes: MailText,
+    /// The reminder to an organisation's principal about seats that stand empty or whose
+    /// terms end soon. Versions saved before reminders existed have none: the default then.
+    #[serde(default)]
+    pub reminder: MailText,
 }
 
 /// A saved version of the e-mails' wording.
@@ -77,12 +85,22 @@ impl MailWording {
         serde_json::from_str(src).unwrap_or_default()
     }
 
-    fn texts(&self) -> [&MailText; 4] {
+    /// A saved wording with the texts it lacks (a version saved before they existed) taken
+    /// from the default.
+    pub fn completed(mut self, lang: Lang) -> MailWording {
+        if self.reminder.subject.trim().is_empty() {
+            self.reminder = MailWording::default_for(lang).reminder;
+        }
+        self
+    }
+
+    fn texts(&self) -> [&MailText; 5] {
         [
             &self.invitation,
             &self.update,
             &self.cancellation,
             &self.minutes,
+            &self.reminder,
         ]
     }
 
@@ -188,6 +206,7 @@ mod tests {
         for lang in [Lang::Sv, Lang::En] {
             let w = MailWording::default_for(lang);
             assert!(!w.invitation.body.is_empty() && !w.minutes.subject.is_empty());
+            assert!(w.reminder.body.contains("{seats}"));
             w.check().expect("default wording is valid");
         }
     }
@@ -203,6 +222,17 @@ mod tests {
             },
         );
         assert_eq!(out, "Hej\nLänk: https://x.se\n1. A\n2. B");
+    }
+
+    #[test]
+    fn a_version_saved_before_reminders_gets_the_default_reminder() {
+        let old = r#"{"invitation":{"subject":"K","body":""},"update":{"subject":"U","body":""},
+            "cancellation":{"subject":"C","body":""},"minutes":{"subject":"M","body":""}}"#;
+        let w: MailWording = serde_json::from_str(old).expect("an old version still reads");
+        let w = w.completed(Lang::Sv);
+        assert_eq!(w.reminder, MailWording::default_for(Lang::Sv).reminder);
+        assert_eq!(w.invitation.subject, "K");
+        w.check().expect("valid");
     }
 
     #[test]

@@ -45,12 +45,16 @@ pub enum ExportKind {
     /// A meeting's minutes, printed and as an e-mail draft.
     MinutesPdf,
     MinutesEmail,
+    /// A reminder to an organisation's principal about seats that stand empty or whose terms
+    /// end soon, as an e-mail draft and as a printed letter.
+    ReminderEmail,
+    ReminderLetter,
     /// A code this build does not know (written by a newer version).
     Other,
 }
 
 impl ExportKind {
-    pub const ALL: [ExportKind; 19] = [
+    pub const ALL: [ExportKind; 21] = [
         ExportKind::MandateForm,
         ExportKind::MandateFormsCombined,
         ExportKind::RosterCsv,
@@ -69,6 +73,8 @@ impl ExportKind {
         ExportKind::InvitationPdf,
         ExportKind::MinutesPdf,
         ExportKind::MinutesEmail,
+        ExportKind::ReminderEmail,
+        ExportKind::ReminderLetter,
         ExportKind::Other,
     ];
 
@@ -92,6 +98,8 @@ impl ExportKind {
             ExportKind::InvitationPdf => "invitation_pdf",
             ExportKind::MinutesPdf => "minutes_pdf",
             ExportKind::MinutesEmail => "minutes_email",
+            ExportKind::ReminderEmail => "reminder_email",
+            ExportKind::ReminderLetter => "reminder_letter",
             ExportKind::Other => "other",
         }
     }

@@ -120,7 +120,7 @@ impl RenderedForm {
 }
 
 /// Checks, lays out and renders a form: pure, so that a batch runs it on several threads.
-fn typeset(
+pub(super) fn typeset(
     data: &FormData,
     wording: &Wording,
     now: DateTime<Utc>,
@@ -638,7 +638,7 @@ impl Register {
     /// "Samordnarens uppgifter") in its contact box: each detail set there replaces the
     /// wording's, which stays only where the settings have none (a wording edited before the
     /// details were kept once).
-    fn with_coordinator(&self, mut wording: Wording) -> Result<Wording, Error> {
+    pub(super) fn with_coordinator(&self, mut wording: Wording) -> Result<Wording, Error> {
         let o = self.organiser()?;
         let c = &mut wording.coordinator;
         for (from, to) in [

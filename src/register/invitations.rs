@@ -189,7 +189,8 @@ impl Register {
                 version: Some(row.id),
                 lang,
                 saved_at: Some(row.created_at),
-                wording: serde_json::from_str(&row.body)
+                wording: serde_json::from_str::<MailWording>(&row.body)
+                    .map(|w| w.completed(lang))
                     .unwrap_or_else(|_| MailWording::default_for(lang)),
             }),
             None => Ok(MailWordingVersion {

@@ -18,6 +18,7 @@ mod overview;
 mod page;
 mod people;
 mod privacy;
+mod reminders;
 mod report;
 mod resolve;
 mod safety;
@@ -50,6 +51,10 @@ pub use overview::{
 pub use page::{MAX_PAGE_ROWS, OrgSort, Page, PageRequest, PersonSort};
 pub use people::{PersonDetail, PersonQuery};
 pub use privacy::{ExtractFormat, PersonExtract, RetentionCandidate, erased_name};
+pub use reminders::{
+    DEFAULT_REMINDER_DAYS, MAX_REMINDER_DAYS, Reminder, ReminderOutcome, ReminderRequest,
+    Reminders, WrittenReminder,
+};
 pub use report::SavedReport;
 pub use safety::OpenReport;
 pub use seats::SeatView;

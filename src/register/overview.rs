@@ -362,6 +362,9 @@ pub struct Overview {
     pub counts: VacancyCounts,
     pub groups: Vec<GroupOverview>,
     pub forms: Vec<GroupFormsOverview>,
+    /// The reminders to principals due (for the register's reminder period), the first
+    /// letters and the counts.
+    pub reminders: super::Reminders,
 }
 
 /// How many rows of a list Översikt holds at first (the empty seats are windowed beyond).
@@ -461,6 +464,7 @@ impl Register {
                 open: PageRequest::first(OVERVIEW_TERMS_SHOWN).cut(open),
             });
         }
+        let reminders = self.reminders_for_overview(&items, today, within_days)?;
         Ok(Overview {
             info: self.info()?,
             first_steps: self.first_steps(today)?,
@@ -468,6 +472,7 @@ impl Register {
             counts,
             groups,
             forms,
+            reminders,
         })
     }
 

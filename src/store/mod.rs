@@ -15,6 +15,7 @@ pub mod meetings;
 pub mod minutes;
 pub mod organisations;
 pub mod people;
+pub mod reminders;
 pub mod report;
 pub mod safety;
 pub mod seats;
@@ -119,6 +120,12 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 12,
         name: "0012_minutes",
         sql: include_str!("migrations/0012_minutes.sql"),
+        check: None,
+    },
+    Migration {
+        version: 13,
+        name: "0013_reminders",
+        sql: include_str!("migrations/0013_reminders.sql"),
         check: None,
     },
 ];

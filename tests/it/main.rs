@@ -16,6 +16,7 @@ mod minutes;
 mod printing;
 mod properties;
 mod register;
+mod reminders;
 mod report;
 mod safety;
 mod seats;

@@ -8,6 +8,7 @@ pub mod invitations;
 pub mod meetings;
 pub mod minutes;
 pub mod register;
+pub mod reminders;
 pub mod report;
 pub mod safety;
 pub mod seats;

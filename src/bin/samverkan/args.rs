@@ -186,6 +186,11 @@ pub enum Command {
     /// (--item N --notes --decisions), name --taker and --checker, record --checked; write the
     /// PDF (--out) and an e-mail draft with it to everyone invited (--eml).
     Minutes(crate::minutes::MinutesArgs),
+    /// Reminders to organisations' principals about seats that stand empty or whose terms end
+    /// within the period: list them (and when each was last written), write them (--out DIR:
+    /// an e-mail draft and a printed letter each, the mandate form attached; a seat reminded
+    /// within the period only with --again), or set the period (--set-within DAYS).
+    Remind(crate::remind::RemindArgs),
     /// Record a person's attendance at a meeting.
     Attend(crate::meetings::AttendArgs),
     /// Write meetings to an .ics calendar file.

@@ -10,6 +10,7 @@ mod invite;
 mod meetings;
 mod minutes;
 mod print;
+mod remind;
 mod report;
 mod safety;
 
@@ -411,6 +412,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Invite(a) => invite::invite(&mut reg, a, &out),
         Command::MailWording(a) => invite::mail_wording(&mut reg, a, &out),
         Command::Minutes(a) => minutes::minutes(&mut reg, a, &out),
+        Command::Remind(a) => remind::remind(&mut reg, a, &out, today),
         Command::Attend(a) => meetings::attend(&mut reg, a, &out),
         Command::Calendar(a) => meetings::calendar(&mut reg, a, &out),
         Command::Roster(a) => meetings::roster(&mut reg, a, &out, today),

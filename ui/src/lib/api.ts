@@ -31,6 +31,9 @@ import type { PersonSort } from "./bindings/PersonSort";
 import type { Page } from "./bindings/Page";
 import type { PageRequest } from "./bindings/PageRequest";
 import type { Overview } from "./bindings/Overview";
+import type { ReminderOutcome } from "./bindings/ReminderOutcome";
+import type { ReminderRequest } from "./bindings/ReminderRequest";
+import type { Reminders } from "./bindings/Reminders";
 import type { GapRow } from "./bindings/GapRow";
 import type { Organisation } from "./bindings/Organisation";
 import type { Person } from "./bindings/Person";
@@ -186,6 +189,12 @@ export interface Commands {
   overview: { args: { withinDays: number }; result: Overview };
   overview_gaps: { args: { groupId: number; withinDays: number; page: PageRequest }; result: Page<GapRow> };
   coverage: { args: undefined; result: Coverage };
+  reminders: {
+    args: { withinDays: number | null; include: number[]; page: PageRequest };
+    result: Reminders;
+  };
+  write_reminders: { args: { dir: string; request: ReminderRequest }; result: ReminderOutcome };
+  set_reminder_days: { args: { days: number }; result: number };
   year_report: { args: { year: number; groupId: number | null; compare: number | null }; result: YearReport };
   save_year_report: {
     args: { year: number; groupId: number | null; compare: number | null; format: ReportFormat; path: string };

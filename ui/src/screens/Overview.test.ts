@@ -171,6 +171,40 @@ describe("Overview", () => {
     expect(screen.getByTestId("vacancy-counts")).toHaveTextContent("3 platser står tomma");
   });
 
+  it("shows the reminders to principals from the same one answer", async () => {
+    const calls: { cmd: string }[] = [];
+    mockIPC((cmd) => {
+      calls.push({ cmd });
+      if (cmd === "overview") {
+        return {
+          ...overviewOf([vacancy({ kind: "missing_substitute" })]),
+          reminders: {
+            within_days: 45,
+            letters: {
+              total: 1,
+              offset: 0,
+              rows: [{
+                group_id: 2, group_name: "Länsgruppen MVK", organisation_id: 5, organisation_name: "Falu kommun",
+                principal: "Maria Chef", email: "maria.chef@falun.se", due: true, last_sent: null,
+                seats: [{ seat_id: 1, appointment_id: null, kind: "vacant", role: "substitute", label: null, holder: null,
+                  holder_id: null, protected: false, withheld: false, until: null, last_sent: null, recent: false }],
+              }],
+            },
+            due: 1, recent: 0, open_seats: 0, without_email: 0, left_out: [],
+          },
+        };
+      }
+      return null;
+    });
+    initLanguage(memorySettings());
+    render(Overview, { focusOnMount: false });
+    const section = await screen.findByTestId("reminders-overview");
+    expect(section).toHaveTextContent("inom 45 dagar");
+    expect(within(section).getByTestId("reminders-due")).toHaveTextContent("1 påminnelse att skicka");
+    expect(within(section).getByRole("listitem")).toHaveTextContent("Ersättare: tom");
+    expect(calls.map((c) => c.cmd).filter((c) => c !== "set_language" && c !== "ui_ready")).toEqual(["overview"]);
+  });
+
   it("says that all seats are filled when nothing needs attention", async () => {
     setup([]);
     expect(await screen.findByRole("heading", { name: "Alla platser är tillsatta" })).toBeInTheDocument();

@@ -3,4 +3,4 @@
 /**
  * What was exported. Codes are stored; append new kinds, never rename a code.
  */
-export type ExportKind = "mandate_form" | "mandate_forms_combined" | "roster_csv" | "roster_xlsx" | "roster_pdf" | "attendance_list" | "mailing_list" | "calendar" | "person_extract" | "log_export" | "backup" | "report_pdf" | "report_xlsx" | "report_csv" | "invitation_email" | "invitation_pdf" | "minutes_pdf" | "minutes_email" | "other";
+export type ExportKind = "mandate_form" | "mandate_forms_combined" | "roster_csv" | "roster_xlsx" | "roster_pdf" | "attendance_list" | "mailing_list" | "calendar" | "person_extract" | "log_export" | "backup" | "report_pdf" | "report_xlsx" | "report_csv" | "invitation_email" | "invitation_pdf" | "minutes_pdf" | "minutes_email" | "reminder_email" | "reminder_letter" | "other";

@@ -8,4 +8,9 @@ export type MailWording = { invitation: MailText,
 /**
  * An invitation sent again after the meeting's date, time, place or link changed.
  */
-update: MailText, cancellation: MailText, minutes: MailText, };
+update: MailText, cancellation: MailText, minutes: MailText, 
+/**
+ * The reminder to an organisation's principal about seats that stand empty or whose
+ * terms end soon. Versions saved before reminders existed have none: the default then.
+ */
+reminder: MailText, };

@@ -3,10 +3,16 @@ import type { FirstSteps } from "./FirstSteps";
 import type { GroupFormsOverview } from "./GroupFormsOverview";
 import type { GroupOverview } from "./GroupOverview";
 import type { RegisterInfo } from "./RegisterInfo";
+import type { Reminders } from "./Reminders";
 import type { VacancyCounts } from "./VacancyCounts";
 
 /**
  * Everything Översikt shows, in one answer: what the register holds, the first steps, the
  * counts per kind, and per group its counts and first rows.
  */
-export type Overview = { info: RegisterInfo, first_steps: FirstSteps, within_days: number, counts: VacancyCounts, groups: Array<GroupOverview>, forms: Array<GroupFormsOverview>, };
+export type Overview = { info: RegisterInfo, first_steps: FirstSteps, within_days: number, counts: VacancyCounts, groups: Array<GroupOverview>, forms: Array<GroupFormsOverview>, 
+/**
+ * The reminders to principals due (for the register's reminder period), the first
+ * letters and the counts.
+ */
+reminders: Reminders, };

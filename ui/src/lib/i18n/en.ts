@@ -9,6 +9,7 @@ import { enForms } from "./en-forms";
 import { enSeats } from "./en-seats";
 import { enReport } from "./en-report";
 import { enInvitations } from "./en-invitations";
+import { enReminders } from "./en-reminders";
 
 export const en: Record<MessageKey, string> = {
   ...enRegister,
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...enSeats,
   ...enReport,
   ...enInvitations,
+  ...enReminders,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Skip to content",

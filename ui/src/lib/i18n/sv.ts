@@ -8,6 +8,7 @@ import { svForms } from "./sv-forms";
 import { svSeats } from "./sv-seats";
 import { svReport } from "./sv-report";
 import { svInvitations } from "./sv-invitations";
+import { svReminders } from "./sv-reminders";
 
 export const sv = {
   ...svRegister,
@@ -19,6 +20,7 @@ export const sv = {
   ...svSeats,
   ...svReport,
   ...svInvitations,
+  ...svReminders,
 
   "app.name": "Samverkan",
   "app.skipToContent": "Hoppa till innehållet",
