@@ -9,15 +9,16 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Register;
-use super::exports::log_time;
-use crate::error::{Entity, Error, Field, Invalid, parse_date};
+use crate::error::{Entity, Error, Field, Invalid};
 use crate::lang::Lang;
+use crate::model::date::parse_date;
 use crate::model::{
     AttendanceRow, AttendanceStatus, Blackout, BlackoutDraft, BlackoutFields, Id, Meeting,
     MeetingDraft, MeetingFields, MeetingStatus, PlanSettings,
 };
 use crate::schedule::plan::{BlockedPeriod, Forbidden, PlanInput, PlanRules, Slot};
 use crate::schedule::{SwedishCalendar, forbidden_reason, propose};
+use crate::stamp::log_time;
 use crate::store;
 
 /// The years the planner works with.
