@@ -625,7 +625,7 @@ impl Register {
             // The stored times are UTC: take a day more, then keep what is on or after the
             // local day's start.
             Some(day) => {
-                let start = crate::register::log_time(view.zone.day_start(day));
+                let start = crate::stamp::log_time(view.zone.day_start(day));
                 let wider = LogFilter {
                     since: day.pred_opt(),
                     ..f.clone()
