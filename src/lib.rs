@@ -17,8 +17,10 @@ pub mod register;
 pub mod report;
 pub mod safety;
 pub mod schedule;
+pub mod stamp;
 pub mod store;
 pub mod template;
+pub mod vocab;
 pub mod zone;
 
 pub use error::{Error, ErrorBody, ErrorCode};

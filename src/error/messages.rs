@@ -3,7 +3,7 @@
 
 use super::{Error, FileProblem, Invalid, Limit, Unreadable};
 use crate::lang::Lang;
-use crate::model::date::DATES;
+use crate::vocab::DATES;
 
 /// The warning given when a meeting is set by hand on a day the planner avoids: it is saved
 /// anyway. "Planeraren undviker 2027-03-25: skärtorsdagen."

@@ -14,10 +14,8 @@ mod messages;
 pub use messages::import_text;
 pub use messages::{avoided_day_warning, log_words};
 
-pub use crate::model::date::parse_date;
-
 use crate::lang::Lang;
-use crate::model::Role;
+use crate::vocab::{Role, SeatName};
 
 /// The fields a user fills in, named in messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -153,7 +151,7 @@ pub enum Invalid {
     OrgNumberChecksum,
     OrgNumberLooksPersonal,
     Date(String),
-    /// A well-formed date outside [`crate::model::date::DATES`].
+    /// A well-formed date outside [`crate::vocab::DATES`].
     DateOutOfRange(String),
     UnknownValue(String),
     OutOfRange {
@@ -486,7 +484,7 @@ pub enum Error {
     /// A backup (or a copy being written) fails the integrity checks.
     BackupFailed {
         path: PathBuf,
-        report: crate::store::safety::CheckReport,
+        report: crate::safety::CheckReport,
     },
     /// A backup's contents no longer match the SHA-256 recorded when it was written.
     BackupDamaged {
@@ -525,21 +523,21 @@ pub enum Error {
     /// The named seat is not one the appointment can fill (another group, role or
     /// organisation).
     SeatMismatch {
-        seat: Box<crate::model::Seat>,
+        seat: Box<SeatName>,
         group: String,
         role: Role,
         organisation: String,
     },
     /// A seat with a holder (now or coming) cannot be removed.
     SeatHeld {
-        seat: Box<crate::model::Seat>,
+        seat: Box<SeatName>,
         holder: String,
     },
     /// Several seats of the group fit and they are not interchangeable: name one.
     SeatAmbiguous {
         group: String,
         role: Role,
-        seats: Vec<crate::model::Seat>,
+        seats: Vec<SeatName>,
     },
     /// The group has free membership: it has no seats to add or fill.
     FreeMembership {
@@ -919,15 +917,5 @@ mod tests {
         assert_eq!(e.code(), ErrorCode::Conflict);
         let m = e.message(Lang::Sv);
         assert!(m.contains("Anna Berg") && m.contains("representant"), "{m}");
-    }
-
-    #[test]
-    fn dates_must_be_iso() {
-        assert!(parse_date(Field::From, "2026-02-30").is_err());
-        assert!(parse_date(Field::From, "1/2/2026").is_err());
-        assert_eq!(
-            parse_date(Field::From, "2026-02-28").ok(),
-            NaiveDate::from_ymd_opt(2026, 2, 28)
-        );
     }
 }

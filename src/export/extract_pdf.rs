@@ -9,10 +9,11 @@ use chrono::{DateTime, Utc};
 
 use crate::error::Error;
 use crate::lang::Lang;
+use crate::model::log::{LogLine, PersonExtract, erased_name};
 use crate::pdf::{
     Column, DocInfo, Document, Flow, Fonts, PageSetup, Style, Table, TitleBlock, page_label,
 };
-use crate::register::{LogLine, PersonExtract, local_time};
+use crate::stamp::local_time;
 use crate::zone::Zone;
 
 const BODY: f32 = 9.5;
@@ -159,7 +160,7 @@ pub fn extract(
                     "Personens uppgifter är raderade och ersatta med",
                     "The person's details were erased and replaced with",
                 ),
-                crate::register::erased_name(e.number),
+                erased_name(e.number),
                 when(&e.at)
             ),
         );

@@ -568,8 +568,9 @@ fn decode_vec(mut bytes: Vec<u8>) -> Result<String, Unreadable> {
     }
 }
 
-/// Parses CSV (quotes doubled inside quoted fields, line breaks allowed inside quotes), with
-/// `;`, `,` or tab as the separator, whichever the first line has most of outside quotes.
+/// Parses CSV (quotes doubled inside quoted fields, line breaks allowed inside quotes; a row
+/// ends at `\r\n`, `\n` or a lone `\r`), with `;`, `,` or tab as the separator, whichever the
+/// first line has most of outside quotes.
 pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Unreadable> {
     read_csv_vec(bytes.to_vec())
 }
@@ -591,7 +592,7 @@ fn separator(text: &str) -> char {
             ';' if !quoted => semi += 1,
             ',' if !quoted => comma += 1,
             '\t' if !quoted => tab += 1,
-            '\n' if !quoted => break,
+            '\n' | '\r' if !quoted => break,
             _ => {}
         }
     }
@@ -604,41 +605,97 @@ fn separator(text: &str) -> char {
     }
 }
 
+/// The line breaks in a run of `\r` and `\n`: `\r\n`, a lone `\r` and a lone `\n` each end a
+/// line.
+fn line_breaks(run: &[u8]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < run.len() {
+        i += if run[i] == b'\r' && run.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
+        n += 1;
+    }
+    n
+}
+
+/// Parses CSV with the csv crate's own parser (csv-core), one field at a time, so that every
+/// cell is held to the limits as it arrives (a line of a million separators builds no record
+/// of a million fields first). `\r\n`, `\n` and a lone `\r` end a row; quoted fields keep
+/// their line breaks and quotes are doubled inside them. Rows are counted as a spreadsheet
+/// counts them: a blank line is a row, a cell over two lines is one.
 fn parse_csv(text: &str, sep: char) -> Result<Grid, Unreadable> {
+    let bytes = text.as_bytes();
+    let mut reader = csv_core::ReaderBuilder::new()
+        .delimiter(u8::try_from(sep).unwrap_or(b';'))
+        .build();
     let mut grid = Grid::default();
     let (mut row, mut col) = (0usize, 0usize);
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    field.push('"');
-                    chars.next();
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field.push(c);
-            }
-            continue;
+    // The cell's bytes, kept up to one past the limit; `len` counts them all.
+    let mut field: Vec<u8> = Vec::new();
+    let mut len = 0usize;
+    let mut buf = [0u8; 8 * 1024];
+    let mut at = 0usize;
+    // The next bytes begin a row; the last row ended at a `\r` (its `\n`, if any, comes next).
+    let (mut row_start, mut after_cr) = (true, false);
+    loop {
+        // The text was decoded and its byte-order mark dropped: a second one is text, so the
+        // first call is too short for the parser to take it for a mark.
+        let end = if at == 0 && bytes.starts_with(b"\xEF\xBB\xBF") {
+            1
+        } else {
+            bytes.len()
+        };
+        let (result, nin, nout) = reader.read_field(&bytes[at..end], &mut buf);
+        if row_start && nin > 0 {
+            // Before a row's first cell: the rest of the last row's end and the blank lines.
+            let consumed = &bytes[at..at + nin];
+            let run = consumed
+                .iter()
+                .position(|b| *b != b'\r' && *b != b'\n')
+                .map_or(consumed, |i| &consumed[..i]);
+            let run = match run {
+                [b'\n', rest @ ..] if after_cr => rest,
+                run => run,
+            };
+            row += line_breaks(run);
+            row_start = false;
         }
-        match c {
-            '"' if field.is_empty() => quoted = true,
-            c if c == sep => {
-                grid.put(row, col, std::mem::take(&mut field))?;
-                col += 1;
+        at += nin;
+        if field.len() <= MAX_CELL_BYTES {
+            let keep = nout.min(MAX_CELL_BYTES + 1 - field.len());
+            field.extend_from_slice(&buf[..keep]);
+        }
+        len += nout;
+        match result {
+            csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::OutputFull => {}
+            csv_core::ReadFieldResult::End => break,
+            csv_core::ReadFieldResult::Field { record_end } => {
+                if len > MAX_CELL_BYTES {
+                    check_position(row, col)?;
+                    return Err(too_large(Limit::CellSize {
+                        row: row as u64 + 1,
+                        column: col as u64 + 1,
+                        bytes: len as u64,
+                        max: MAX_CELL_BYTES as u64,
+                    }));
+                }
+                let cell = String::from_utf8(std::mem::take(&mut field))
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                len = 0;
+                grid.put(row, col, cell)?;
+                if record_end {
+                    (row, col) = (row + 1, 0);
+                    row_start = true;
+                    after_cr = at > 0 && bytes[at - 1] == b'\r';
+                } else {
+                    col += 1;
+                }
             }
-            '\r' => {}
-            '\n' => {
-                grid.put(row, col, std::mem::take(&mut field))?;
-                (row, col) = (row + 1, 0);
-            }
-            c => field.push(c),
         }
     }
-    grid.put(row, col, field)?;
     Ok(grid)
 }
 
@@ -702,5 +759,50 @@ mod tests {
         assert!(read_csv(b"").is_err());
         assert!(read_csv(b"\n\n;;\n").is_err());
         assert!(read_csv(b"PK\x03\x04\x00\x00").is_err());
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_row_as_crlf_and_lf_do() {
+        let rows = |bytes: &[u8]| read_csv(bytes).expect("csv").rows;
+        let expected = vec![
+            (2, vec!["Anna Berg".to_owned(), "Falu kommun".to_owned()]),
+            (3, vec!["Per Öberg".to_owned(), "Gävle kommun".to_owned()]),
+        ];
+        for end in ["\r", "\n", "\r\n"] {
+            let text = format!(
+                "Namn;Organisation{end}Anna Berg;Falu kommun{end}Per Öberg;Gävle kommun{end}"
+            );
+            assert_eq!(rows(text.as_bytes()), expected, "rows ended by {end:?}");
+        }
+        // Blank lines count as rows in any of the three; a quoted line break stays in its cell.
+        for end in ["\r", "\n", "\r\n"] {
+            let text = format!("a;b{end}{end}\"one{end}cell\";x{end}{end}{end}last;1");
+            let s = read_csv(text.as_bytes()).expect("csv");
+            assert_eq!(
+                s.rows,
+                vec![
+                    (3, vec![format!("one{end}cell"), "x".to_owned()]),
+                    (6, vec!["last".to_owned(), "1".to_owned()]),
+                ],
+                "rows ended by {end:?}"
+            );
+        }
+        // The separator is read from the first row, which a lone CR ends.
+        let s = read_csv(b"a;b;c\rd,e;f\r").expect("csv");
+        assert_eq!(s.header, vec!["a", "b", "c"]);
+        assert_eq!(s.rows, vec![(2, vec!["d,e".to_owned(), "f".to_owned()])]);
+    }
+
+    #[test]
+    fn a_second_byte_order_mark_is_text_and_a_long_cell_is_refused_with_its_size() {
+        let s = read_csv("\u{feff}\u{feff}Namn;Ort\nÅsa;Mora\n".as_bytes()).expect("csv");
+        assert_eq!(s.header[0], "\u{feff}Namn");
+        let long = format!("a;b\nx;\"{}\"\n", "y".repeat(MAX_CELL_BYTES + 10));
+        match read_csv(long.as_bytes()) {
+            Err(Unreadable::TooLarge(Limit::CellSize {
+                row, column, bytes, ..
+            })) => assert_eq!((row, column, bytes), (2, 2, MAX_CELL_BYTES as u64 + 10)),
+            other => panic!("{other:?}"),
+        }
     }
 }

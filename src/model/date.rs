@@ -8,12 +8,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Field, Invalid};
 
-/// The dates the register accepts: older or later ones are typing errors (`27-01-05` read as
-/// year 27), and calendars and spreadsheets reject years outside four digits.
-pub const DATES: RangeInclusive<NaiveDate> = RangeInclusive::new(
-    NaiveDate::from_ymd_opt(1900, 1, 1).expect("a valid date"),
-    NaiveDate::from_ymd_opt(2199, 12, 31).expect("a valid date"),
-);
+pub use crate::vocab::DATES;
 
 /// Parses a date written exactly `YYYY-MM-DD` (white space around it is ignored) within
 /// [`DATES`].
@@ -182,5 +177,15 @@ mod tests {
             let e = serde_json::from_str::<Req>(bad).expect_err(bad);
             assert!(e.to_string().contains("YYYY-MM-DD"), "{e}");
         }
+    }
+
+    #[test]
+    fn dates_must_be_iso() {
+        assert!(parse_date(Field::From, "2026-02-30").is_err());
+        assert!(parse_date(Field::From, "1/2/2026").is_err());
+        assert_eq!(
+            parse_date(Field::From, "2026-02-28").ok(),
+            NaiveDate::from_ymd_opt(2026, 2, 28)
+        );
     }
 }

@@ -1,89 +1,50 @@
-//! The closed vocabularies of the register: kinds of organisation, kinds of group, roles.
-//! Each has a stable code (stored, and used in JSON), a label in both languages, and a parser
-//! that accepts the code and the Swedish and English words a coordinator would type.
+//! Reading the closed vocabularies (defined in [`crate::vocab`]) from what a coordinator
+//! types: the code, or the Swedish or English word, in any case and spacing, or a common
+//! alias. Here rather than beside the kinds because a failed parse is an [`Error`].
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use std::str::FromStr;
+
+pub use crate::vocab::{GroupKind, OrgKind, Role};
 
 use crate::error::{Error, Field, Invalid};
 use crate::lang::Lang;
+use crate::model::name_key;
 
-macro_rules! vocabulary {
-    ($(#[$doc:meta])* $ty:ident, $field:expr, { $($variant:ident = $code:literal, $sv:literal, $en:literal, [$($alias:literal),*];)+ }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "snake_case")]
-        #[ts(export)]
-        pub enum $ty { $($variant),+ }
+/// The first of `all` whose code, Swedish or English label, or alias `s` is.
+fn parse<T: Copy>(
+    s: &str,
+    field: Field,
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    aliases: fn(T) -> &'static [&'static str],
+) -> Result<T, Error> {
+    let key = name_key(s);
+    all.iter()
+        .copied()
+        .find(|&v| {
+            key == code(v)
+                || key == name_key(label(v, Lang::Sv))
+                || key == name_key(label(v, Lang::En))
+                || aliases(v).contains(&key.as_str())
+        })
+        .ok_or_else(|| Error::invalid(field, Invalid::UnknownValue(s.to_owned())))
+}
 
-        impl $ty {
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
-            /// The stable code, as stored and as written in JSON.
-            pub fn code(self) -> &'static str {
-                match self { $($ty::$variant => $code),+ }
-            }
-            pub fn label(self, lang: Lang) -> &'static str {
-                match self { $($ty::$variant => lang.pick($sv, $en)),+ }
-            }
-            pub(crate) fn from_code(code: &str) -> Option<$ty> {
-                match code { $($code => Some($ty::$variant),)+ _ => None }
-            }
-        }
-
-        impl std::str::FromStr for $ty {
+macro_rules! parses {
+    ($ty:ident, $field:expr) => {
+        impl FromStr for $ty {
             type Err = Error;
             fn from_str(s: &str) -> Result<$ty, Error> {
-                let key = crate::model::name_key(s);
-                $(
-                    if key == $code || key == crate::model::name_key($sv) || key == crate::model::name_key($en) $(|| key == $alias)* {
-                        return Ok($ty::$variant);
-                    }
-                )+
-                Err(Error::invalid($field, Invalid::UnknownValue(s.to_owned())))
+                parse(s, $field, $ty::ALL, $ty::code, $ty::label, $ty::aliases)
             }
         }
     };
 }
 
-vocabulary!(
-    /// What kind of body an organisation is.
-    OrgKind, Field::Kind, {
-        Municipality = "municipality", "Kommun", "Municipality", [];
-        Region = "region", "Region", "Region", [];
-        Agency = "agency", "Myndighet", "Government agency", ["government agency", "statlig myndighet"];
-        University = "university", "Lärosäte", "University", ["högskola", "universitet"];
-        NonProfit = "non_profit", "Ideell organisation", "Non-profit", ["ideell", "nonprofit", "non-profit", "förening"];
-        Other = "other", "Övrig", "Other", ["annan", "övrigt"];
-    }
-);
-
-vocabulary!(
-    /// What kind of group: how it works in the network.
-    GroupKind, Field::GroupKind, {
-        Steering = "steering", "Styrgrupp", "Steering group", ["steering group"];
-        County = "county", "Länsgrupp", "County group", ["county group"];
-        Working = "working", "Arbetsgrupp", "Working group", ["working group"];
-        Local = "local", "Lokal samverkansgrupp", "Local group", ["lokal", "local group"];
-    }
-);
-
-vocabulary!(
-    /// The role a person holds in a group.
-    Role, Field::Role, {
-        Representative = "representative", "Representant", "Representative", ["ordinarie", "ordinarie ledamot", "rep"];
-        Substitute = "substitute", "Ersättare", "Substitute", ["sub"];
-        Member = "member", "Ledamot", "Member", ["medlem"];
-        Chair = "chair", "Ordförande", "Chair", [];
-        Convener = "convener", "Sammankallande", "Convener", [];
-    }
-);
-
-impl Role {
-    /// Whether the role is a seat of the one-representative-plus-one-substitute rule.
-    pub fn is_seat(self) -> bool {
-        matches!(self, Role::Representative | Role::Substitute)
-    }
-}
+parses!(OrgKind, Field::Kind);
+parses!(GroupKind, Field::GroupKind);
+parses!(Role, Field::Role);
 
 #[cfg(test)]
 mod tests {

@@ -7,8 +7,9 @@ use ts_rs::TS;
 
 use super::Id;
 use super::text::optional_text;
-use crate::error::{Error, Field, Invalid, parse_date};
+use crate::error::{Error, Field, Invalid};
 use crate::lang::Lang;
+use crate::model::date::parse_date;
 
 macro_rules! meeting_vocabulary {
     ($(#[$doc:meta])* $ty:ident, $field:expr, { $($variant:ident = $code:literal, $sv:literal, $en:literal, [$($alias:literal),*];)+ }) => {

@@ -6,6 +6,7 @@ mod appointment;
 pub mod date;
 mod group;
 mod kinds;
+pub mod log;
 mod meeting;
 mod org_number;
 mod organisation;

@@ -10,6 +10,7 @@ use ts_rs::TS;
 use super::{Id, OrgKind, Role};
 use crate::error::{Error, Field, Invalid};
 use crate::lang::Lang;
+use crate::vocab::SeatName;
 
 /// The longest label a seat can have, in characters.
 pub const MAX_SEAT_LABEL_CHARS: usize = 200;
@@ -49,35 +50,16 @@ impl Seat {
 
     /// Who the seat is for, in words: the organisation, or "any municipality" and the label.
     pub fn describe(&self, lang: Lang) -> String {
-        let whom = match (&self.organisation_name, self.org_kind) {
-            (Some(name), _) => name.clone(),
-            (None, Some(kind)) => lang
-                .pick(
-                    match kind {
-                        OrgKind::Municipality => "valfri kommun",
-                        OrgKind::Region => "valfri region",
-                        OrgKind::Agency => "valfri myndighet",
-                        OrgKind::University => "valfritt lärosäte",
-                        OrgKind::NonProfit => "valfri ideell organisation",
-                        OrgKind::Other => "valfri övrig organisation",
-                    },
-                    match kind {
-                        OrgKind::Municipality => "any municipality",
-                        OrgKind::Region => "any region",
-                        OrgKind::Agency => "any government agency",
-                        OrgKind::University => "any university",
-                        OrgKind::NonProfit => "any non-profit",
-                        OrgKind::Other => "any other organisation",
-                    },
-                )
-                .to_owned(),
-            (None, None) => lang
-                .pick("valfri organisation", "any organisation")
-                .to_owned(),
-        };
-        match &self.label {
-            Some(label) => format!("{label} ({whom})"),
-            None => whom,
+        self.name().describe(lang)
+    }
+
+    /// The seat as messages name it.
+    pub fn name(&self) -> SeatName {
+        SeatName {
+            id: self.id,
+            organisation_name: self.organisation_name.clone(),
+            org_kind: self.org_kind,
+            label: self.label.clone(),
         }
     }
 

@@ -8,6 +8,43 @@ use chrono::{DateTime, Utc};
 
 use crate::lang::Lang;
 
+/// Page size and margins, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSetup {
+    pub width: f32,
+    pub height: f32,
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+impl PageSetup {
+    /// A4 portrait with margins of about 22 mm at the sides and room for a footer.
+    pub fn a4() -> PageSetup {
+        PageSetup {
+            width: 595.28,
+            height: 841.89,
+            left: 62.0,
+            right: 62.0,
+            top: 56.0,
+            bottom: 72.0,
+        }
+    }
+
+    /// A4 landscape, for wide tables, with the same margins.
+    pub fn a4_landscape() -> PageSetup {
+        let p = PageSetup::a4();
+        PageSetup {
+            width: p.height,
+            height: p.width,
+            left: 48.0,
+            right: 48.0,
+            ..p
+        }
+    }
+}
+
 /// A face of the document font.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
@@ -108,7 +145,7 @@ pub struct Document {
 
 impl Document {
     /// A document of `pages` laid out on `setup`'s page size.
-    pub fn new(setup: super::layout::PageSetup, info: DocInfo, pages: Vec<Page>) -> Document {
+    pub fn new(setup: PageSetup, info: DocInfo, pages: Vec<Page>) -> Document {
         Document {
             info,
             width: setup.width,

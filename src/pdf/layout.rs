@@ -2,7 +2,7 @@
 //! blocks kept together, tables with a header repeated on every page, and a footer with
 //! "Sida n av N" added once the number of pages is known.
 
-use super::draw::{Item, Page, Style, TextRun};
+use super::draw::{Item, Page, PageSetup, Style, TextRun};
 use super::font::Fonts;
 use crate::lang::Lang;
 
@@ -10,43 +10,6 @@ use crate::lang::Lang;
 pub const LEADING: f32 = 1.32;
 /// Padding inside table cells, in points.
 const CELL_PAD: f32 = 4.0;
-
-/// Page size and margins, in points.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PageSetup {
-    pub width: f32,
-    pub height: f32,
-    pub left: f32,
-    pub right: f32,
-    pub top: f32,
-    pub bottom: f32,
-}
-
-impl PageSetup {
-    /// A4 portrait with margins of about 22 mm at the sides and room for a footer.
-    pub fn a4() -> PageSetup {
-        PageSetup {
-            width: 595.28,
-            height: 841.89,
-            left: 62.0,
-            right: 62.0,
-            top: 56.0,
-            bottom: 72.0,
-        }
-    }
-
-    /// A4 landscape, for wide tables, with the same margins.
-    pub fn a4_landscape() -> PageSetup {
-        let p = PageSetup::a4();
-        PageSetup {
-            width: p.height,
-            height: p.width,
-            left: 48.0,
-            right: 48.0,
-            ..p
-        }
-    }
-}
 
 /// The smallest size a table cell's or a box's text is shrunk to so that its longest word
 /// fits its column; only a word too long even at this size is broken.

@@ -22,11 +22,10 @@ pub mod layout;
 pub mod render;
 pub mod tags;
 
-pub use draw::{Bookmark, DocInfo, Document, Item, Page, Style, TextRun};
+pub use draw::{Bookmark, DocInfo, Document, Item, Page, PageSetup, Style, TextRun};
 pub use font::{Fonts, MissingGlyph};
 pub use layout::{
-    Column, Flow, LabelledBox, PAPER_MARGIN, PageSetup, Table, TitleBlock, overruns, page_label,
-    wrap,
+    Column, Flow, LabelledBox, PAPER_MARGIN, Table, TitleBlock, overruns, page_label, wrap,
 };
 pub use render::render;
 

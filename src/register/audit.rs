@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::log_view::{self, LogView};
+use super::log_view::LogView;
 use super::{ExportKind, ExportRecord, Register};
 use crate::error::{Error, log_words as words};
 use crate::model::Id;
@@ -192,7 +192,7 @@ impl Register {
                 conceal(&l.details)
             };
             rows.push([
-                log_view::local_time(&l.at_utc, view.zone, true),
+                crate::stamp::local_time(&l.at_utc, view.zone, true),
                 l.os_user.clone(),
                 l.kind.clone(),
                 conceal(&l.name),

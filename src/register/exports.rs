@@ -5,109 +5,14 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use serde::Serialize;
-use ts_rs::TS;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Register;
 use crate::error::Error;
 use crate::model::Id;
+use crate::model::log::{ExportEntry, ExportKind};
+use crate::stamp::{log_time, os_user};
 use crate::store;
-
-/// What was exported. Codes are stored; append new kinds, never rename a code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ExportKind {
-    /// A mandate form (uppdragsblankett) for one organisation.
-    MandateForm,
-    /// Several organisations' mandate forms in one combined file.
-    MandateFormsCombined,
-    RosterCsv,
-    RosterXlsx,
-    RosterPdf,
-    AttendanceList,
-    MailingList,
-    Calendar,
-    /// A register extract for one person (personal-data rights).
-    PersonExtract,
-    /// The audit log or the export log itself.
-    LogExport,
-    /// A backup copy of the whole register written to a chosen file.
-    Backup,
-    /// The yearly report: PDF, workbook, or its raw attendance rows as CSV.
-    ReportPdf,
-    ReportXlsx,
-    ReportCsv,
-    /// A meeting's invitation, update or cancellation as an e-mail draft (.eml), and printed.
-    InvitationEmail,
-    InvitationPdf,
-    /// A meeting's minutes, printed and as an e-mail draft.
-    MinutesPdf,
-    MinutesEmail,
-    /// A reminder to an organisation's principal about seats that stand empty or whose terms
-    /// end soon, as an e-mail draft and as a printed letter.
-    ReminderEmail,
-    ReminderLetter,
-    /// A code this build does not know (written by a newer version).
-    Other,
-}
-
-impl ExportKind {
-    pub const ALL: [ExportKind; 21] = [
-        ExportKind::MandateForm,
-        ExportKind::MandateFormsCombined,
-        ExportKind::RosterCsv,
-        ExportKind::RosterXlsx,
-        ExportKind::RosterPdf,
-        ExportKind::AttendanceList,
-        ExportKind::MailingList,
-        ExportKind::Calendar,
-        ExportKind::PersonExtract,
-        ExportKind::LogExport,
-        ExportKind::Backup,
-        ExportKind::ReportPdf,
-        ExportKind::ReportXlsx,
-        ExportKind::ReportCsv,
-        ExportKind::InvitationEmail,
-        ExportKind::InvitationPdf,
-        ExportKind::MinutesPdf,
-        ExportKind::MinutesEmail,
-        ExportKind::ReminderEmail,
-        ExportKind::ReminderLetter,
-        ExportKind::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ExportKind::MandateForm => "mandate_form",
-            ExportKind::MandateFormsCombined => "mandate_forms_combined",
-            ExportKind::RosterCsv => "roster_csv",
-            ExportKind::RosterXlsx => "roster_xlsx",
-            ExportKind::RosterPdf => "roster_pdf",
-            ExportKind::AttendanceList => "attendance_list",
-            ExportKind::MailingList => "mailing_list",
-            ExportKind::Calendar => "calendar",
-            ExportKind::PersonExtract => "person_extract",
-            ExportKind::LogExport => "log_export",
-            ExportKind::Backup => "backup",
-            ExportKind::ReportPdf => "report_pdf",
-            ExportKind::ReportXlsx => "report_xlsx",
-            ExportKind::ReportCsv => "report_csv",
-            ExportKind::InvitationEmail => "invitation_email",
-            ExportKind::InvitationPdf => "invitation_pdf",
-            ExportKind::MinutesPdf => "minutes_pdf",
-            ExportKind::MinutesEmail => "minutes_email",
-            ExportKind::ReminderEmail => "reminder_email",
-            ExportKind::ReminderLetter => "reminder_letter",
-            ExportKind::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<ExportKind> {
-        ExportKind::ALL.into_iter().find(|k| k.code() == code)
-    }
-}
 
 /// One export to record.
 #[derive(Debug, Clone)]
@@ -124,46 +29,12 @@ pub struct ExportRecord<'a> {
     pub file: Option<&'a Path>,
 }
 
-/// One entry of the export log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct ExportEntry {
-    pub id: Id,
-    /// UTC, RFC 3339.
-    pub at: String,
-    pub os_user: String,
-    pub kind: ExportKind,
-    pub description: String,
-    pub group_id: Option<Id>,
-    pub people: i64,
-    pub protected_included: bool,
-    pub file: Option<String>,
-}
-
-/// The name of the operating-system user running Samverkan, for the logs: the login name
-/// from the environment, else the account's name asked of the operating system (a process
-/// started without USER, as by a launcher or a test driver, still logs who it runs as).
-pub fn os_user() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .into_iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .chain(whoami::username().ok())
-        .map(|u| u.trim().to_owned())
-        .find(|u| !u.is_empty())
-        .unwrap_or_else(|| "?".to_owned())
-}
-
-/// A timestamp as the logs store it: UTC, RFC 3339, whole seconds.
 /// How a description refers to a person: `{person:ID}`, rendered when shown.
 const PERSON_REF: &str = "{person:";
 
 /// The reference to a person in an export description.
 pub(crate) fn person_ref(id: Id) -> String {
     format!("{PERSON_REF}{id}}}")
-}
-
-pub fn log_time(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 impl Register {

@@ -10,13 +10,14 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Register;
-use crate::error::{Error, Field, Invalid, Unreadable, parse_date};
+use crate::error::{Error, Field, Invalid, Unreadable};
 use crate::import::mapping::{self, ImportField};
 use crate::import::{
     ColumnNote, ColumnUse, GroupRef, ImportChoices, ImportPreview, ImportReport, NewOrg,
     OrgDecision, RowIssue, Sheet, SimilarOrg, read,
 };
 use crate::lang::Lang;
+use crate::model::date::parse_date;
 use crate::model::{
     GroupKind, Id, OrgDraft, OrgFields, OrgKind, PersonDraft, PersonFields, Role, name_key,
 };

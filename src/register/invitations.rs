@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Register;
-use super::exports::{ExportKind, ExportRecord};
+use super::exports::ExportRecord;
 use crate::error::Error;
 use crate::export::ics::{self, Attendee, ItipMethod, Organiser};
 use crate::export::invitation::{
@@ -22,6 +22,7 @@ use crate::export::{logged_path, write_file};
 use crate::lang::Lang;
 use crate::mail::wording::{MailText, MailWording, MailWordingVersion, fill_mail, fill_subject};
 use crate::mail::{self, Address, Draft, MailAttachment, Recipients};
+use crate::model::log::ExportKind;
 use crate::model::{AgendaOf, Id, Meeting, MeetingStatus};
 use crate::pdf;
 use crate::store;

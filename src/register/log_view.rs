@@ -6,16 +6,15 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
 use rusqlite::Connection;
-use serde::Serialize;
 use serde_json::{Map, Value};
-use ts_rs::TS;
 
 use super::{LogEntry, LogFilter, Register};
 use crate::error::{Error, log_words as words};
 use crate::lang::Lang;
+use crate::model::log::{LogChange, LogLine};
 use crate::model::{AttendanceStatus, GroupKind, Id, MeetingStatus, OrgKind, Role, Seat};
+use crate::stamp::local_time;
 use crate::store;
 use crate::zone::Zone;
 
@@ -24,56 +23,6 @@ use crate::zone::Zone;
 pub struct LogView {
     pub lang: Lang,
     pub zone: Zone,
-}
-
-/// One field of a row that a log entry changed, set or removed, as the screens show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct LogChange {
-    /// The field's name: "Skyddade personuppgifter", "Grupp".
-    pub field: String,
-    /// The value before (an update or a removal); `None` when empty.
-    pub before: Option<String>,
-    /// The value after (an update or an addition); `None` when empty.
-    pub after: Option<String>,
-    /// The change in words: "E-post: a@x.se → b@x.se" (an update), "E-post: a@x.se".
-    pub text: String,
-}
-
-/// One line of the audit log, rendered for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct LogLine {
-    /// Local time in the view's zone: "2026-11-22 09:15".
-    pub at: String,
-    /// As stored: UTC, RFC 3339.
-    pub at_utc: String,
-    pub os_user: String,
-    /// The kind of row by its code: "person", "meeting", "export".
-    pub entity: String,
-    pub entity_id: Option<Id>,
-    /// The kind of row in words: "Person", "Möte".
-    pub kind: String,
-    /// The row by what it is: "Anna Berg", "Länsgruppen MVK 2027-03-10".
-    pub name: String,
-    /// "insert", "update", "delete", or the export's kind code.
-    pub action: String,
-    /// What happened, in words: "Tillagd", "Ändrad", "Borttagen", "Export".
-    pub event: String,
-    /// The fields that changed (an update) or were set (an addition, a removal).
-    pub changes: Vec<LogChange>,
-    /// The change on one line: "E-post: a@x.se → b@x.se; Skyddade personuppgifter: nej → ja";
-    /// for an export, how many people went to which file; for an erased person's row, that
-    /// the data was erased.
-    pub details: String,
-    pub redacted: bool,
-    /// For an export: how many people and which file.
-    pub people: Option<i64>,
-    pub file: Option<String>,
-    /// The people the line names (for the export record and the protected-people rule).
-    #[serde(skip)]
-    #[ts(skip)]
-    pub named_people: Vec<Id>,
 }
 
 /// Fields kept in the log that people do not need: the calendar's counter, and a setting's
@@ -297,20 +246,6 @@ fn truthy(v: &Value) -> Option<bool> {
         Value::Bool(b) => Some(*b),
         Value::Number(n) => n.as_i64().map(|n| n != 0),
         _ => None,
-    }
-}
-
-/// A stored UTC moment ("2026-11-22T08:15:00Z") on the zone's clocks: "2026-11-22 09:15"
-/// (with `seconds`, "2026-11-22 09:15:00"). Text that is no such moment is shown as it is.
-pub fn local_time(at: &str, zone: Zone, seconds: bool) -> String {
-    let format = if seconds {
-        "%Y-%m-%d %H:%M:%S"
-    } else {
-        "%Y-%m-%d %H:%M"
-    };
-    match DateTime::parse_from_rfc3339(at) {
-        Ok(t) => zone.local(t.with_timezone(&Utc)).format(format).to_string(),
-        Err(_) => at.to_owned(),
     }
 }
 
@@ -690,7 +625,7 @@ impl Register {
             // The stored times are UTC: take a day more, then keep what is on or after the
             // local day's start.
             Some(day) => {
-                let start = crate::register::log_time(view.zone.day_start(day));
+                let start = crate::stamp::log_time(view.zone.day_start(day));
                 let wider = LogFilter {
                     since: day.pred_opt(),
                     ..f.clone()

@@ -9,13 +9,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Register;
-use super::exports::{ExportKind, ExportRecord};
+use super::exports::ExportRecord;
 use super::meetings::{not_found, year_bounds};
 use crate::error::{Entity, Error, Field};
 use crate::export::ics::Organiser;
 use crate::export::roster::{LeftOut, MailingList, Roster, RosterFormat, RosterRow};
 use crate::export::{self, roster_pdf, write_file};
 use crate::lang::Lang;
+use crate::model::log::ExportKind;
 use crate::model::{Id, Meeting};
 use crate::pdf;
 use crate::store;

@@ -2,22 +2,22 @@
 //! adjust → apply) and attendance. The exports built on them are in `meeting_exports.rs`.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Register;
-use super::exports::log_time;
-use crate::error::{Entity, Error, Field, Invalid, parse_date};
+use crate::error::{Entity, Error, Field, Invalid};
 use crate::lang::Lang;
+use crate::model::date::parse_date;
 use crate::model::{
     AttendanceRow, AttendanceStatus, Blackout, BlackoutDraft, BlackoutFields, Id, Meeting,
     MeetingDraft, MeetingFields, MeetingStatus, PlanSettings,
 };
 use crate::schedule::plan::{BlockedPeriod, Forbidden, PlanInput, PlanRules, Slot};
 use crate::schedule::{SwedishCalendar, forbidden_reason, propose};
+use crate::stamp::log_time;
 use crate::store;
 
 /// The years the planner works with.
@@ -84,19 +84,11 @@ pub struct MeetingAttendance {
     pub rows: Vec<AttendanceRow>,
 }
 
-/// A calendar identity that is unique across registers and machines: 128 random bits.
+/// A calendar identity that is unique across registers and machines: a random (version 4)
+/// UUID, 122 random bits from the operating system's generator, as 32 hex digits before
+/// `@samverkan`. A meeting keeps the UID it was stored with.
 fn new_uid() -> String {
-    let word = || {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u128(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or(0),
-        );
-        h.finish()
-    };
-    format!("{:016x}{:016x}@samverkan", word(), word())
+    format!("{}@samverkan", uuid::Uuid::new_v4().simple())
 }
 
 pub(super) fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate), Error> {
@@ -563,5 +555,29 @@ impl Register {
             store::meetings::set_attendance(tx, meeting_id, person_id, status, substitute_for)
         })?;
         self.attendance(meeting_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::new_uid;
+
+    #[test]
+    fn a_new_meeting_uid_is_random_hex_at_samverkan() {
+        let (a, b) = (new_uid(), new_uid());
+        assert_ne!(a, b, "two UIDs made one after the other differ");
+        for uid in [&a, &b] {
+            let hex = uid.strip_suffix("@samverkan").expect("ends in @samverkan");
+            assert_eq!(hex.len(), 32, "{uid}");
+            assert!(
+                hex.chars()
+                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()),
+                "{uid}"
+            );
+        }
+        // A version 4 UUID: the version nibble is 4, the variant's bits are 10.
+        let hex = a.trim_end_matches("@samverkan");
+        assert_eq!(&hex[12..13], "4", "{a}");
+        assert!(matches!(&hex[16..17], "8" | "9" | "a" | "b"), "{a}");
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Register;
-use super::exports::{ExportKind, ExportRecord};
+use super::exports::ExportRecord;
 use super::invitations::InvitationRequest;
 use crate::error::{Error, Field};
 use crate::export::minutes::{self, MinutesAttendee, MinutesDoc, MinutesItem, MinutesStatus};
@@ -18,6 +18,7 @@ use crate::export::{logged_path, write_file};
 use crate::lang::Lang;
 use crate::mail::wording::{fill_mail, fill_subject};
 use crate::mail::{self, Address, Draft, MailAttachment};
+use crate::model::log::ExportKind;
 use crate::model::{AgendaOf, Id, MeetingStatus, optional_text};
 use crate::pdf;
 use crate::store;

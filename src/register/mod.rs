@@ -30,14 +30,18 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
+pub use crate::model::log::{
+    ExportEntry, ExportKind, LogChange, LogLine, PersonExtract, erased_name,
+};
+pub use crate::stamp::{local_time, log_time, os_user};
 pub use appointments::SeatHolder;
 pub use audit::{LOG_ENTITIES, LogEntry, LogFilter};
-pub use exports::{ExportEntry, ExportKind, ExportRecord, log_time, os_user};
+pub use exports::ExportRecord;
 pub use forms::{BatchOutcome, ComingForm, FormOptions, FormState, FormStatusRow, PrintedForm};
 pub use groups::{GroupDetail, GroupSummary, SeatRow};
 pub use import::{Columns, preview_file, read_sheet};
 pub use invitations::{InvitationOutcome, InvitationRequest, InvitationState, SentInvitation};
-pub use log_view::{LogChange, LogLine, LogView, local_time};
+pub use log_view::LogView;
 pub use meeting_exports::{CalendarQuery, ExportOutcome, OrganiserInfo};
 pub use meetings::{
     DayWarning, ForbiddenDay, GroupProposal, MeetingAttendance, PlanProposal, PlannedMeeting,
@@ -50,7 +54,7 @@ pub use overview::{
 };
 pub use page::{MAX_PAGE_ROWS, OrgSort, Page, PageRequest, PersonSort};
 pub use people::{PersonDetail, PersonQuery};
-pub use privacy::{ExtractFormat, PersonExtract, RetentionCandidate, erased_name};
+pub use privacy::{ExtractFormat, RetentionCandidate};
 pub use reminders::{
     DEFAULT_REMINDER_DAYS, MAX_REMINDER_DAYS, Reminder, ReminderOutcome, ReminderRequest,
     Reminders, WrittenReminder,

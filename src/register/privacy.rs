@@ -12,35 +12,17 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{
-    ExportEntry, ExportKind, ExportRecord, LogEntry, LogView, Register, log_time, os_user,
-};
+use super::{ExportKind, ExportRecord, LogEntry, LogView, PersonExtract, Register, erased_name};
 use crate::error::{Entity, Error, Field};
 use crate::export::{self, extract_pdf, write_file};
 use crate::lang::Lang;
-use crate::model::{Appointment, Id, Name, Person, PersonFields};
+use crate::model::{Id, Name, Person, PersonFields};
 use crate::pdf;
 use crate::safety::backup::backup_dir;
+use crate::stamp::{log_time, os_user};
 use crate::store;
-use crate::store::audit::{AttendanceRecord, ChangeEntry, Erasure};
+use crate::store::audit::Erasure;
 use crate::zone::Zone;
-
-/// Everything the register holds about one person.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct PersonExtract {
-    /// When the extract was made, UTC, RFC 3339.
-    pub made_at: String,
-    pub person: Person,
-    pub appointments: Vec<Appointment>,
-    /// The meetings their attendance was recorded for.
-    pub attendance: Vec<AttendanceRecord>,
-    /// Every export that carried the person's data.
-    pub exports: Vec<ExportEntry>,
-    /// Every change of the person's row and appointments.
-    pub changes: Vec<ChangeEntry>,
-    pub erased: Option<Erasure>,
-}
 
 /// The format of a register extract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
@@ -85,11 +67,6 @@ pub struct RetentionCandidate {
     pub name: String,
     pub organisation_name: String,
     pub last_served: NaiveDate,
-}
-
-/// The name an erased person gets.
-pub fn erased_name(number: i64) -> String {
-    format!("Borttagen person {number}")
 }
 
 /// The retention period when the register has no setting of its own, in months.
@@ -389,7 +366,7 @@ impl Register {
                 person_id: id,
                 name: p.name.as_str().to_owned(),
                 organisation_name: p.organisation_name,
-                last_served: crate::error::parse_date(Field::Date, &last)?,
+                last_served: crate::model::date::parse_date(Field::Date, &last)?,
             });
         }
         Ok(out)

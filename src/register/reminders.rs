@@ -18,7 +18,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::exports::{ExportKind, ExportRecord};
+use super::exports::ExportRecord;
 use super::{Page, PageRequest, Register, Vacancy, VacancyKind};
 use crate::error::{Error, Field, Invalid};
 use crate::export::reminder::{
@@ -29,6 +29,7 @@ use crate::export::{logged_path, write_file};
 use crate::lang::Lang;
 use crate::mail::wording::{fill_mail, fill_subject};
 use crate::mail::{self, Address, Draft, MailAttachment, Recipients};
+use crate::model::log::ExportKind;
 use crate::model::{Id, sort_key};
 use crate::store;
 

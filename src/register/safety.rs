@@ -11,10 +11,11 @@ use ts_rs::TS;
 
 use super::{Access, Register};
 use crate::error::{Error, ErrorCode};
+use crate::safety::CheckReport;
+use crate::safety::LockHolder;
 use crate::safety::backup::{self, BackupInfo, BackupReason, RestoreReport};
-use crate::safety::lock::{self, Acquired, LockHolder, WriterLock};
+use crate::safety::lock::{self, Acquired, WriterLock};
 use crate::safety::netfs;
-use crate::store::safety::CheckReport;
 use crate::store::{self, OpenMode};
 
 /// What happened when the register was opened.

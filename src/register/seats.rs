@@ -74,7 +74,7 @@ pub(crate) fn resolve(
             })?;
         if seat.group_id != group.id || seat.role != role || !seat.fits(org.id, org.kind) {
             return Err(Error::SeatMismatch {
-                seat: Box::new(seat),
+                seat: Box::new(seat.name()),
                 group: group.name.to_string(),
                 role,
                 organisation: org.name.to_string(),
@@ -106,7 +106,7 @@ pub(crate) fn resolve(
         return Err(Error::SeatAmbiguous {
             group: group.name.to_string(),
             role,
-            seats: tier,
+            seats: tier.iter().map(Seat::name).collect(),
         });
     }
     // No seat fits: the organisation is seated (its seats of the group's pattern), and given
@@ -207,7 +207,7 @@ impl Register {
                 })?;
             if let Some(a) = store::appointments::in_seat(tx, seat_id, today, None)?.first() {
                 return Err(Error::SeatHeld {
-                    seat: Box::new(seat.clone()),
+                    seat: Box::new(seat.name()),
                     holder: a.person_name.clone(),
                 });
             }

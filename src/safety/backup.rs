@@ -17,10 +17,10 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use super::report::CheckReport;
 use crate::error::Error;
 use crate::paths::{beside, check_target};
 use crate::store;
-use crate::store::safety::CheckReport;
 
 /// Why a backup was made. Part of its file name; append new reasons, never rename one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -245,7 +245,7 @@ fn describe(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        at: crate::register::log_time(at),
+        at: crate::stamp::log_time(at),
         reason,
         size,
         sha256,

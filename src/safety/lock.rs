@@ -9,21 +9,9 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
+use super::report::LockHolder;
 use crate::error::Error;
-
-/// Who holds a register open for writing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct LockHolder {
-    pub user: String,
-    pub host: String,
-    pub pid: u32,
-    /// UTC, RFC 3339.
-    pub since: String,
-}
 
 /// The held lock; released (and the file emptied) when dropped.
 #[derive(Debug)]
@@ -87,7 +75,7 @@ pub fn acquire(register: &Path, user: &str, now: DateTime<Utc>) -> Result<Acquir
         user: user.to_owned(),
         host: host_name(),
         pid: std::process::id(),
-        since: crate::register::log_time(now),
+        since: crate::stamp::log_time(now),
     };
     let text = serde_json::to_string(&holder).unwrap_or_default();
     file.set_len(0).map_err(io)?;

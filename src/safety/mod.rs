@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod lock;
 pub mod netfs;
+pub mod report;
 
 pub use backup::{BackupInfo, BackupReason, RestoreReport};
-pub use lock::LockHolder;
+pub use report::{CheckReport, LockHolder};

@@ -2,31 +2,10 @@
 //! table: reading the log, redacting it for an erased person, and recording erasures.
 
 use rusqlite::{Connection, Row, params};
-use serde::Serialize;
-use ts_rs::TS;
 
 use crate::error::Error;
 use crate::model::Id;
-
-/// One change to the register: which row, what it held before and after (JSON objects).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct ChangeEntry {
-    pub id: Id,
-    /// UTC, RFC 3339.
-    pub at: String,
-    pub os_user: String,
-    /// organisation, contact, person, group, seat, appointment, setting (and the tables later
-    /// migrations audit).
-    pub entity: String,
-    pub entity_id: Option<Id>,
-    /// insert, update or delete.
-    pub action: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
-    /// The values were removed when the person they describe was erased.
-    pub redacted: bool,
-}
+pub use crate::model::log::{AttendanceRecord, ChangeEntry, Erasure};
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ChangeEntry> {
     Ok(ChangeEntry {
@@ -87,17 +66,6 @@ pub fn redact_person(conn: &Connection, person_id: Id) -> Result<usize, Error> {
     )?)
 }
 
-/// One recorded erasure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct Erasure {
-    pub person_id: Id,
-    /// N in "Borttagen person N".
-    pub number: i64,
-    pub at: String,
-    pub os_user: String,
-}
-
 pub fn erasures(conn: &Connection) -> Result<Vec<Erasure>, Error> {
     let mut stmt =
         conn.prepare_cached("SELECT person_id, number, at, os_user FROM erasure ORDER BY number")?;
@@ -140,20 +108,6 @@ pub fn retention_candidates(conn: &Connection, cutoff: &str) -> Result<Vec<(Id, 
     )?;
     let rows = stmt.query_map([cutoff], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// One meeting a person's attendance was recorded for (for the register extract).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct AttendanceRecord {
-    pub meeting_id: Id,
-    /// YYYY-MM-DD.
-    pub date: String,
-    pub group_name: String,
-    /// present, absent or excused.
-    pub status: String,
-    /// The person they stood in for, if any.
-    pub substitute_for: Option<Id>,
 }
 
 /// The person's recorded attendance, oldest meeting first.

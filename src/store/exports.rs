@@ -4,7 +4,7 @@ use rusqlite::{Connection, Row, params};
 
 use crate::error::Error;
 use crate::model::Id;
-use crate::register::{ExportEntry, ExportKind};
+use crate::model::log::{ExportEntry, ExportKind};
 
 /// A new entry of the log.
 #[derive(Debug)]

@@ -332,7 +332,7 @@ fn configure(conn: &Connection, mode: OpenMode) -> Result<(), Error> {
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "secure_delete", "ON")?;
-    safety::register_functions(conn, crate::register::os_user())?;
+    safety::register_functions(conn, crate::stamp::os_user())?;
     Ok(())
 }
 

@@ -6,11 +6,10 @@ use std::path::Path;
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};
-use serde::Serialize;
-use ts_rs::TS;
 
 use super::{APPLICATION_ID, latest_version};
 use crate::error::Error;
+pub use crate::safety::report::CheckReport;
 
 /// Registers `samverkan_user()`, which the audit triggers call for the OS user. A connection
 /// without it (another program) cannot change audited tables: its writes are refused.
@@ -37,24 +36,6 @@ pub fn vacuum_into(conn: &Connection, target: &Path) -> Result<(), Error> {
         ),
     };
     written.map_err(|e| Error::sqlite_at(target, e))
-}
-
-/// What `integrity_check` and `foreign_key_check` found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct CheckReport {
-    /// `integrity_check` said "ok".
-    pub integrity_ok: bool,
-    /// The problems `integrity_check` listed (at most 20).
-    pub integrity_problems: Vec<String>,
-    /// Rows that refer to a missing row: "table rowid → parent".
-    pub foreign_key_problems: Vec<String>,
-}
-
-impl CheckReport {
-    pub fn ok(&self) -> bool {
-        self.integrity_ok && self.foreign_key_problems.is_empty()
-    }
 }
 
 /// Runs `integrity_check` and `foreign_key_check` on an open connection. A damaged file can

@@ -7,9 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::Utc;
 use samverkan::Lang;
-use samverkan::error::{Field, parse_date};
+use samverkan::error::Field;
 use samverkan::forms::{Wording, WordingVersion};
 use samverkan::model::Id;
+use samverkan::model::date::parse_date;
 use samverkan::register::{BatchOutcome, FormOptions, FormStatusRow, PrintedForm};
 use serde::Serialize;
 use tauri::State;

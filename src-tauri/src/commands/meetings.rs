@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
-use samverkan::error::{Field, parse_date};
+use samverkan::error::Field;
 use samverkan::export::roster::{MailingList, Roster, RosterFormat};
+use samverkan::model::date::parse_date;
 use samverkan::model::{
     AttendanceStatus, Blackout, BlackoutDraft, Id, Meeting, MeetingDraft, PlanSettings,
 };

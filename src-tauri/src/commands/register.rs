@@ -3,7 +3,8 @@
 //! error to `{code, message}`.
 
 use chrono::NaiveDate;
-use samverkan::error::{Field, parse_date};
+use samverkan::error::Field;
+use samverkan::model::date::parse_date;
 use samverkan::model::{
     AppointInput, AppointOutcome, Appointment, ContactDraft, Group, GroupDraft, Id,
     InternalContact, LocalGroupDraft, OrgDraft, Organisation, Person, PersonDraft, PrincipalDraft,

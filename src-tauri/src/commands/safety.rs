@@ -6,10 +6,11 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
-use samverkan::error::{Field, parse_date};
+use samverkan::error::Field;
 use samverkan::import::template::{self, TemplateFormat};
 use samverkan::import::{ImportChoices, ImportField, ImportPreview, ImportReport};
 use samverkan::model::Id;
+use samverkan::model::date::parse_date;
 use samverkan::register::{
     ExtractFormat, LogFilter, LogLine, LogView, PersonExtract, RetentionCandidate,
 };

@@ -3,7 +3,8 @@
 //! Each is an adapter over one core function.
 
 use chrono::Utc;
-use samverkan::error::{Field, parse_date};
+use samverkan::error::Field;
+use samverkan::model::date::parse_date;
 use samverkan::model::{Appointment, Id, Seat, SeatDraft};
 use samverkan::register::{SeatHolder, SeatView, os_user};
 use tauri::State;

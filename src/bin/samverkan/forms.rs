@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use chrono::{NaiveDate, Utc};
-use samverkan::error::{Field, parse_date};
+use samverkan::error::Field;
+use samverkan::model::date::parse_date;
 use samverkan::register::{BatchOutcome, FormOptions, FormState, FormStatusRow, PrintedForm};
 use samverkan::{Error, Register};
 

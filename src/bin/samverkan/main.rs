@@ -21,7 +21,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::Parser;
-use samverkan::error::{Field, Invalid, parse_date};
+use samverkan::error::{Field, Invalid};
+use samverkan::model::date::parse_date;
 use samverkan::model::{
     AppointRequest, ContactDraft, GroupDraft, LocalGroupDraft, OrgDraft, PersonDraft,
     PrincipalDraft, Role, SeatDraft,

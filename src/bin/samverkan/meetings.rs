@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, Utc};
 use clap::{Args, Subcommand};
 use comfy_table::{Table, presets};
-use samverkan::error::{Field, Invalid, parse_date};
+use samverkan::error::{Field, Invalid};
 use samverkan::export::roster::RosterFormat;
+use samverkan::model::date::parse_date;
 use samverkan::model::{
     AttendanceStatus, BlackoutDraft, Id, Meeting, MeetingDraft, MeetingStatus, parse_weekdays,
 };

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
-use samverkan::error::{Field, import_text, parse_date};
+use samverkan::error::{Field, import_text};
 use samverkan::import::template::{self, TemplateFormat};
 use samverkan::import::{ImportChoices, OrgAlias};
+use samverkan::model::date::parse_date;
 use samverkan::register::{ExtractFormat, LogFilter, LogLine, LogView, RetentionCandidate};
 use samverkan::safety::{BackupInfo, RestoreReport};
 use samverkan::store::safety::CheckReport;
