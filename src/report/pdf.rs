@@ -709,11 +709,20 @@ fn grid(flow: &mut Flow<'_>, g: &GroupReport, lang: Lang) {
                 stroke: Some(0.5),
             });
             rules(flow, top, head_h);
+            flow.text_at(
+                x0 + 3.0,
+                top + 15.0,
+                Style::Bold,
+                7.5,
+                t("Organisation", "Organisation"),
+            );
             for (i, m) in block.iter().enumerate() {
                 let x = x0 + label_w + i as f32 * CELL;
                 let day = format!("{}/{}", m.date.day(), m.date.month());
-                let w = fonts.width(Style::Regular, 6.5, &day);
-                flow.text_at(x + (CELL - w) / 2.0, top + 15.0, Style::Regular, 6.5, &day);
+                // "12/11" is wider than a cell at 6.5 pt: such a date shrinks to fit.
+                let size = (6.5 * (CELL - 3.0) / fonts.width(Style::Regular, 6.5, &day)).min(6.5);
+                let w = fonts.width(Style::Regular, size, &day);
+                flow.text_at(x + (CELL - w) / 2.0, top + 15.0, Style::Regular, size, &day);
             }
             flow.advance(head_h);
         };
