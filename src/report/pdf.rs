@@ -679,14 +679,50 @@ fn grid(flow: &mut Flow<'_>, g: &GroupReport, lang: Lang) {
         head_h + first_row,
         t("Närvaro möte för möte", "Attendance meeting by meeting"),
     );
+    // Drawn as a table is (a shaded, framed header row, a framed row per organisation, a
+    // rule between columns), so that the tagged PDF reads it as one: a header cell per
+    // meeting, then a row per organisation with its name and a cell per meeting.
     for block in blocks {
-        let header = |flow: &mut Flow<'_>| {
-            let (x0, top) = (flow.left() + label_w, flow.y());
-            for (i, m) in block.iter().enumerate() {
+        let width = label_w + block.len() as f32 * CELL;
+        let rules = |flow: &mut Flow<'_>, top: f32, h: f32| {
+            let x0 = flow.left() + label_w;
+            for i in 0..block.len() {
                 let x = x0 + i as f32 * CELL;
+                flow.push(Item::Line {
+                    x1: x,
+                    y1: top,
+                    x2: x,
+                    y2: top + h,
+                    width: 0.5,
+                    gray: 0.0,
+                });
+            }
+        };
+        let header = |flow: &mut Flow<'_>| {
+            let (x0, top) = (flow.left(), flow.y());
+            flow.push(Item::Rect {
+                x: x0,
+                y: top,
+                w: width,
+                h: head_h,
+                fill: Some(0.9),
+                stroke: Some(0.5),
+            });
+            rules(flow, top, head_h);
+            flow.text_at(
+                x0 + 3.0,
+                top + 15.0,
+                Style::Bold,
+                7.5,
+                t("Organisation", "Organisation"),
+            );
+            for (i, m) in block.iter().enumerate() {
+                let x = x0 + label_w + i as f32 * CELL;
                 let day = format!("{}/{}", m.date.day(), m.date.month());
-                let w = fonts.width(Style::Regular, 6.5, &day);
-                flow.text_at(x + (CELL - w) / 2.0, top + 18.0, Style::Regular, 6.5, &day);
+                // "12/11" is wider than a cell at 6.5 pt: such a date shrinks to fit.
+                let size = (6.5 * (CELL - 3.0) / fonts.width(Style::Regular, 6.5, &day)).min(6.5);
+                let w = fonts.width(Style::Regular, size, &day);
+                flow.text_at(x + (CELL - w) / 2.0, top + 15.0, Style::Regular, size, &day);
             }
             flow.advance(head_h);
         };
@@ -699,26 +735,43 @@ fn grid(flow: &mut Flow<'_>, g: &GroupReport, lang: Lang) {
                 header(flow);
             }
             let (x, top) = (flow.left(), flow.y());
+            flow.push(Item::Rect {
+                x,
+                y: top,
+                w: width,
+                h,
+                fill: None,
+                stroke: Some(0.5),
+            });
+            rules(flow, top, h);
             let lines = wrap(fonts, Style::Regular, 7.5, label_w - 6.0, &o.name);
             for (i, line) in lines.iter().enumerate() {
-                flow.text_at(x, top + 10.5 + i as f32 * 9.5, Style::Regular, 7.5, line);
+                flow.text_at(
+                    x + 3.0,
+                    top + 10.5 + i as f32 * 9.5,
+                    Style::Regular,
+                    7.5,
+                    line,
+                );
             }
             for (i, m) in block.iter().enumerate() {
                 let cx = x + label_w + i as f32 * CELL;
                 match presence.get(&(m.meeting_id, o.organisation_id)).copied() {
                     None => {
-                        // Not invited to this meeting: an empty, unruled cell.
+                        // Not invited to this meeting: an empty cell.
                     }
                     Some(p) => {
                         let (fill, ink) = shade(p);
-                        flow.push(Item::Rect {
-                            x: cx + 1.0,
-                            y: top + 1.0,
-                            w: CELL - 2.0,
-                            h: CELL - 2.0,
-                            fill,
-                            stroke: Some(0.5),
-                        });
+                        if fill.is_some() {
+                            flow.push(Item::Rect {
+                                x: cx + 1.0,
+                                y: top + 1.0,
+                                w: CELL - 2.0,
+                                h: CELL - 2.0,
+                                fill,
+                                stroke: None,
+                            });
+                        }
                         let letter = p.letter(lang);
                         let w = fonts.width(Style::Bold, 8.0, letter);
                         flow.gray_text_at(
@@ -749,14 +802,34 @@ fn grid(flow: &mut Flow<'_>, g: &GroupReport, lang: Lang) {
         }
         let top = flow.y().max(top);
         let (fill, ink) = shade(p);
-        flow.push(Item::Rect {
-            x,
-            y: top + 1.0,
-            w: CELL - 2.0,
-            h: CELL - 2.0,
-            fill,
-            stroke: Some(0.5),
-        });
+        // The sample's frame is four rules, not a framed rectangle, which the tagged PDF
+        // would read as a table.
+        let (x1, y1, side) = (x, top + 1.0, CELL - 2.0);
+        if fill.is_some() {
+            flow.push(Item::Rect {
+                x: x1,
+                y: y1,
+                w: side,
+                h: side,
+                fill,
+                stroke: None,
+            });
+        }
+        for (ax, ay, bx, by) in [
+            (x1, y1, x1 + side, y1),
+            (x1 + side, y1, x1 + side, y1 + side),
+            (x1 + side, y1 + side, x1, y1 + side),
+            (x1, y1 + side, x1, y1),
+        ] {
+            flow.push(Item::Line {
+                x1: ax,
+                y1: ay,
+                x2: bx,
+                y2: by,
+                width: 0.5,
+                gray: 0.0,
+            });
+        }
         let letter = p.letter(lang);
         let lw = fonts.width(Style::Bold, 8.0, letter);
         flow.gray_text_at(

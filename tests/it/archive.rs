@@ -250,5 +250,19 @@ fn the_yearly_report_is_tagged_pdf_a_2b() {
         assert_archival_pdf(&bytes, tag);
         let (s, at) = kinds(&bytes);
         assert!(at("H1").is_some() && at("P").is_some(), "{s:?}");
+        // Every table, the attendance grid too, is read as one: a header row of several
+        // cells, not a table for each shaded square.
+        let tables: Vec<usize> = (0..s.len()).filter(|i| s[*i] == "Table").collect();
+        assert!(!tables.is_empty(), "{s:?}");
+        for (n, start) in tables.iter().enumerate() {
+            let end = tables.get(n + 1).copied().unwrap_or(s.len());
+            let headers = s[*start..end].iter().filter(|k| *k == "TH").count();
+            let rows = s[*start..end].iter().filter(|k| *k == "TR").count();
+            assert!(
+                headers >= 2 && rows >= 2,
+                "table {n}: {:?}",
+                &s[*start..end]
+            );
+        }
     }
 }
