@@ -606,6 +606,22 @@ impl<'f> Flow<'f> {
             .collect()
     }
 
+    /// The height a row needs where it starts: all of it, or, for a row that will not fit
+    /// on a page of its own under the header (a long note) and is split anyway, its first
+    /// few lines. What a heading or a page break keeps with the row is this height, so a
+    /// row too tall for any page starts right under its heading and header.
+    fn start_height(&self, cells: &[Cell], min: f32, head_h: f32) -> f32 {
+        let h = Self::row_height(cells, min);
+        if h <= self.page_room() - head_h {
+            return h;
+        }
+        let first_lines = cells
+            .iter()
+            .map(|c| c.lines.len().min(3) as f32 * c.size * LEADING)
+            .fold(0.0, f32::max);
+        (first_lines + 2.0 * CELL_PAD).max(min).min(h)
+    }
+
     fn row_height(cells: &[Cell], min: f32) -> f32 {
         let h = cells
             .iter()
@@ -680,10 +696,11 @@ impl<'f> Flow<'f> {
     /// must be kept with.
     pub fn table_start_height(&self, table: &Table) -> f32 {
         let (_, head, rows) = self.table_cells(table);
-        Self::row_height(&head, 0.0)
+        let head_h = Self::row_height(&head, 0.0);
+        head_h
             + rows
                 .first()
-                .map_or(0.0, |r| Self::row_height(r, table.min_row))
+                .map_or(0.0, |r| self.start_height(r, table.min_row, head_h))
     }
 
     /// A table; its header is repeated on each page it continues onto.
@@ -698,7 +715,9 @@ impl<'f> Flow<'f> {
         let (edges, head, rows) = self.table_cells(table);
         let min = table.min_row;
         let head_h = Self::row_height(&head, 0.0);
-        let first_h = rows.first().map_or(0.0, |r| Self::row_height(r, min));
+        let first_h = rows
+            .first()
+            .map_or(0.0, |r| self.start_height(r, min, head_h));
         self.ensure(head_h + first_h);
         self.draw_row(&edges, &head, Style::Bold, Some(0.9), 0.0);
         // Where the kept tail starts: the row before the tail rows, if any.
@@ -708,7 +727,7 @@ impl<'f> Flow<'f> {
             usize::MAX
         };
         for (k, row) in rows.iter().enumerate() {
-            let mut h = Self::row_height(row, min);
+            let mut h = self.start_height(row, min, head_h);
             if k == keep_from {
                 let block: f32 = rows[k..].iter().map(|r| Self::row_height(r, min)).sum();
                 // Kept together only when the block fits on a page of its own.
@@ -1050,6 +1069,39 @@ mod tests {
             .map(|p| p.text().iter().filter(|t| t.starts_with("Namn ")).count())
             .sum();
         assert_eq!(rows, 80);
+    }
+
+    #[test]
+    fn a_first_row_taller_than_a_page_starts_under_its_heading_and_header() {
+        let mut flow = Flow::new(fonts(), PageSetup::a4());
+        flow.paragraph(Style::Regular, 10.0, 0.0, "Kallelse");
+        let note = "Anteckning ".repeat(900);
+        let table = Table {
+            columns: vec![Column::new("Punkt", 1.0), Column::new("Anteckning", 3.0)],
+            rows: vec![vec!["1".into(), note], vec!["2".into(), "Kort".into()]],
+            size: 9.0,
+            min_row: 0.0,
+        };
+        flow.table_section(12.0, "Dagordning", &table, "Inga punkter");
+        let pages = flow.finish("Kallelse", |n, t| format!("Sida {n} av {t}"));
+        let first = pages[0].text();
+        for expected in ["Kallelse", "Dagordning", "Punkt", "1"] {
+            assert!(
+                first.contains(&expected),
+                "page 1 holds {expected:?}: {first:?}"
+            );
+        }
+        // Every page the note runs over carries some of it: none holds only a heading or a
+        // header.
+        for (i, p) in pages[..pages.len() - 1].iter().enumerate() {
+            assert!(
+                p.text()
+                    .iter()
+                    .any(|t| t.starts_with("Anteckning Anteckning")),
+                "page {i}: {:?}",
+                p.text()
+            );
+        }
     }
 
     #[test]
