@@ -893,3 +893,176 @@ fn an_invitation_is_previewed_and_written_and_the_mail_wording_saved_through_its
     .expect("state");
     assert_eq!(s["subject"], "Välkommen: Länsgruppen MVK");
 }
+
+/// The county group's id and a meeting of it on 2027-03-10.
+fn county_meeting(w: &WebviewWindow<MockRuntime>) -> Value {
+    let groups = call(w, "list_groups", json!({})).expect("groups");
+    let county = groups
+        .as_array()
+        .and_then(|l| l.iter().find(|g| g["group"]["name"] == "Länsgruppen MVK"))
+        .and_then(|g| g["group"]["id"].as_i64())
+        .expect("the county group");
+    call(
+        w,
+        "add_meeting",
+        json!({ "draft": { "group_id": county, "date": "2027-03-10", "start": "09:00", "end": "12:00" } }),
+    )
+    .expect("meeting")
+}
+
+#[test]
+fn minutes_are_written_checked_and_sent_through_their_commands() {
+    let t = app_on_new_register();
+    let w = &t.window;
+    let m = county_meeting(w);
+    let id = m["id"].clone();
+    let taker = add_falun_person(w, "Erik Lund", "erik.lund@falun.se");
+    let checker = add_falun_person(w, "Anna Öberg", "anna.oberg@falun.se");
+    let mins = call(w, "minutes", json!({ "meetingId": id, "include": [] })).expect("minutes");
+    assert_eq!(mins["status"], "not_started", "{mins}");
+    let n = mins["items"].as_array().expect("items").len();
+    assert!(n > 0, "the template's items: {mins}");
+
+    let mins = call(
+        w,
+        "set_minutes_item",
+        json!({ "meetingId": id, "position": 1,
+                "draft": { "notes": "Mötet öppnades.", "decisions": "Dagordningen godkändes." } }),
+    )
+    .expect("item");
+    assert_eq!(mins["status"], "drafted");
+    assert_eq!(mins["items"][0]["notes"], "Mötet öppnades.");
+    assert_eq!(mins["items"][0]["decisions"], "Dagordningen godkändes.");
+    let err = call(
+        w,
+        "set_minutes_item",
+        json!({ "meetingId": id, "position": n + 1, "draft": { "notes": "x" } }),
+    )
+    .expect_err("no such item");
+    assert_eq!(err["code"], "invalid", "{err}");
+
+    let err = call(w, "check_minutes", json!({ "meetingId": id })).expect_err("no checker");
+    assert_eq!(err["code"], "invalid", "{err}");
+    let mins = call(
+        w,
+        "set_minutes_people",
+        json!({ "meetingId": id, "people": { "taker_id": taker, "checker_id": checker } }),
+    )
+    .expect("people");
+    assert_eq!(mins["taker"]["name"], "Erik Lund");
+    assert_eq!(mins["checker"]["name"], "Anna Öberg");
+    let mins = call(w, "check_minutes", json!({ "meetingId": id })).expect("checked");
+    assert_eq!(mins["status"], "checked");
+    assert!(mins["checked_at"].is_string(), "{mins}");
+
+    let pdf = t._dir.path().join("minnesanteckningar.pdf");
+    let eml = t._dir.path().join("minnesanteckningar.eml");
+    let request = json!({ "include": [], "recipients": "bcc" });
+    let err = call(
+        w,
+        "write_minutes",
+        json!({ "meetingId": id, "pdf": pdf, "eml": eml, "request": request }),
+    )
+    .expect_err("no coordinator address for the draft");
+    assert_eq!(err["code"], "invalid", "{err}");
+    assert!(
+        !pdf.exists() && !eml.exists(),
+        "nothing written when refused"
+    );
+    let out = call(
+        w,
+        "write_minutes",
+        json!({ "meetingId": id, "pdf": pdf, "eml": null, "request": request }),
+    )
+    .expect("the PDF alone needs no coordinator");
+    assert!(pdf.is_file());
+    assert_eq!(out["status"], "checked", "a PDF alone sends nothing: {out}");
+    call(
+        w,
+        "set_organiser",
+        json!({ "info": { "name": "Åsa", "email": "asa@lansstyrelsen.se", "title": null, "phone": null } }),
+    )
+    .expect("coordinator");
+    let out = call(
+        w,
+        "write_minutes",
+        json!({ "meetingId": id, "pdf": null, "eml": eml, "request": request }),
+    )
+    .expect("the draft");
+    assert!(eml.is_file());
+    assert_eq!(out["status"], "sent", "{out}");
+    let mins = call(w, "minutes", json!({ "meetingId": id, "include": [] })).expect("minutes");
+    assert_eq!(mins["status"], "sent");
+    assert!(mins["sent_at"].is_string(), "{mins}");
+}
+
+#[test]
+fn reminders_are_listed_written_into_a_folder_and_their_period_set_through_their_commands() {
+    let t = app_on_new_register();
+    let w = &t.window;
+    let page = json!({ "offset": 0, "limit": 5 });
+    let r = call(
+        w,
+        "reminders",
+        json!({ "withinDays": null, "include": [], "page": page }),
+    )
+    .expect("reminders");
+    assert_eq!(r["within_days"], 60, "the default period: {r}");
+    let due = r["due"].as_u64().expect("due");
+    assert!(due > 0, "a new register's seats are empty: {r}");
+    let rows = r["letters"]["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 5, "a page of the letters");
+    assert_eq!(r["letters"]["total"].as_u64(), Some(due));
+    assert!(
+        rows.iter()
+            .all(|l| l["due"] == true && l["last_sent"].is_null())
+    );
+
+    let err = call(w, "set_reminder_days", json!({ "days": 0 })).expect_err("no period");
+    assert_eq!(err["code"], "invalid", "{err}");
+    let days = call(w, "set_reminder_days", json!({ "days": 90 })).expect("period");
+    assert_eq!(days, 90);
+    let r = call(
+        w,
+        "reminders",
+        json!({ "withinDays": null, "include": [], "page": page }),
+    )
+    .expect("reminders");
+    assert_eq!(r["within_days"], 90);
+
+    let dir = t._dir.path().join("påminnelser");
+    let out = call(
+        w,
+        "write_reminders",
+        json!({ "dir": dir, "request": { "within_days": null, "again": false, "include": [] } }),
+    )
+    .expect("written");
+    let written = out["written"].as_array().expect("written");
+    assert_eq!(
+        written.len() as u64,
+        due,
+        "one letter for every due one: {out}"
+    );
+    for l in written {
+        let pdf = l["pdf"].as_str().expect("a letter");
+        assert!(std::path::Path::new(pdf).is_file(), "{pdf}");
+        assert!(pdf.starts_with(dir.to_str().expect("path")), "{pdf}");
+    }
+    // Written once, not due again within the period unless asked.
+    let r = call(
+        w,
+        "reminders",
+        json!({ "withinDays": null, "include": [], "page": page }),
+    )
+    .expect("reminders");
+    assert_eq!(r["due"], 0, "{r}");
+    assert_eq!(r["recent"].as_u64(), Some(due));
+    let again = call(
+        w,
+        "write_reminders",
+        json!({ "dir": dir, "request": { "within_days": null, "again": false, "include": [] } }),
+    )
+    .expect("nothing due");
+    assert_eq!(again["written"].as_array().map(Vec::len), Some(0));
+    assert_eq!(again["skipped"].as_u64(), Some(due));
+}

@@ -3,12 +3,17 @@
 //! structure tree of headings, paragraphs and tables with header cells in reading order with
 //! every page's content marked, PDF/A-2b without a false PDF/X claim, and one bookmark per
 //! organisation in the combined forms file. Each kind of document: a form, the combined forms
-//! file, the roster, the attendance list, the register extract and the yearly report.
+//! file, the roster, the attendance list, the register extract, the yearly report, and the
+//! meeting cycle's invitation, minutes and reminder letter.
 
 use chrono::{DateTime, Utc};
 use samverkan::export::roster::RosterFormat;
-use samverkan::model::{AppointRequest, MeetingDraft, PersonDraft, Role};
-use samverkan::register::{ExtractFormat, FormOptions};
+use samverkan::model::{
+    AgendaItemDraft, AgendaKind, AgendaOf, AppointRequest, MeetingDraft, PersonDraft, Role,
+};
+use samverkan::register::{
+    ExtractFormat, FormOptions, InvitationRequest, MinutesItemDraft, OrganiserInfo, ReminderRequest,
+};
 use samverkan::report::ReportFormat;
 use samverkan::{Lang, Register};
 
@@ -264,5 +269,124 @@ fn the_yearly_report_is_tagged_pdf_a_2b() {
                 &s[*start..end]
             );
         }
+    }
+}
+
+#[test]
+fn the_invitation_the_minutes_and_the_reminder_letter_are_tagged_pdf_a_2b() {
+    let f = Fixture::dalarna();
+    let mut reg = f.open();
+    reg.set_organiser(&OrganiserInfo {
+        name: Some("Åsa Strateg".into()),
+        title: Some("Strateg MVK, Länsstyrelsen".into()),
+        email: Some("asa.strateg@lansstyrelsen.se".into()),
+        phone: Some("010-225 00 00".into()),
+    })
+    .expect("coordinator");
+    appoint(&mut reg, "Falu kommun", "Anna Berg", Role::Representative);
+    appoint(&mut reg, "Mora kommun", "Erik Lund", Role::Substitute);
+    let group = reg.find_group("Länsgruppen").expect("group");
+    let m = reg
+        .add_meeting(
+            &MeetingDraft {
+                group_id: group,
+                date: "2027-03-09".into(),
+                start: Some("13:00".into()),
+                end: Some("16:00".into()),
+                place: Some("Länsstyrelsen, Falun".into()),
+                ..MeetingDraft::default()
+            },
+            now(),
+        )
+        .expect("meeting")
+        .id;
+    reg.add_agenda_item(
+        AgendaOf::Meeting(m),
+        &AgendaItemDraft {
+            title: "Läget i länet: våld i nära relationer".into(),
+            kind: Some(AgendaKind::Discussion),
+            presenter: Some("Länsstyrelsen".into()),
+            minutes: Some(30),
+            note: Some("Underlag skickas före mötet.".into()),
+            ..AgendaItemDraft::default()
+        },
+        Some(1),
+    )
+    .expect("item");
+    reg.set_minutes_item(
+        m,
+        1,
+        &MinutesItemDraft {
+            notes: Some("Länsstyrelsen redogjorde för läget.".into()),
+            decisions: Some("Ärendet lades till handlingarna.".into()),
+        },
+        now(),
+    )
+    .expect("minutes");
+
+    for (lang, tag) in [(Lang::Sv, "sv-SE"), (Lang::En, "en-GB")] {
+        let invitation = f.dir.path().join(format!("kallelse-{tag}.pdf"));
+        reg.write_invitation(
+            m,
+            None,
+            Some(&invitation),
+            &InvitationRequest::default(),
+            lang,
+            now(),
+        )
+        .expect("invitation");
+        let bytes = std::fs::read(&invitation).expect("pdf");
+        assert_archival_pdf(&bytes, tag);
+        let (s, at) = kinds(&bytes);
+        // The title, then the agenda's and the invited's tables with header cells first.
+        assert!(at("H1").is_some() && at("H1") < at("Table"), "{s:?}");
+        assert!(at("TH").is_some() && at("TH") < at("TD"), "{s:?}");
+        assert!(pdf_text(&bytes).contains("Anna Berg"));
+
+        let minutes = f.dir.path().join(format!("minnesanteckningar-{tag}.pdf"));
+        reg.write_minutes(
+            m,
+            Some(&minutes),
+            None,
+            &InvitationRequest::default(),
+            lang,
+            now(),
+        )
+        .expect("minutes");
+        let bytes = std::fs::read(&minutes).expect("pdf");
+        assert_archival_pdf(&bytes, tag);
+        let (s, at) = kinds(&bytes);
+        // The title, the attendance under its heading (header cells first), then each item
+        // under its heading with its notes.
+        assert!(at("H1").is_some() && at("H1") < at("H2"), "{s:?}");
+        assert!(at("H2") < at("Table") && at("TH") < at("TD"), "{s:?}");
+        let last_heading = s.iter().rposition(|k| k == "H2");
+        assert!(last_heading > at("Table"), "{s:?}");
+        assert_eq!(s.last().map(String::as_str), Some("P"), "{s:?}");
+
+        let dir = f.dir.path().join(format!("påminnelser-{tag}"));
+        let outcome = reg
+            .write_reminders(
+                &dir,
+                &ReminderRequest {
+                    again: true,
+                    ..ReminderRequest::default()
+                },
+                today(),
+                lang,
+                now(),
+            )
+            .expect("reminders");
+        let letter = outcome.written.first().expect("a letter due");
+        let bytes = std::fs::read(&letter.pdf).expect("pdf");
+        assert_archival_pdf(&bytes, tag);
+        let (s, at) = kinds(&bytes);
+        // The title, then the seats as a list: each item its bullet and its text.
+        assert!(at("H1").is_some() && at("H1") < at("L"), "{s:?}");
+        assert!(
+            at("L") < at("LI") && at("LI") < at("Lbl") && at("Lbl") < at("LBody"),
+            "{s:?}"
+        );
+        assert!(s.iter().rposition(|k| k == "P") > at("LBody"), "{s:?}");
     }
 }

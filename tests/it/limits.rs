@@ -1,13 +1,21 @@
 //! Every field's length limit: a value one character over it is refused with a message that
 //! says the limit and changes nothing; a value at it is saved, and every printed document
-//! carries every character of it, inside the paper's printable area and over no other text.
+//! carries every character of it, inside the paper's printable area and over no other text:
+//! the mandate form, the roster, the attendance list, the register extract, and the meeting
+//! cycle's invitation, minutes and reminder letter.
 
 use chrono::{TimeZone, Utc};
 use samverkan::Lang;
 use samverkan::error::Field;
-use samverkan::export::{extract_pdf, roster_pdf};
-use samverkan::model::max_chars;
+use samverkan::export::invitation::InvitationDoc;
+use samverkan::export::minutes::MinutesDoc;
+use samverkan::export::reminder::{self, ReminderDoc};
+use samverkan::export::{extract_pdf, invitation, minutes, roster_pdf};
+use samverkan::model::{AgendaItemDraft, AgendaKind, AgendaOf, max_chars};
 use samverkan::pdf::{Document, Fonts, overruns, to_pdf};
+use samverkan::register::{
+    InvitationRequest, MinutesItemDraft, OrganiserInfo, PageRequest, ReminderRequest,
+};
 
 use crate::support::{Fixture, day, pdf_text};
 
@@ -47,7 +55,8 @@ fn squash(s: &str) -> String {
 
 /// Whether `text` carries all of `value`: whole, or, where the value is split over pages,
 /// in order with at most a page's head and footer (and a table's repeated header) between
-/// the parts.
+/// any two parts (a note of 4,000 characters in a table's narrow column runs over several
+/// pages).
 fn printed_whole(text: &str, value: &str) -> bool {
     let (text, value) = (squash(text), squash(value));
     if text.contains(&value) {
@@ -56,10 +65,18 @@ fn printed_whole(text: &str, value: &str) -> bool {
     let value: Vec<char> = value.chars().collect();
     let head: String = value.iter().take(30).collect();
     // From each place the value could start, its characters in order within its length and
-    // 300 more.
+    // 300 more for each page's footer ("Sida 2 av 7", "Page 2 of 7") it runs past.
     text.match_indices(&head).any(|(start, _)| {
+        let rest = &text[start..];
         let mut want = value.iter().peekable();
-        for c in text[start..].chars().take(value.len() + 300) {
+        let mut budget = value.len() + 300;
+        for (n, (at, c)) in rest.char_indices().enumerate() {
+            if want.peek().is_none() || n > budget {
+                break;
+            }
+            if rest[at..].starts_with("Sida") || rest[at..].starts_with("Page") {
+                budget += 300;
+            }
             if Some(&&c) == want.peek() {
                 want.next();
             }
@@ -227,12 +244,17 @@ fn values_at_every_limit_print_whole_on_every_document() {
                 p,
             ]);
         }
-        for (p, role) in [(&person, "representative"), (&substitute, "substitute")] {
+        // The representative's term ends in the spring: a reminder is due in March.
+        for (p, role, to) in [
+            (&person, "representative", "--to=2027-04-30"),
+            (&substitute, "substitute", "--to=2028-12-31"),
+        ] {
             f.ok(&[
                 "appoint",
                 &format!("--group={group_name}"),
                 &format!("--role={role}"),
                 "--from=2026-01-01",
+                to,
                 "--",
                 p,
             ]);
@@ -270,8 +292,49 @@ fn values_at_every_limit_print_whole_on_every_document() {
             &format!("--link={link}"),
         ]);
         let meeting_id = meeting["id"].as_i64().expect("meeting id");
+        let created = Utc
+            .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
+            .single()
+            .expect("time");
+        let coordinator = text(max_chars(Field::Name) - 1) + "K";
+        let item_title = name(Field::ItemTitle);
+        let presenter = text(max_chars(Field::Presenter) - 1) + "F";
+        let item_note = words(max_chars(Field::Notes));
+        let minutes_notes = words(max_chars(Field::Notes) - 1) + "N";
+        let decisions = words(max_chars(Field::Notes) - 1) + "B";
 
-        let reg = f.open();
+        let mut reg = f.open();
+        reg.set_organiser(&OrganiserInfo {
+            name: Some(coordinator.clone()),
+            title: Some(title.clone()),
+            email: Some(email.clone()),
+            phone: Some("010-225 00 00".into()),
+        })
+        .expect("coordinator");
+        reg.add_agenda_item(
+            AgendaOf::Meeting(meeting_id),
+            &AgendaItemDraft {
+                title: item_title.clone(),
+                kind: Some(AgendaKind::Decision),
+                presenter: Some(presenter.clone()),
+                minutes: Some(30),
+                note: Some(item_note.clone()),
+                ..AgendaItemDraft::default()
+            },
+            Some(1),
+        )
+        .expect("agenda item at its limits");
+        reg.set_minutes_item(
+            meeting_id,
+            1,
+            &MinutesItemDraft {
+                notes: Some(minutes_notes.clone()),
+                decisions: Some(decisions.clone()),
+            },
+            created,
+        )
+        .expect("minutes at their limits");
+        let march = day("2027-03-01");
         let org_id = reg.find_org(&org_name).expect("org");
         let group_id = reg
             .groups(day("2027-01-15"))
@@ -281,10 +344,6 @@ fn values_at_every_limit_print_whole_on_every_document() {
             .expect("group")
             .group
             .id;
-        let created = Utc
-            .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
-            .single()
-            .expect("time");
         for lang in [Lang::Sv, Lang::En] {
             let what = |doc: &str| format!("{label}, {lang:?}: {doc}");
             let data = reg
@@ -346,6 +405,174 @@ fn values_at_every_limit_print_whole_on_every_document() {
                 &doc,
                 &[&person, &title, &email, &notes, &org_name, &group_name],
             );
+
+            let state = reg
+                .invitation(meeting_id, &[], lang)
+                .expect("invitation state");
+            let agenda = reg
+                .agenda(AgendaOf::Meeting(meeting_id))
+                .expect("agenda")
+                .items;
+            let lines = [coordinator.clone(), title.clone(), email.clone()];
+            let doc = InvitationDoc {
+                kind: state.kind,
+                meeting: &m,
+                network: None,
+                agenda: &agenda,
+                invited: &state.invited,
+                changes: &state.changes,
+                coordinator: &lines,
+                lang,
+            };
+            invitation::check_printable(&doc, fonts()).expect("printable");
+            prints_whole(
+                &what("invitation"),
+                &invitation::layout(&doc, fonts(), created),
+                &[
+                    &group_name,
+                    &place,
+                    &link,
+                    &item_title,
+                    &presenter,
+                    &item_note,
+                    &person,
+                    &substitute,
+                    &org_name,
+                    &coordinator,
+                    &title,
+                    &email,
+                ],
+            );
+
+            let mins = reg.minutes(meeting_id, &[]).expect("minutes");
+            let doc = MinutesDoc {
+                meeting: &m,
+                network: None,
+                items: &mins.items,
+                attendance: &mins.attendance,
+                taker: Some(&coordinator),
+                checker: Some(&person),
+                checked_on: Some("2027-03-12"),
+                lang,
+            };
+            minutes::check_printable(&doc, fonts()).expect("printable");
+            prints_whole(
+                &what("minutes"),
+                &minutes::layout(&doc, fonts(), created),
+                &[
+                    &group_name,
+                    &place,
+                    &item_title,
+                    &presenter,
+                    &minutes_notes,
+                    &decisions,
+                    &person,
+                    &substitute,
+                    &org_name,
+                    &coordinator,
+                ],
+            );
+
+            let due = reg
+                .reminders(march, Some(90), &[], PageRequest::first(100))
+                .expect("reminders");
+            let letter = due
+                .letters
+                .rows
+                .iter()
+                .find(|l| l.organisation_name == org_name)
+                .unwrap_or_else(|| panic!("the organisation's letter is due: {due:#?}"));
+            let body = format!(
+                "{}\n\n{}",
+                reminder::seats_text(&letter.seats, lang),
+                reminder::asked_text(&letter.seats, lang)
+            );
+            let to = [principal.clone(), title.clone()];
+            let doc = ReminderDoc {
+                network: None,
+                group: &letter.group_name,
+                organisation: &letter.organisation_name,
+                to: &to,
+                body: &body,
+                written_on: march,
+                lang,
+            };
+            reminder::check_printable(&doc, fonts()).expect("printable");
+            prints_whole(
+                &what("reminder letter"),
+                &reminder::layout(&doc, fonts(), created),
+                &[&group_name, &org_name, &person, &principal, &title],
+            );
+        }
+
+        // The letter as written, its wording filled: every value whole in the file.
+        let dir = f.dir.path().join(format!("påminnelser-{label}"));
+        let outcome = reg
+            .write_reminders(
+                &dir,
+                &ReminderRequest {
+                    within_days: Some(90),
+                    ..ReminderRequest::default()
+                },
+                march,
+                Lang::Sv,
+                created,
+            )
+            .expect("reminders written");
+        let written = outcome
+            .written
+            .iter()
+            .find(|w| w.organisation_name == org_name)
+            .expect("the organisation's letter");
+        let text = pdf_text(&std::fs::read(&written.pdf).expect("letter"));
+        for v in [&group_name, &org_name, &person, &principal, &coordinator] {
+            assert!(
+                printed_whole(&text, v),
+                "{label}: the written letter cuts a value of {} characters",
+                v.chars().count()
+            );
+        }
+        // And the invitation and the minutes as written.
+        let inv = f.dir.path().join(format!("kallelse-{label}.pdf"));
+        let min = f.dir.path().join(format!("minnesanteckningar-{label}.pdf"));
+        reg.write_invitation(
+            meeting_id,
+            None,
+            Some(&inv),
+            &InvitationRequest::default(),
+            Lang::Sv,
+            created,
+        )
+        .expect("invitation written");
+        reg.write_minutes(
+            meeting_id,
+            Some(&min),
+            None,
+            &InvitationRequest::default(),
+            Lang::Sv,
+            created,
+        )
+        .expect("minutes written");
+        for (what, path, values) in [
+            (
+                "invitation",
+                &inv,
+                vec![&item_title, &presenter, &person, &coordinator, &link],
+            ),
+            (
+                "minutes",
+                &min,
+                vec![&item_title, &minutes_notes, &decisions, &person],
+            ),
+        ] {
+            let text = pdf_text(&std::fs::read(path).expect("pdf"));
+            for v in values {
+                assert!(
+                    printed_whole(&text, v),
+                    "{label}: the written {what} cuts a value of {} characters",
+                    v.chars().count()
+                );
+            }
         }
     }
 }
