@@ -332,6 +332,9 @@ fn configure(conn: &Connection, mode: OpenMode) -> Result<(), Error> {
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "secure_delete", "ON")?;
+    // SQLite's page cache, at most 32 MiB a connection (the default is 2 MiB): a yearly report
+    // over 10,000 organisations and 20 years reads the same pages many times.
+    conn.pragma_update(None, "cache_size", -32_768)?;
     safety::register_functions(conn, crate::stamp::os_user())?;
     Ok(())
 }
