@@ -13,7 +13,8 @@ pub fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .into_iter()
         .filter_map(|k| std::env::var(k).ok())
-        .chain(whoami::username().ok())
+        // Asked of the system only when the environment does not say (it reads /etc/passwd).
+        .chain(std::iter::once_with(|| whoami::username().ok()).flatten())
         .map(|u| u.trim().to_owned())
         .find(|u| !u.is_empty())
         .unwrap_or_else(|| "?".to_owned())

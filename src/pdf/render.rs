@@ -519,6 +519,12 @@ fn page_content(
     w.buf
 }
 
+/// The cores to render on, asked once a process (each asking reads the cgroup files).
+pub fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+}
+
 /// Every page's content stream, compressed, with a digest of the uncompressed stream: the
 /// pages are split among the cores (a 500-page report is most of its rendering time here).
 fn page_contents(
@@ -531,7 +537,7 @@ fn page_contents(
         let digest: [u8; 32] = Sha256::digest(&content).into();
         (deflate_fast(&content), digest)
     };
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = cores();
     let items: usize = doc.pages.iter().map(|p| p.items.len()).sum();
     // Below a few thousand items a thread costs more than it saves.
     if threads < 2 || items < 4_000 {
@@ -678,7 +684,7 @@ fn add_structure(
     };
     // A large document's elements are made on every core (a report of 10,000 organisations
     // has 160,000), then put in the document in order.
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = cores();
     let objects: Vec<Object> = if threads < 2 || tags.elems.len() < 4_000 {
         tags.elems.iter().map(element).collect()
     } else {

@@ -835,7 +835,7 @@ impl Register {
         let mut used = std::collections::HashSet::new();
         // Forms are typeset a few at a time on every core; each is then written, recorded and
         // reported in order, so progress and cancelling work form by form.
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let threads = crate::pdf::render::cores();
         let mut queue = orgs.iter().zip(checked.into_iter().map(|mut d| {
             d.wording_version = Some(version);
             d
