@@ -12,12 +12,14 @@ use samverkan::model::{
     AgendaItemDraft, AgendaKind, AgendaOf, AppointRequest, MeetingDraft, PersonDraft, Role,
 };
 use samverkan::register::{
-    ExtractFormat, FormOptions, InvitationRequest, MinutesItemDraft, OrganiserInfo, ReminderRequest,
+    ExtractFormat, FormOptions, InvitationRequest, MinutesItemDraft, ReminderRequest,
 };
 use samverkan::report::ReportFormat;
 use samverkan::{Lang, Register};
 
-use crate::support::{Fixture, assert_archival_pdf, day, pdf_structure, pdf_text, today};
+use crate::support::{
+    Fixture, assert_archival_pdf, day, pdf_structure, pdf_text, set_coordinator, today,
+};
 
 fn now() -> DateTime<Utc> {
     "2026-11-22T10:00:00Z".parse().expect("time")
@@ -276,13 +278,7 @@ fn the_yearly_report_is_tagged_pdf_a_2b() {
 fn the_invitation_the_minutes_and_the_reminder_letter_are_tagged_pdf_a_2b() {
     let f = Fixture::dalarna();
     let mut reg = f.open();
-    reg.set_organiser(&OrganiserInfo {
-        name: Some("Åsa Strateg".into()),
-        title: Some("Strateg MVK, Länsstyrelsen".into()),
-        email: Some("asa.strateg@lansstyrelsen.se".into()),
-        phone: Some("010-225 00 00".into()),
-    })
-    .expect("coordinator");
+    set_coordinator(&mut reg);
     appoint(&mut reg, "Falu kommun", "Anna Berg", Role::Representative);
     appoint(&mut reg, "Mora kommun", "Erik Lund", Role::Substitute);
     let group = reg.find_group("Länsgruppen").expect("group");

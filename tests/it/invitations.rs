@@ -13,7 +13,9 @@ use samverkan::model::{AgendaItemDraft, AgendaKind, AgendaOf, MeetingDraft, Role
 use samverkan::register::{ExportKind, InvitationRequest, OrganiserInfo};
 use samverkan::{ErrorCode, Lang, Register};
 
-use crate::support::{Fixture, add_meeting, add_person, appoint, now, pdf_text};
+use crate::support::{
+    Fixture, add_meeting, add_person, addresses, appoint, now, pdf_text, set_coordinator,
+};
 
 /// A Dalarna register with a coordinator, Falun's representative and substitute, Borlänge's
 /// protected representative, Mora's representative without an e-mail address, and a
@@ -28,13 +30,7 @@ struct Seeded {
 fn seeded() -> Seeded {
     let f = Fixture::dalarna();
     let mut reg = f.open();
-    reg.set_organiser(&OrganiserInfo {
-        name: Some("Åsa Strateg".into()),
-        title: Some("Strateg MVK, Länsstyrelsen".into()),
-        email: Some("asa.strateg@lansstyrelsen.se".into()),
-        phone: Some("010-225 00 00".into()),
-    })
-    .expect("coordinator");
+    set_coordinator(&mut reg);
     let anna = add_person(
         &mut reg,
         "Anna Öberg",
@@ -121,14 +117,6 @@ fn read(path: &Path) -> Read {
     let m = MessageParser::default()
         .parse(&bytes)
         .expect("mail-parser reads the draft");
-    let list = |a: Option<&mail_parser::Address<'_>>| -> Vec<String> {
-        a.map(|a| {
-            a.iter()
-                .filter_map(|x| x.address().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-    };
     let from = m.from().and_then(|a| a.first()).expect("from");
     let cal = m
         .parts
@@ -148,8 +136,8 @@ fn read(path: &Path) -> Read {
             .headers_raw()
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
             .collect(),
-        to: list(m.to()),
-        bcc: list(m.bcc()),
+        to: addresses(m.to()),
+        bcc: addresses(m.bcc()),
         from: (
             from.name().map(str::to_owned),
             from.address().unwrap_or("").to_owned(),

@@ -12,10 +12,10 @@ use samverkan::export::reminder::ReminderKind;
 use samverkan::model::{
     AppointRequest, GroupDraft, GroupKind, OrgDraft, OrgKind, PersonDraft, PrincipalDraft, Role,
 };
-use samverkan::register::{ExportKind, OrganiserInfo, PageRequest, ReminderRequest};
+use samverkan::register::{ExportKind, PageRequest, ReminderRequest};
 use samverkan::{ErrorCode, Lang, Register, Template};
 
-use crate::support::{Fixture, day, now, pdf_text, today};
+use crate::support::{Fixture, addresses, day, now, pdf_text, set_coordinator, today};
 
 /// A register with one county group of four organisations, on 2026-11-22 (60 days: up to
 /// 2027-01-21):
@@ -90,13 +90,7 @@ fn seeded() -> Seeded {
     let f = Fixture::new();
     Register::create(&f.db, &Template::empty()).expect("create register");
     let mut reg = f.open();
-    reg.set_organiser(&OrganiserInfo {
-        name: Some("Åsa Strateg".into()),
-        title: Some("Strateg MVK, Länsstyrelsen".into()),
-        email: Some("asa.strateg@lansstyrelsen.se".into()),
-        phone: Some("010-225 00 00".into()),
-    })
-    .expect("coordinator");
+    set_coordinator(&mut reg);
     let g = reg
         .add_group(&GroupDraft {
             name: "Länsgruppen MVK".into(),
@@ -213,22 +207,14 @@ fn read(path: &Path) -> Read {
     let m = MessageParser::default()
         .parse(&bytes)
         .expect("mail-parser reads the draft");
-    let list = |a: Option<&mail_parser::Address<'_>>| -> Vec<String> {
-        a.map(|a| {
-            a.iter()
-                .filter_map(|x| x.address().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-    };
     Read {
         subject: m.subject().expect("subject").to_owned(),
         headers: m
             .headers_raw()
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
             .collect(),
-        to: list(m.to()),
-        bcc: list(m.bcc()),
+        to: addresses(m.to()),
+        bcc: addresses(m.bcc()),
         body: m.body_text(0).expect("a text body").replace("\r\n", "\n"),
         pdfs: m
             .attachments()

@@ -392,3 +392,24 @@ pub fn appoint(reg: &mut Register, person_id: i64, group: &str, role: samverkan:
     })
     .expect("appoint");
 }
+
+/// The coordinator the mail and document tests name as organiser and signer.
+pub fn set_coordinator(reg: &mut Register) {
+    reg.set_organiser(&samverkan::register::OrganiserInfo {
+        name: Some("Åsa Strateg".into()),
+        title: Some("Strateg MVK, Länsstyrelsen".into()),
+        email: Some("asa.strateg@lansstyrelsen.se".into()),
+        phone: Some("010-225 00 00".into()),
+    })
+    .expect("coordinator");
+}
+
+/// The e-mail addresses of a header's list as mail-parser reads them.
+pub fn addresses(a: Option<&mail_parser::Address<'_>>) -> Vec<String> {
+    a.map(|a| {
+        a.iter()
+            .filter_map(|x| x.address().map(str::to_owned))
+            .collect()
+    })
+    .unwrap_or_default()
+}
