@@ -1,8 +1,9 @@
 //! E-mail drafts as standard `.eml` files (RFC 5322 MIME), built with lettre's message
 //! builder: marked unsent (`X-Unsent: 1`) so that Outlook opens them ready to send (Thunderbird
 //! opens them as a message to edit as new), with the recipients in To or Bcc, a plain-text
-//! body, an optional iTIP meeting request or cancellation (`text/calendar; method=…`, beside
-//! the text in `multipart/alternative`) and attachments. Headers are encoded by lettre
+//! body, an optional iTIP meeting request or cancellation (`text/calendar; method=…`, after
+//! the text and its HTML form in `multipart/alternative`, as Exchange writes a request) and
+//! attachments. Headers are encoded by lettre
 //! (RFC 2047 for the subject and names, RFC 2231 for file names); a value can never start a
 //! header of its own (see [`wording::fill_subject`]; names are one line by their checks).
 
@@ -91,6 +92,25 @@ fn mailbox(a: &Address) -> Result<Mailbox, Error> {
     Ok(Mailbox::new(Some(name).filter(|n| !n.is_empty()), address))
 }
 
+/// The plain body as HTML: every character escaped (quick-xml's escape, which covers what HTML
+/// text needs), a paragraph per blank-line block, line breaks kept.
+fn html_body(body: &str) -> String {
+    let body = body.replace("\r\n", "\n");
+    let mut out =
+        String::from("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n");
+    for para in body.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        out.push_str("<p>");
+        let lines: Vec<String> = para
+            .lines()
+            .map(|l| quick_xml::escape::escape(l).into_owned())
+            .collect();
+        out.push_str(&lines.join("<br>\n"));
+        out.push_str("</p>\n");
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
 /// The draft as the bytes of an `.eml` file.
 pub fn eml(d: &Draft) -> Result<Vec<u8>, Error> {
     let secs = u64::try_from(d.date.timestamp()).unwrap_or(0);
@@ -120,8 +140,15 @@ pub fn eml(d: &Draft) -> Result<Vec<u8>, Error> {
         Some((ics, method)) => {
             let ct = ContentType::parse(&format!("text/calendar; method={method}; charset=utf-8"))
                 .map_err(|e| internal("content type", e))?;
+            // The order Exchange writes: text, HTML, the request. A reader shows the last
+            // alternative it can; Thunderbird, opening a draft beside a request, takes the
+            // HTML for the body it edits (with only text and request, it opened an empty one).
+            let html = SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(html_body(&d.body));
             MultiPart::alternative()
                 .singlepart(text)
+                .singlepart(html)
                 .singlepart(SinglePart::builder().header(ct).body(ics.clone()))
         }
         None => MultiPart::alternative().singlepart(text),

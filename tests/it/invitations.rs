@@ -107,6 +107,10 @@ struct Read {
     bcc: Vec<String>,
     from: (Option<String>, String),
     body: String,
+    /// The HTML alternative, as mail-parser decodes it.
+    html: String,
+    /// The content types of the `multipart/alternative` parts, in order.
+    alternatives: Vec<String>,
     calendar: String,
     calendar_method: Option<String>,
     attachment: (String, Vec<u8>),
@@ -126,6 +130,21 @@ fn read(path: &Path) -> Read {
                 .is_some_and(|c| c.ctype() == "text" && c.subtype() == Some("calendar"))
         })
         .expect("a text/calendar part");
+    let kind = |p: &mail_parser::MessagePart<'_>| {
+        p.content_type().map_or(String::new(), |c| {
+            format!("{}/{}", c.ctype(), c.subtype().unwrap_or(""))
+        })
+    };
+    let alternatives = m
+        .parts
+        .iter()
+        .find_map(|p| match &p.body {
+            mail_parser::PartType::Multipart(ids) if kind(p) == "multipart/alternative" => {
+                Some(ids.iter().map(|&i| kind(&m.parts[i as usize])).collect())
+            }
+            _ => None,
+        })
+        .expect("a multipart/alternative");
     let att = m
         .attachments()
         .find(|p| p.is_content_type("application", "pdf"))
@@ -144,6 +163,8 @@ fn read(path: &Path) -> Read {
         ),
         // Lines end with CRLF in the message (RFC 5322); compared here as lines.
         body: m.body_text(0).expect("a text body").replace("\r\n", "\n"),
+        html: m.body_html(0).expect("an HTML body").replace("\r\n", "\n"),
+        alternatives,
         calendar: cal.text_contents().expect("calendar text").to_owned(),
         calendar_method: cal
             .content_type()
@@ -251,6 +272,26 @@ fn an_invitation_draft_is_an_unsent_meeting_request_an_outside_parser_reads() {
         r.body
     );
     assert!(!r.body.contains("Hanna"), "no protected person in the body");
+    // Text, HTML, request: the order Exchange writes, and the one Thunderbird opens as a
+    // draft with its body (text and request alone opened empty).
+    assert_eq!(
+        r.alternatives,
+        ["text/plain", "text/html", "text/calendar"],
+        "the alternatives"
+    );
+    assert!(
+        r.html
+            .contains("<p>Välkommen till möte i Länsgruppen MVK onsdag 10 mars 2027"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html
+            .contains("Åsa Strateg<br>\nStrateg MVK, Länsstyrelsen"),
+        "{}",
+        r.html
+    );
+    assert!(!r.html.contains("Hanna"), "no protected person in the HTML");
 
     assert_eq!(r.calendar_method.as_deref(), Some("REQUEST"));
     let (cal, ev) = calendar(&r.calendar);
@@ -593,6 +634,11 @@ fn hostile_values_never_start_a_header_and_round_trip_exactly() {
     let state = s.reg.invitation(s.meeting, &[], Lang::Sv).expect("state");
     for v in &values {
         assert!(r.body.contains(v.as_str()), "{v:?} in the body");
+        // In the HTML every character is text: escaped, never markup (a line at a time).
+        for line in v.lines().filter(|l| !l.trim().is_empty()) {
+            let escaped = quick_xml::escape::escape(line);
+            assert!(r.html.contains(escaped.as_ref()), "{line:?} in the HTML");
+        }
         // The calendar's text is escaped (RFC 5545); the parser gives it back as written.
         assert!(
             description.contains(&format!("{v}\n      Bcc: evil@example.com\n      {v}")),
