@@ -75,10 +75,23 @@ impl Register {
                 seats: &seats,
                 orgs: &orgs,
             };
-            let current = self.group_year(&read, year, today)?;
-            let previous = compare
-                .map(|c| self.group_year(&read, c, today))
-                .transpose()?;
+            // The register is read on this thread, one year after the other; each year is
+            // counted on a thread of its own as soon as it is read (the reads of the year
+            // compared overlap the counting of the first).
+            let read = &read;
+            let (current, previous) = std::thread::scope(|s| {
+                let input = self.group_year(read, year, today)?;
+                let counting = s.spawn(move || input.compute(read));
+                let previous = compare
+                    .map(|c| self.group_year(read, c, today))
+                    .transpose()?
+                    .map(|input| input.compute(read));
+                // A panic while counting is a defect: it goes on as if counted here.
+                let current = counting
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                Ok::<_, Error>((current, previous))
+            })?;
             let g = h.group;
             let figures = report::figures(&current, previous.as_ref(), lang);
             out.push(GroupReport {
@@ -129,12 +142,13 @@ impl Register {
         Ok(report::working_groups(year, until, &inputs))
     }
 
+    /// What the register holds of one group's year, read for counting.
     fn group_year(
         &self,
         read: &GroupRead<'_>,
         year: i32,
         today: NaiveDate,
-    ) -> Result<GroupFigures, Error> {
+    ) -> Result<YearRead, Error> {
         let h = read.history;
         let g = &h.group;
         let (from, to) = super::meetings::year_bounds(year)?;
@@ -153,17 +167,39 @@ impl Register {
                 }
             }
         }
-        Ok(report::compute(&GroupInput {
+        Ok(YearRead {
             year,
             until,
-            cadence: g.meetings_per_year,
-            meetings: &meetings,
+            meetings,
+            attendance,
+            forms,
+        })
+    }
+}
+
+/// One group's year as read from the register, before it is counted.
+struct YearRead {
+    year: i32,
+    until: NaiveDate,
+    meetings: Vec<crate::model::Meeting>,
+    attendance: Vec<store::report::AttendanceRow>,
+    forms: FormCounts,
+}
+
+impl YearRead {
+    fn compute(&self, read: &GroupRead<'_>) -> GroupFigures {
+        let h = read.history;
+        report::compute(&GroupInput {
+            year: self.year,
+            until: self.until,
+            cadence: h.group.meetings_per_year,
+            meetings: &self.meetings,
             appointments: &h.appointments,
-            attendance: &attendance,
+            attendance: &self.attendance,
             seats: read.seats,
             orgs: read.orgs,
-            forms,
-        }))
+            forms: self.forms,
+        })
     }
 }
 

@@ -2,7 +2,11 @@
 //! served (`from ..= ended_on`), a meeting's invited organisations are those with someone
 //! serving in the group on its day, and a seat is empty on a day nobody held it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+// Ids hashed tens of thousands of times a year counted: FxHash, not SipHash (no key here comes
+// from outside the register, so there is nothing to guard against).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -98,7 +102,7 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
     let meetings = meeting_counts(input.meetings, input.cadence);
 
     // Attendance: each held meeting, each organisation with someone serving on its day.
-    let mut by_meeting: HashMap<Id, Vec<&AttendanceRow>> = HashMap::new();
+    let mut by_meeting: HashMap<Id, Vec<&AttendanceRow>> = HashMap::default();
     for row in input.attendance {
         by_meeting.entry(row.0).or_default().push(row);
     }
@@ -115,10 +119,10 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
             .filter(|a| a.serves_on(m.date))
             .collect();
         // The organisation each invited person serves for, and whether as a regular holder.
-        let mut org_of: HashMap<Id, Id> = HashMap::new();
-        let mut regular: HashSet<Id> = HashSet::new();
+        let mut org_of: HashMap<Id, Id> = HashMap::default();
+        let mut regular: HashSet<Id> = HashSet::default();
         let mut invited: Vec<Id> = Vec::new();
-        let mut seen_org: HashSet<Id> = HashSet::new();
+        let mut seen_org: HashSet<Id> = HashSet::default();
         for a in &serving {
             org_of.insert(a.person_id, a.organisation_id);
             if a.role != Role::Substitute {
@@ -135,7 +139,7 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
             excused: bool,
             absent: bool,
         }
-        let mut seen: HashMap<Id, Seen> = HashMap::new();
+        let mut seen: HashMap<Id, Seen> = HashMap::default();
         for (_, person, status, instead_of) in by_meeting.get(&m.id).into_iter().flatten() {
             let org = org_of
                 .get(person)
@@ -227,7 +231,7 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
 
     // Coverage of the seats over from..=until.
     let counted = if until >= from { days(from, until) } else { 0 };
-    let mut by_seat: HashMap<Id, Vec<&Appointment>> = HashMap::new();
+    let mut by_seat: HashMap<Id, Vec<&Appointment>> = HashMap::default();
     for a in input.appointments {
         if let Some(s) = a.seat_id {
             by_seat.entry(s).or_default().push(a);
@@ -304,7 +308,7 @@ pub fn compute(input: &GroupInput<'_>) -> GroupFigures {
 
     // Turnover over from..=until.
     let within = |d: NaiveDate| d >= from && d <= until;
-    let mut by_org: HashMap<Id, Vec<&Appointment>> = HashMap::new();
+    let mut by_org: HashMap<Id, Vec<&Appointment>> = HashMap::default();
     for a in input.appointments {
         by_org.entry(a.organisation_id).or_default().push(a);
     }
@@ -400,7 +404,7 @@ pub fn working_groups(
     let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
     let serves_in_period =
         |a: &&Appointment| until >= from && a.from <= until && last_day(a) >= from;
-    let mut everyone: HashSet<Id> = HashSet::new();
+    let mut everyone: HashSet<Id> = HashSet::default();
     let mut groups = Vec::new();
     for g in inputs {
         let serving: Vec<&Appointment> = g.appointments.iter().filter(serves_in_period).collect();
