@@ -93,21 +93,29 @@ fn mailbox(a: &Address) -> Result<Mailbox, Error> {
 }
 
 /// The plain body as HTML: every character escaped (quick-xml's escape, which covers what HTML
-/// text needs), a paragraph per blank-line block, line breaks kept.
+/// text needs), a paragraph per blank-line block, line breaks and indentation kept.
 fn html_body(body: &str) -> String {
     let body = body.replace("\r\n", "\n");
     let mut out =
         String::from("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n");
     for para in body.split("\n\n").filter(|p| !p.trim().is_empty()) {
         out.push_str("<p>");
-        let lines: Vec<String> = para
-            .lines()
-            .map(|l| quick_xml::escape::escape(l).into_owned())
-            .collect();
+        let lines: Vec<String> = para.lines().map(html_line).collect();
         out.push_str(&lines.join("<br>\n"));
         out.push_str("</p>\n");
     }
     out.push_str("</body></html>\n");
+    out
+}
+
+/// One line of the body as HTML text: escaped, and its indentation and runs of spaces kept
+/// (the agenda's notes are indented under their items, its times set off by two spaces).
+fn html_line(line: &str) -> String {
+    let escaped = quick_xml::escape::escape(line);
+    let text = escaped.trim_start_matches(' ');
+    let indent = escaped.len() - text.len();
+    let mut out = "&nbsp;".repeat(indent);
+    out.push_str(&text.replace("  ", " &nbsp;"));
     out
 }
 

@@ -163,7 +163,12 @@ fn read(path: &Path) -> Read {
         ),
         // Lines end with CRLF in the message (RFC 5322); compared here as lines.
         body: m.body_text(0).expect("a text body").replace("\r\n", "\n"),
-        html: m.body_html(0).expect("an HTML body").replace("\r\n", "\n"),
+        // Spaces as the reader shows them (indentation is written as no-break spaces).
+        html: m
+            .body_html(0)
+            .expect("an HTML body")
+            .replace("\r\n", "\n")
+            .replace("&nbsp;", " "),
         alternatives,
         calendar: cal.text_contents().expect("calendar text").to_owned(),
         calendar_method: cal
@@ -289,6 +294,13 @@ fn an_invitation_draft_is_an_unsent_meeting_request_an_outside_parser_reads() {
         r.html
             .contains("Åsa Strateg<br>\nStrateg MVK, Länsstyrelsen"),
         "{}",
+        r.html
+    );
+    assert!(
+        r.body.contains(")\n      Underlag skickas före mötet.\n")
+            && r.html
+                .contains(")<br>\n      Underlag skickas före mötet.<br>\n"),
+        "an item's note indented under it, in the text and in the HTML: {}",
         r.html
     );
     assert!(!r.html.contains("Hanna"), "no protected person in the HTML");
