@@ -4,7 +4,10 @@
 //! representative appointed; its substitute too, except in one organisation in three, so
 //! Översikt has empty seats to list. One transaction.
 //!
-//! `cargo run --example scale_register -- PATH ORGANISATIONS [PEOPLE_PER_ORGANISATION]`
+//! With `all` after the number of people, the template's own organisations are staffed the same
+//! way (so that a register of 30 has people and appointments too).
+//!
+//! `cargo run --example scale_register -- PATH ORGANISATIONS [PEOPLE_PER_ORGANISATION [all]]`
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,7 +38,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(path), Some(Ok(orgs))) = (args.first(), args.get(1).map(|n| n.parse::<usize>()))
     else {
-        eprintln!("usage: scale_register PATH ORGANISATIONS [PEOPLE_PER_ORGANISATION]");
+        eprintln!("usage: scale_register PATH ORGANISATIONS [PEOPLE_PER_ORGANISATION [all]]");
         return ExitCode::from(2);
     };
     let people = args
@@ -43,7 +46,8 @@ fn main() -> ExitCode {
         .and_then(|n| n.parse().ok())
         .unwrap_or(2usize)
         .max(1);
-    match build(&PathBuf::from(path), orgs, people) {
+    let all = args.get(3).is_some_and(|a| a == "all");
+    match build(&PathBuf::from(path), orgs, people, all) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("scale_register: {e}");
@@ -52,7 +56,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(path: &std::path::Path, orgs: usize, people: usize) -> Result<(), samverkan::Error> {
+fn build(
+    path: &std::path::Path,
+    orgs: usize,
+    people: usize,
+    all: bool,
+) -> Result<(), samverkan::Error> {
     let reg = Register::create(path, &Template::dalarna())?;
     let conn = reg.connection();
     let county = store::groups::list(conn)?
@@ -66,15 +75,30 @@ fn build(path: &std::path::Path, orgs: usize, people: usize) -> Result<(), samve
     let from = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
     let have = reg.info()?.organisations;
     conn.execute_batch("BEGIN")?;
-    for i in have..orgs {
-        let d = OrgDraft {
-            name: format!("{} organisation {i}", LAST[i % LAST.len()]),
-            kind: OrgKind::ALL[i % OrgKind::ALL.len()],
-            active: true,
-            ..OrgDraft::default()
+    // The template's organisations (already seated in the county group), when asked for.
+    let mut template: Vec<i64> = Vec::new();
+    if all {
+        for o in store::report::organisations(conn)? {
+            if store::seats::own(conn, county, o.id, Role::Representative)?.is_some() {
+                template.push(o.id);
+            }
+        }
+    }
+    let first = have - template.len();
+    for i in first..orgs.max(have) {
+        let org = if let Some(&id) = template.get(i - first) {
+            id
+        } else {
+            let d = OrgDraft {
+                name: format!("{} organisation {i}", LAST[i % LAST.len()]),
+                kind: OrgKind::ALL[i % OrgKind::ALL.len()],
+                active: true,
+                ..OrgDraft::default()
+            };
+            let org = store::organisations::insert(conn, &OrgFields::try_from(&d)?)?;
+            store::organisations::add_seat(conn, county, org)?;
+            org
         };
-        let org = store::organisations::insert(conn, &OrgFields::try_from(&d)?)?;
-        store::organisations::add_seat(conn, county, org)?;
         let ids: Vec<i64> = (0..people)
             .map(|k| {
                 let n = i * people + k;
