@@ -68,9 +68,9 @@ fn build(
         .into_iter()
         .find(|g| g.kind == GroupKind::County && g.one_per_org)
         .map(|g| g.id)
-        .ok_or_else(|| samverkan::Error::Io {
-            path: path.to_owned(),
-            source: std::io::Error::other("the template has no county group"),
+        .ok_or_else(|| samverkan::Error::NotFound {
+            what: samverkan::error::Entity::Group,
+            query: "county group".into(),
         })?;
     let from = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
     let have = reg.info()?.organisations;

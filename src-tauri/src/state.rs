@@ -8,6 +8,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
+use samverkan::error::{Internal, Stopped};
 use samverkan::{Error, ErrorBody, ErrorCode, Lang, Register, Template};
 
 /// The opened register, or the error that kept it from opening.
@@ -36,11 +37,11 @@ impl Opening {
     /// The outcome, waiting for the opening thread if it is still at work.
     fn outcome(&mut self) -> &mut Result<Register, Error> {
         if let Some(thread) = self.thread.take() {
-            self.outcome = thread.join().unwrap_or_else(|_| {
-                Err(Error::Io {
-                    path: PathBuf::new(),
-                    source: std::io::Error::other("the register's opening stopped unexpectedly"),
-                })
+            self.outcome = thread.join().unwrap_or_else(|panic| {
+                Err(Error::internal(
+                    Internal::Opening,
+                    Stopped::from_panic(panic),
+                ))
             });
         }
         &mut self.outcome

@@ -1,7 +1,7 @@
 //! The one-line messages of the core's errors, in Swedish and English: what is wrong and,
 //! where it helps, what to do.
 
-use super::{Error, FileProblem, Invalid, Limit, Unreadable};
+use super::{Error, FileProblem, Internal, Invalid, Limit, Unreadable};
 use crate::lang::Lang;
 use crate::vocab::DATES;
 
@@ -378,11 +378,12 @@ impl Error {
                     format!("The meeting of {group} on {date} is cancelled; it has no minutes.")
                 }
             }
-            Error::MailDraft(reason) => {
+            Error::Internal { what, source } => {
+                let what = internal_text(what, lang);
                 if sv {
-                    format!("E-postutkastet kunde inte skapas ({reason}).")
+                    format!("Internt fel i Samverkan: {what} ({source}).")
                 } else {
-                    format!("The e-mail draft could not be made ({reason}).")
+                    format!("Internal error in Samverkan: {what} ({source}).")
                 }
             }
             Error::MeetingCancelled { group, date } => {
@@ -786,6 +787,55 @@ fn file_text(path: Option<&std::path::Path>, problem: FileProblem, lang: Lang) -
     }
 }
 
+/// What the program was doing when an internal error happened, as a clause.
+fn internal_text(what: &Internal, lang: Lang) -> String {
+    match what {
+        Internal::Workbook => lang
+            .pick(
+                "arbetsboken (XLSX) kunde inte skrivas",
+                "the workbook (XLSX) could not be written",
+            )
+            .into(),
+        Internal::Fonts => lang
+            .pick(
+                "de inbyggda typsnitten är skadade; installera om Samverkan",
+                "the built-in fonts are damaged; reinstall Samverkan",
+            )
+            .into(),
+        Internal::FormLayout { organisation } => {
+            if lang == Lang::Sv {
+                format!("uppdragsblanketten för {organisation} kunde inte sättas upp")
+            } else {
+                format!("the mandate form for {organisation} could not be laid out")
+            }
+        }
+        Internal::Json => lang
+            .pick(
+                "uppgifterna kunde inte skrivas som JSON",
+                "the data could not be written as JSON",
+            )
+            .into(),
+        Internal::MailDraft => lang
+            .pick(
+                "e-postutkastet kunde inte skapas",
+                "the e-mail draft could not be made",
+            )
+            .into(),
+        Internal::Opening => lang
+            .pick(
+                "öppnandet av registret avbröts oväntat",
+                "opening the register stopped unexpectedly",
+            )
+            .into(),
+        Internal::NoDataFolder => lang
+            .pick(
+                "systemet anger ingen datamapp för användaren; ange registrets sökväg med --db eller SAMVERKAN_DB",
+                "the system names no data folder for this user; give the register's path with --db or SAMVERKAN_DB",
+            )
+            .into(),
+    }
+}
+
 fn reason_text(reason: &Invalid, lang: Lang) -> String {
     let sv = lang == Lang::Sv;
     match reason {
@@ -917,11 +967,23 @@ fn reason_text(reason: &Invalid, lang: Lang) -> String {
 fn unreadable_text(u: &Unreadable, lang: Lang) -> String {
     let sv = lang == Lang::Sv;
     match u {
-        Unreadable::Io(e) => {
+        Unreadable::Io(std::io::ErrorKind::NotFound) => lang
+            .pick("filen finns inte", "the file does not exist")
+            .into(),
+        Unreadable::Io(std::io::ErrorKind::PermissionDenied) => lang
+            .pick(
+                "du har inte behörighet att läsa filen",
+                "you are not allowed to read the file",
+            )
+            .into(),
+        Unreadable::Io(std::io::ErrorKind::IsADirectory) => lang
+            .pick("det är en mapp, inte en fil", "it is a folder, not a file")
+            .into(),
+        Unreadable::Io(kind) => {
             if sv {
-                format!("filen kan inte läsas ({e})")
+                format!("filen kan inte läsas ({kind})")
             } else {
-                format!("the file cannot be read ({e})")
+                format!("the file cannot be read ({kind})")
             }
         }
         Unreadable::NotASpreadsheet(e) => {
@@ -1152,25 +1214,40 @@ fn size_text(bytes: u64, lang: Lang) -> String {
 
 /// The import report's wording that is not an error: notes on columns and rows.
 pub mod import_text {
-    use crate::import::{ColumnNote, NewOrg, OrgDecision};
+    use crate::import::{ColumnNote, NewOrg, OrgDecision, RowProblem};
     use crate::lang::Lang;
 
-    /// A row names a role but no group, and the register has none to read it into.
-    pub fn role_without_group(lang: Lang) -> String {
-        lang.pick(
-            "rollen har ingen grupp och registret har ingen länsgrupp; välj en grupp för filen",
-            "the role has no group and the register has no county group; choose a group for the file",
-        )
-        .into()
-    }
-
-    /// A row skipped because its organisation is not created.
-    pub fn org_not_created(lang: Lang) -> String {
-        lang.pick(
-            "organisationen finns inte i registret och skapas inte (välj att skapa den)",
-            "the organisation is not in the register and is not created (choose to create it)",
-        )
-        .into()
+    /// Why a row cannot be imported, or is skipped.
+    pub fn row_problem(problem: &RowProblem<'_>, lang: Lang) -> String {
+        match problem {
+            RowProblem::Missing => lang.pick("värde saknas", "value missing").into(),
+            RowProblem::Refused(e) => e.message(lang),
+            RowProblem::RoleWithoutGroup => lang
+                .pick(
+                    "rollen har ingen grupp och registret har ingen länsgrupp; välj en grupp för filen",
+                    "the role has no group and the register has no county group; choose a group for the file",
+                )
+                .into(),
+            RowProblem::SeatHeld { holder } => {
+                if lang == Lang::Sv {
+                    format!("platsen är redan tagen under perioden av {holder}")
+                } else {
+                    format!("the seat is already held in that period by {holder}")
+                }
+            }
+            RowProblem::NoName => lang
+                .pick(
+                    "inget namn: ingen person läses in, bara organisationen",
+                    "no name: no person is read, only the organisation",
+                )
+                .into(),
+            RowProblem::OrgNotCreated => lang
+                .pick(
+                    "organisationen finns inte i registret och skapas inte (välj att skapa den)",
+                    "the organisation is not in the register and is not created (choose to create it)",
+                )
+                .into(),
+        }
     }
 
     /// What a column does, or why it is ignored.

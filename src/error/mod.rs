@@ -171,8 +171,8 @@ pub enum Invalid {
 /// Why a file to import cannot be read; rendered in the user's language with the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unreadable {
-    /// The file cannot be opened or read (the system's reason).
-    Io(String),
+    /// The file cannot be opened or read (the kind of failure the system gives).
+    Io(std::io::ErrorKind),
     /// Not a workbook calamine can open (its reason).
     NotASpreadsheet(String),
     NoSheets,
@@ -315,8 +315,48 @@ pub enum FileProblem {
     NoViewer,
 }
 
-/// An error of the core.
-#[derive(Debug)]
+/// What the program was doing when something failed that the user did not cause. It is named
+/// in the message, in the user's language; the failure itself is the error's source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Internal {
+    /// Writing a workbook (XLSX): rust_xlsxwriter refused it.
+    Workbook,
+    /// The fonts compiled into the program cannot be read or drawn (a damaged build).
+    Fonts,
+    /// Laying out the mandate form of `organisation` (its thread stopped).
+    FormLayout { organisation: String },
+    /// Writing data as JSON (a wording, a person's extract, `--json` output).
+    Json,
+    /// Building an e-mail draft: the mail builder refused a value the program had checked.
+    MailDraft,
+    /// Opening the register on a thread of its own: the thread stopped.
+    Opening,
+    /// The system names no data folder for this user, where the register lives by default.
+    NoDataFolder,
+}
+
+/// A thread that stopped before it was done (it panicked), with what it said: the source of
+/// an [`Error::Internal`].
+#[derive(Debug, thiserror::Error)]
+#[error("the thread stopped: {0}")]
+pub struct Stopped(String);
+
+impl Stopped {
+    /// The panic's message from `JoinHandle::join`'s error, when it is text.
+    pub fn from_panic(payload: Box<dyn std::any::Any + Send>) -> Stopped {
+        let text = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_owned());
+        Stopped(text)
+    }
+}
+
+/// An error of the core. `Display` is the Swedish message ([`Error::message`] gives either
+/// language); `source` is the failure underneath, where there is one.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::Sv))]
 pub enum Error {
     Invalid {
         field: Field,
@@ -397,11 +437,18 @@ pub enum Error {
     NotARegister {
         path: PathBuf,
     },
+    /// An I/O failure on `path` that the user cannot fix (see [`Error::io`]).
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    Database(rusqlite::Error),
+    Database(#[source] rusqlite::Error),
+    /// Something failed that the user did not cause and that is not I/O: what the program was
+    /// doing, and the failure.
+    Internal {
+        what: Internal,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// A character the document font cannot draw; `field` says where it is.
     Unprintable {
         ch: char,
@@ -462,8 +509,6 @@ pub enum Error {
         group: String,
         date: NaiveDate,
     },
-    /// The mail builder refused a draft (the program's fault: its values are checked).
-    MailDraft(String),
     /// A person with protected personal data was asked for without being included.
     ProtectedPerson {
         person: String,
@@ -614,7 +659,7 @@ impl Error {
             Error::RegisterExists { .. } => ErrorCode::Exists,
             Error::NewerVersion { .. } => ErrorCode::NewerVersion,
             Error::NotARegister { .. } => ErrorCode::NotARegister,
-            Error::Io { .. } | Error::Database(_) | Error::MailDraft(_) => ErrorCode::Internal,
+            Error::Io { .. } | Error::Database(_) | Error::Internal { .. } => ErrorCode::Internal,
             Error::NoCoordinatorEmail => ErrorCode::Invalid,
             Error::Unprintable { .. } => ErrorCode::Invalid,
             Error::NotSeated { .. } | Error::FormOutdated { .. } => ErrorCode::Conflict,
@@ -673,23 +718,19 @@ impl Error {
     }
 }
 
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::Sv))
-    }
-}
-
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Io { source, .. } => Some(source),
-            Error::Database(e) => Some(e),
-            _ => None,
+impl Error {
+    /// A failure the user did not cause that is not I/O: what the program was doing, and the
+    /// failure (any error, or a text).
+    pub fn internal(
+        what: Internal,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Error {
+        Error::Internal {
+            what,
+            source: source.into(),
         }
     }
-}
 
-impl Error {
     /// An I/O failure on `path`. What the user can fix (a missing file or folder, a folder
     /// where a file should be, a full disk, a read-only file system, no permission) becomes
     /// [`Error::File`]; anything else stays [`Error::Io`].
@@ -865,6 +906,133 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn an_internal_error_says_what_failed_in_either_language_and_keeps_its_source() {
+        use std::error::Error as _;
+        let e = Error::internal(Internal::Workbook, "bad sheet name");
+        assert_eq!(e.code(), ErrorCode::Internal);
+        assert!(!e.is_user_error());
+        assert_eq!(
+            e.message(Lang::Sv),
+            "Internt fel i Samverkan: arbetsboken (XLSX) kunde inte skrivas (bad sheet name)."
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "Internal error in Samverkan: the workbook (XLSX) could not be written (bad sheet name)."
+        );
+        assert_eq!(e.to_string(), e.message(Lang::Sv));
+        assert_eq!(
+            e.source().map(ToString::to_string).as_deref(),
+            Some("bad sheet name")
+        );
+        let json = serde_json::to_string(&e.body(Lang::En)).expect("serialises");
+        assert!(
+            json.starts_with(r#"{"code":"internal","message":"Internal error"#),
+            "{json}"
+        );
+
+        let form = Error::internal(
+            Internal::FormLayout {
+                organisation: "Falu kommun".into(),
+            },
+            Stopped::from_panic(Box::new("index out of bounds")),
+        );
+        assert_eq!(
+            form.message(Lang::Sv),
+            "Internt fel i Samverkan: uppdragsblanketten för Falu kommun kunde inte sättas upp \
+             (the thread stopped: index out of bounds)."
+        );
+        assert_eq!(
+            form.message(Lang::En),
+            "Internal error in Samverkan: the mandate form for Falu kommun could not be laid out \
+             (the thread stopped: index out of bounds)."
+        );
+        let source = form.source().expect("a source");
+        assert!(source.downcast_ref::<Stopped>().is_some(), "{source:?}");
+        assert_eq!(
+            Stopped::from_panic(Box::new(String::from("boom"))).to_string(),
+            "the thread stopped: boom"
+        );
+        assert_eq!(
+            Stopped::from_panic(Box::new(7_u8)).to_string(),
+            "the thread stopped: no message"
+        );
+    }
+
+    #[test]
+    fn every_internal_what_is_worded_in_both_languages() {
+        let all = [
+            Internal::Workbook,
+            Internal::Fonts,
+            Internal::FormLayout {
+                organisation: "Org".into(),
+            },
+            Internal::Json,
+            Internal::MailDraft,
+            Internal::Opening,
+            Internal::NoDataFolder,
+        ];
+        for what in all {
+            let e = Error::internal(what.clone(), "x");
+            assert_eq!(e.code(), ErrorCode::Internal, "{what:?}");
+            let (sv, en) = (e.message(Lang::Sv), e.message(Lang::En));
+            assert!(sv.starts_with("Internt fel i Samverkan: "), "{sv}");
+            assert!(en.starts_with("Internal error in Samverkan: "), "{en}");
+            assert_ne!(sv, en, "{what:?}");
+            // The clause is a sentence's continuation, with no invented path.
+            for m in [&sv, &en] {
+                assert!(m.ends_with(" (x)."), "{m}");
+                assert!(!m.contains("assets/fonts") && !m.contains("stdout"), "{m}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_import_row_problem_is_worded_in_the_import_language() {
+        use crate::import::{RowIssue, RowProblem};
+        let held = |lang| {
+            RowIssue::new(
+                4,
+                Some("Roll".into()),
+                RowProblem::SeatHeld {
+                    holder: "Anna Berg".into(),
+                },
+                lang,
+            )
+        };
+        assert_eq!(
+            held(Lang::Sv).reason,
+            "platsen är redan tagen under perioden av Anna Berg"
+        );
+        assert_eq!(
+            held(Lang::En).reason,
+            "the seat is already held in that period by Anna Berg"
+        );
+        let e = Error::invalid(Field::Email, Invalid::Email);
+        let refused = RowIssue::new(2, None, RowProblem::Refused(&e), Lang::En);
+        assert_eq!(refused.reason, e.message(Lang::En));
+    }
+
+    #[test]
+    fn the_sources_underneath_are_given() {
+        use std::error::Error as _;
+        let io = Error::Io {
+            path: "f".into(),
+            source: std::io::Error::other("boom"),
+        };
+        assert_eq!(
+            io.source().map(ToString::to_string).as_deref(),
+            Some("boom")
+        );
+        let db = Error::Database(rusqlite::Error::InvalidQuery);
+        assert!(db.source().is_some());
+        let not_found = Error::NotFound {
+            what: Entity::Group,
+            query: "x".into(),
+        };
+        assert!(not_found.source().is_none());
     }
 
     #[test]

@@ -8,14 +8,11 @@ use chrono::{DateTime, Utc};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::roster::Roster;
-use crate::error::Error;
+use crate::error::{Error, Internal};
 use crate::lang::Lang;
 
 fn xlsx_error(e: XlsxError) -> Error {
-    Error::Io {
-        path: "xlsx".into(),
-        source: std::io::Error::other(e.to_string()),
-    }
+    Error::internal(Internal::Workbook, e)
 }
 
 /// Characters Excel's sheet names may not hold.

@@ -11,6 +11,8 @@ pub mod template;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::error::Error;
+use crate::lang::Lang;
 use crate::model::Id;
 
 pub use mapping::ImportField;
@@ -24,7 +26,42 @@ pub struct RowIssue {
     pub row: usize,
     /// The column's header, when the problem is in one column.
     pub column: Option<String>,
+    /// The [`RowProblem`] in the language the import was asked in.
     pub reason: String,
+}
+
+impl RowIssue {
+    /// The issue of `row` (in `column`, when one), its reason rendered in `lang`.
+    pub fn new(
+        row: usize,
+        column: Option<String>,
+        problem: RowProblem<'_>,
+        lang: Lang,
+    ) -> RowIssue {
+        RowIssue {
+            row,
+            column,
+            reason: crate::error::import_text::row_problem(&problem, lang),
+        }
+    }
+}
+
+/// Why a row cannot be imported, or is skipped: rendered in the user's language by
+/// `error::import_text::row_problem`.
+#[derive(Debug)]
+pub enum RowProblem<'a> {
+    /// A value the row needs is missing.
+    Missing,
+    /// A value of the row is refused, with the same error typed input would get.
+    Refused(&'a Error),
+    /// The row names a role but no group, and the register has none to read it into.
+    RoleWithoutGroup,
+    /// The seat is held in the period, by `holder`.
+    SeatHeld { holder: String },
+    /// Skipped: no name, so no person is read, only the organisation.
+    NoName,
+    /// Skipped: the organisation is not in the register and is not created.
+    OrgNotCreated,
 }
 
 /// What an import did, or (dry run) would do.

@@ -51,7 +51,7 @@ fn too_large(limit: Limit) -> Unreadable {
 }
 
 fn io(e: &std::io::Error) -> Unreadable {
-    Unreadable::Io(e.to_string())
+    Unreadable::Io(e.kind())
 }
 
 /// Reads the file at `path` by its extension: xlsx, xlsm, xlsb, ods as a workbook (xls is

@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 
-use crate::error::Error;
+use crate::error::{Error, Internal};
 
 /// Whether the invited are addressed openly (To) or hidden from one another (Bcc, the
 /// coordinator then in To).
@@ -76,7 +76,7 @@ impl Header for XUnsent {
 }
 
 fn internal(what: &str, e: impl std::fmt::Display) -> Error {
-    Error::MailDraft(format!("{what}: {e}"))
+    Error::internal(Internal::MailDraft, format!("{what}: {e}"))
 }
 
 fn mailbox(a: &Address) -> Result<Mailbox, Error> {

@@ -27,27 +27,17 @@ pub use font::{Fonts, MissingGlyph};
 pub use layout::{
     Column, Flow, LabelledBox, PAPER_MARGIN, Table, TitleBlock, overruns, page_label, wrap,
 };
-pub use render::render;
+pub use render::{RenderError, render};
 
-use crate::error::Error;
+use crate::error::{Error, Internal};
 
 /// The embedded fonts, or an error saying the build's font data is damaged (it is compiled in,
 /// so this happens only to a broken build).
 pub fn fonts() -> Result<&'static Fonts, Error> {
-    Fonts::get().ok_or_else(damaged_font)
+    Fonts::get().ok_or_else(|| Error::internal(Internal::Fonts, RenderError::Font))
 }
 
 /// A laid-out document as PDF bytes.
 pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
-    render(doc).map_err(|_| damaged_font())
-}
-
-fn damaged_font() -> Error {
-    Error::Io {
-        path: std::path::PathBuf::from("assets/fonts"),
-        source: std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "the embedded font is damaged",
-        ),
-    }
+    render(doc).map_err(|e| Error::internal(Internal::Fonts, e))
 }

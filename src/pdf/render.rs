@@ -45,9 +45,10 @@ use crate::lang::Lang;
 const SRGB_ICC: &[u8] = include_bytes!("../../assets/icc/sRGB-v2-micro.icc");
 
 /// Why a document could not be rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RenderError {
     /// The embedded font could not be read or subset (a damaged build).
+    #[error("the embedded font could not be read or subset")]
     Font,
 }
 

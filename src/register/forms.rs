@@ -4,14 +4,14 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::{ExportKind, ExportRecord, OrgQuery, Register, log_time};
-use crate::error::{Entity, Error};
+use crate::error::{Entity, Error, Internal, Stopped};
 use crate::export::write_file;
 use crate::forms::{FormData, FormPerson, FormSeat, Wording, WordingVersion, file_name, layout};
 use crate::lang::Lang;
@@ -150,11 +150,13 @@ fn typeset_all(
             .into_iter()
             .zip(forms)
             .map(|(h, d)| {
-                h.join().unwrap_or_else(|_| {
-                    Err(Error::Io {
-                        path: PathBuf::from(&d.organisation),
-                        source: std::io::Error::other("the form could not be laid out"),
-                    })
+                h.join().unwrap_or_else(|panic| {
+                    Err(Error::internal(
+                        Internal::FormLayout {
+                            organisation: d.organisation.clone(),
+                        },
+                        Stopped::from_panic(panic),
+                    ))
                 })
             })
             .collect()
@@ -431,10 +433,8 @@ impl Register {
                 });
             }
         }
-        let body = serde_json::to_string(wording).map_err(|e| Error::Io {
-            path: PathBuf::new(),
-            source: std::io::Error::other(e),
-        })?;
+        let body =
+            serde_json::to_string(wording).map_err(|e| Error::internal(Internal::Json, e))?;
         let at = log_time(now);
         self.write(|tx| store::forms::insert_wording(tx, lang_code(lang), &at, &body))?;
         self.form_wording(lang)
@@ -815,10 +815,7 @@ impl Register {
         let group = self.group(group_id)?;
         let orgs = self.form_orgs(group_id, opts.day())?;
         if !dir.is_dir() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::Io {
-                path: dir.to_owned(),
-                source: e,
-            })?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
         let current = self.with_coordinator(self.form_wording(opts.lang)?.wording)?;
         let mut checked = Vec::with_capacity(orgs.len());

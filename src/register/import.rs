@@ -14,7 +14,7 @@ use crate::error::{Error, Field, Invalid, Unreadable};
 use crate::import::mapping::{self, ImportField};
 use crate::import::{
     ColumnNote, ColumnUse, GroupRef, ImportChoices, ImportPreview, ImportReport, NewOrg,
-    OrgDecision, RowIssue, Sheet, SimilarOrg, read,
+    OrgDecision, RowIssue, RowProblem, Sheet, SimilarOrg, read,
 };
 use crate::lang::Lang;
 use crate::model::date::parse_date;
@@ -267,19 +267,13 @@ enum PersonChange {
 
 impl Ctx<'_> {
     fn issue(&self, row: usize, field: Option<ImportField>, e: &Error) -> RowIssue {
-        RowIssue {
-            row,
-            column: field.and_then(|f| self.cols.header_of(f)),
-            reason: e.message(self.lang),
-        }
+        let column = field.and_then(|f| self.cols.header_of(f));
+        RowIssue::new(row, column, RowProblem::Refused(e), self.lang)
     }
 
     fn missing(&self, row: usize, field: ImportField) -> RowIssue {
-        RowIssue {
-            row,
-            column: self.cols.header_of(field),
-            reason: self.lang.pick("värde saknas", "value missing").to_owned(),
-        }
+        let column = self.cols.header_of(field);
+        RowIssue::new(row, column, RowProblem::Missing, self.lang)
     }
 
     /// The row's problems, or what it did (inside the caller's savepoint).
@@ -394,11 +388,12 @@ impl Ctx<'_> {
                     Some(id)
                 }
                 None => {
-                    issues.push(RowIssue {
-                        row: n,
-                        column: self.cols.header_of(ImportField::Role),
-                        reason: crate::error::import_text::role_without_group(self.lang),
-                    });
+                    issues.push(RowIssue::new(
+                        n,
+                        self.cols.header_of(ImportField::Role),
+                        RowProblem::RoleWithoutGroup,
+                        self.lang,
+                    ));
                     None
                 }
             },
@@ -617,11 +612,7 @@ impl Ctx<'_> {
         let seat = match super::seats::resolve(tx, &group_row, &org_row, role, None, from) {
             Ok(seat) => seat,
             Err(e) if e.is_user_error() => {
-                return Ok(Err(vec![RowIssue {
-                    row: n,
-                    column: self.cols.header_of(ImportField::Role),
-                    reason: e.message(self.lang),
-                }]));
+                return Ok(Err(vec![self.issue(n, Some(ImportField::Role), &e)]));
             }
             Err(e) => return Err(e),
         };
@@ -641,15 +632,12 @@ impl Ctx<'_> {
                 .first()
                 .map(|a| a.person_name.clone())
                 .unwrap_or_default();
-                let reason = self.lang.pick(
-                    "platsen är redan tagen under perioden av",
-                    "the seat is already held in that period by",
-                );
-                return Ok(Err(vec![RowIssue {
-                    row: n,
-                    column: self.cols.header_of(ImportField::Role),
-                    reason: format!("{reason} {holder}"),
-                }]));
+                return Ok(Err(vec![RowIssue::new(
+                    n,
+                    self.cols.header_of(ImportField::Role),
+                    RowProblem::SeatHeld { holder },
+                    self.lang,
+                )]));
             }
             Err(e) => return Err(e),
         }
@@ -919,23 +907,16 @@ impl Register {
                     if let Some(skip) = out.skipped {
                         report.rows_skipped += 1;
                         if report.skipped.len() < MAX_LISTED_ISSUES {
-                            report.skipped.push(match skip {
-                                Skip::NoName => RowIssue {
-                                    row: *n,
-                                    column: cols.header_of(name_field(cols)),
-                                    reason: lang
-                                        .pick(
-                                            "inget namn: ingen person läses in, bara organisationen",
-                                            "no name: no person is read, only the organisation",
-                                        )
-                                        .to_owned(),
-                                },
-                                Skip::OrgNotCreated => RowIssue {
-                                    row: *n,
-                                    column: cols.header_of(ImportField::Organisation),
-                                    reason: crate::error::import_text::org_not_created(lang),
-                                },
-                            });
+                            let (column, problem) = match skip {
+                                Skip::NoName => (name_field(cols), RowProblem::NoName),
+                                Skip::OrgNotCreated => {
+                                    (ImportField::Organisation, RowProblem::OrgNotCreated)
+                                }
+                            };
+                            let column = cols.header_of(column);
+                            report
+                                .skipped
+                                .push(RowIssue::new(*n, column, problem, lang));
                         }
                     }
                     if out.in_default_group {

@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use super::Register;
 use super::exports::ExportRecord;
-use crate::error::Error;
+use crate::error::{Error, Internal};
 use crate::export::ics::{self, Attendee, ItipMethod, Organiser};
 use crate::export::invitation::{
     self, Change, InvitationDoc, InvitationKind, Invitee, agenda_text, changes_text,
@@ -211,7 +211,8 @@ impl Register {
         now: DateTime<Utc>,
     ) -> Result<MailWordingVersion, Error> {
         wording.check()?;
-        let body = serde_json::to_string(wording).map_err(|e| Error::MailDraft(e.to_string()))?;
+        let body =
+            serde_json::to_string(wording).map_err(|e| Error::internal(Internal::Json, e))?;
         let at = super::log_time(now);
         self.write(|tx| store::invitations::insert_wording(tx, lang_code(lang), &at, &body))?;
         self.mail_wording(lang)

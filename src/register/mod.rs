@@ -163,9 +163,77 @@ impl Register {
 /// `%APPDATA%\samverkan` on Windows, `~/Library/Application Support/samverkan` on macOS).
 /// The override is taken as the OS gives it (`std::env::var_os`): a path need not be UTF-8.
 pub fn default_path(env_override: Option<&std::ffi::OsStr>) -> Option<PathBuf> {
+    default_path_in(env_override, dirs::data_dir)
+}
+
+/// [`default_path`] given the user's data folder as the system names it (asked only when the
+/// override is absent or blank).
+fn default_path_in(
+    env_override: Option<&std::ffi::OsStr>,
+    data_dir: impl FnOnce() -> Option<PathBuf>,
+) -> Option<PathBuf> {
     let blank = |s: &&std::ffi::OsStr| s.to_str().is_some_and(|s| s.trim().is_empty());
     match env_override.filter(|s| !blank(s)) {
         Some(p) => Some(PathBuf::from(p)),
-        None => dirs::data_dir().map(|d| d.join("samverkan").join("register.sqlite3")),
+        None => data_dir().map(|d| d.join("samverkan").join("register.sqlite3")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+    use std::path::Path;
+
+    #[test]
+    fn the_register_lives_in_samverkan_in_each_systems_data_folder() {
+        for dir in [
+            "/home/anna/.local/share",
+            r"C:\Users\anna\AppData\Roaming",
+            "/Users/anna/Library/Application Support",
+        ] {
+            let p = default_path_in(None, || Some(PathBuf::from(dir))).expect("a path");
+            assert!(p.starts_with(dir), "{}", p.display());
+            assert!(
+                p.ends_with(Path::new("samverkan").join("register.sqlite3")),
+                "{}",
+                p.display()
+            );
+        }
+    }
+
+    #[test]
+    fn samverkan_db_wins_unless_blank_and_no_data_folder_gives_none() {
+        let asked = std::cell::Cell::new(false);
+        let data = || {
+            asked.set(true);
+            Some(PathBuf::from("/data"))
+        };
+        assert_eq!(
+            default_path_in(Some(OsStr::new(r"\\srv\data\register.sqlite3")), data),
+            Some(PathBuf::from(r"\\srv\data\register.sqlite3"))
+        );
+        assert!(!asked.get(), "the data folder is not asked for");
+        assert_eq!(
+            default_path_in(Some(OsStr::new("  ")), || Some(PathBuf::from("/data"))),
+            Some(
+                Path::new("/data")
+                    .join("samverkan")
+                    .join("register.sqlite3")
+            )
+        );
+        assert_eq!(default_path_in(None, || None), None);
+        assert_eq!(default_path_in(Some(OsStr::new("")), || None), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_samverkan_db_that_is_not_utf8_is_kept_as_given() {
+        use std::os::unix::ffi::OsStrExt;
+        let raw = OsStr::from_bytes(b"/home/anna/r\xe4gister.sqlite3");
+        assert_eq!(
+            default_path_in(Some(raw), || None),
+            Some(PathBuf::from(raw))
+        );
     }
 }

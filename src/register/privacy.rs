@@ -13,7 +13,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{ExportKind, ExportRecord, LogEntry, LogView, PersonExtract, Register, erased_name};
-use crate::error::{Entity, Error, Field};
+use crate::error::{Entity, Error, Field, Internal};
 use crate::export::{self, extract_pdf, write_file};
 use crate::lang::Lang;
 use crate::model::{Id, Name, Person, PersonFields};
@@ -166,10 +166,8 @@ impl Register {
     ) -> Result<PersonExtract, Error> {
         let extract = self.person_extract(person_id, now)?;
         let bytes = match format {
-            ExtractFormat::Json => serde_json::to_vec_pretty(&extract).map_err(|e| Error::Io {
-                path: out.to_owned(),
-                source: std::io::Error::other(e),
-            })?,
+            ExtractFormat::Json => serde_json::to_vec_pretty(&extract)
+                .map_err(|e| Error::internal(Internal::Json, e))?,
             ExtractFormat::Pdf => {
                 let fonts = pdf::fonts()?;
                 let readable = self.readable_extract(&extract, lang)?;

@@ -34,12 +34,26 @@ pub fn lock_path(register: &Path) -> PathBuf {
     crate::paths::beside(register, ".lock")
 }
 
-/// The name of this computer, for the lock file.
+/// The name of this computer, for the lock file: what the system says, decided by
+/// [`host_name_from`].
 fn host_name() -> String {
+    host_name_from(
+        |k| std::env::var(k).ok(),
+        || std::fs::read_to_string("/etc/hostname").ok(),
+    )
+}
+
+/// The computer's name from the environment (`COMPUTERNAME` on Windows, `HOSTNAME` where a
+/// shell exports it) or else `/etc/hostname` (Linux): the first that is not blank, trimmed;
+/// `?` when none is.
+fn host_name_from(
+    env: impl Fn(&str) -> Option<String>,
+    etc_hostname: impl FnOnce() -> Option<String>,
+) -> String {
     ["COMPUTERNAME", "HOSTNAME"]
         .into_iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .chain(std::fs::read_to_string("/etc/hostname").ok())
+        .filter_map(env)
+        .chain(std::iter::once_with(etc_hostname).flatten())
         .map(|h| h.trim().to_owned())
         .find(|h| !h.is_empty())
         .unwrap_or_else(|| "?".to_owned())
@@ -121,5 +135,59 @@ impl Drop for WriterLock {
         let _ = self.file.set_len(0);
         let _ = self.file.sync_all();
         let _ = self.file.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| {
+            vars.iter()
+                .find(|(name, _)| *name == k)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn the_host_name_comes_from_windows_then_the_shell_then_etc_hostname() {
+        let etc = || Some("linux-box\n".to_owned());
+        assert_eq!(
+            host_name_from(
+                env(&[("COMPUTERNAME", "LST-W-1234"), ("HOSTNAME", "x")]),
+                etc
+            ),
+            "LST-W-1234"
+        );
+        assert_eq!(
+            host_name_from(env(&[("HOSTNAME", " mac-anna ")]), etc),
+            "mac-anna"
+        );
+        assert_eq!(
+            host_name_from(env(&[("COMPUTERNAME", "  ")]), etc),
+            "linux-box"
+        );
+        assert_eq!(host_name_from(env(&[]), || None), "?");
+        assert_eq!(host_name_from(env(&[]), || Some("\n".into())), "?");
+    }
+
+    #[test]
+    fn etc_hostname_is_read_only_when_the_environment_names_no_computer() {
+        let read = std::cell::Cell::new(false);
+        let etc = || {
+            read.set(true);
+            None
+        };
+        assert_eq!(host_name_from(env(&[("COMPUTERNAME", "PC")]), etc), "PC");
+        assert!(!read.get());
+    }
+
+    #[test]
+    fn the_lock_file_is_beside_the_register() {
+        assert_eq!(
+            lock_path(Path::new("/d/register.sqlite3")),
+            Path::new("/d/register.sqlite3.lock")
+        );
     }
 }

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::Parser;
-use samverkan::error::{Field, Invalid};
+use samverkan::error::{Field, Internal, Invalid};
 use samverkan::model::date::parse_date;
 use samverkan::model::{
     AppointRequest, ContactDraft, GroupDraft, LocalGroupDraft, OrgDraft, PersonDraft,
@@ -140,9 +140,11 @@ fn db_path(cli: &Cli) -> Result<PathBuf, Error> {
         return Ok(p.clone());
     }
     let env = std::env::var_os("SAMVERKAN_DB");
-    samverkan::default_path(env.as_deref()).ok_or_else(|| Error::Io {
-        path: PathBuf::from("~"),
-        source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder for this user"),
+    samverkan::default_path(env.as_deref()).ok_or_else(|| {
+        Error::internal(
+            Internal::NoDataFolder,
+            "dirs::data_dir names no folder (is HOME set?)",
+        )
     })
 }
 

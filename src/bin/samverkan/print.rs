@@ -4,6 +4,7 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use comfy_table::{Table, presets};
+use samverkan::error::Internal;
 use samverkan::model::{
     AppointOutcome, Appointment, AppointmentStatus, Group, InternalContact, Organisation, Person,
 };
@@ -49,10 +50,8 @@ impl Out {
         text: impl FnOnce() -> String,
     ) -> Result<(), Error> {
         if self.json {
-            let s = serde_json::to_string_pretty(value).map_err(|e| Error::Io {
-                path: "stdout".into(),
-                source: std::io::Error::other(e),
-            })?;
+            let s = serde_json::to_string_pretty(value)
+                .map_err(|e| Error::internal(Internal::Json, e))?;
             write(&s)
         } else {
             write(text().trim_end())

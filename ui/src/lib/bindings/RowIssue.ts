@@ -11,4 +11,8 @@ row: number,
 /**
  * The column's header, when the problem is in one column.
  */
-column: string | null, reason: string, };
+column: string | null, 
+/**
+ * The [`RowProblem`] in the language the import was asked in.
+ */
+reason: string, };
