@@ -371,10 +371,8 @@ impl Register {
                         });
                     }
                 }
-                serde_json::to_string(&w).map_err(|e| Error::Io {
-                    path: std::path::PathBuf::new(),
-                    source: std::io::Error::other(e),
-                })?
+                serde_json::to_string(&w)
+                    .map_err(|e| Error::internal(crate::error::Internal::Json, e))?
             }
         };
         let key = ReportWording::key(lang);

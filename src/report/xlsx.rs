@@ -13,10 +13,7 @@ use crate::lang::Lang;
 use crate::model::Id;
 
 fn xlsx_error(e: XlsxError) -> Error {
-    Error::Io {
-        path: "xlsx".into(),
-        source: std::io::Error::other(e.to_string()),
-    }
+    Error::internal(crate::error::Internal::Workbook, e)
 }
 
 /// One cell of a table.
