@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import SearchSelect, { type Choice } from "./SearchSelect.svelte";
+import SearchSelect from "./SearchSelect.svelte";
+import type { Choice } from "../lib/search";
 import { initLanguage } from "../lib/i18n/index.svelte";
 import { memorySettings } from "../lib/settings";
 
