@@ -55,6 +55,20 @@ describe("WindowedTable", () => {
     expect(document.activeElement).toHaveTextContent("Rad 1");
   });
 
+  it("keeps one row of a list without links in the Tab order, and counts a foot row", async () => {
+    render(Harness, { count: 10_000, plain: true });
+    const table = screen.getByRole("table", { name: "Rader" });
+    expect(table).toHaveAttribute("aria-rowcount", "10002");
+    expect(within(table).getByRole("row", { name: /Summa/ })).toHaveAttribute("aria-rowindex", "10002");
+    const rows = bodyRows();
+    expect([...rows].filter((r) => r.getAttribute("tabindex") === "0")).toEqual([rows[0]]);
+    (rows[0] as HTMLElement).focus();
+    await fireEvent.keyDown(rows[0], { key: "End" });
+    await waitFor(() => expect(document.activeElement).toHaveTextContent("Rad 10000"));
+    expect(document.activeElement).toHaveAttribute("tabindex", "0");
+    expect(bodyRows().length).toBeLessThan(200);
+  });
+
   it("shows what an empty list says", () => {
     render(Harness, { count: 0 });
     expect(screen.getByRole("table", { name: "Rader" })).toHaveTextContent("Inga rader");

@@ -122,4 +122,30 @@ describe("Log", () => {
     await fireEvent.input(screen.getByRole("textbox", { name: "Från och med" }), { target: { value: "2026-11-01" } });
     await waitFor(() => expect(calls.at(-1)).toEqual({ since: "2026-11-01", entity: "export" }));
   });
+
+  it("windows a log of 10,000 lines: the lines in view in the DOM, the count for screen readers, the keys to the last", async () => {
+    const many: LogLine[] = Array.from({ length: 10_000 }, (_, i) => ({ ...update, entity_id: i, name: `Person ${i + 1}` }));
+    mockIPC((cmd) => (cmd === "audit_log" ? many : null));
+    initLanguage(memorySettings());
+    render(Log, { focusOnMount: false });
+    const table = await screen.findByRole("table", { name: "Logg, nyast först" });
+    expect(table).toHaveAttribute("aria-rowcount", "10001");
+    expect(screen.getByTestId("log-count")).toHaveTextContent("10000 händelser");
+    const rows = () => table.querySelectorAll("tbody tr[data-index]");
+    expect(rows().length).toBeLessThan(200);
+    // The lines hold no link: the first is in the Tab order itself, the others are not.
+    const first = within(table).getByRole("row", { name: /Person 1\b/ });
+    expect(first).toHaveAttribute("tabindex", "0");
+    expect(rows()[1]).toHaveAttribute("tabindex", "-1");
+    first.focus();
+    await fireEvent.keyDown(first, { key: "ArrowDown" });
+    await waitFor(() => expect(document.activeElement).toHaveTextContent("Person 2"));
+    await fireEvent.keyDown(document.activeElement!, { key: "PageDown" });
+    await waitFor(() => expect(document.activeElement).toHaveAttribute("aria-rowindex", String(3 + 19)));
+    await fireEvent.keyDown(document.activeElement!, { key: "End" });
+    await waitFor(() => expect(document.activeElement).toHaveTextContent("Person 10000"));
+    expect(document.activeElement).toHaveAttribute("aria-rowindex", "10001");
+    expect(document.activeElement).toHaveAttribute("tabindex", "0");
+    expect(rows().length).toBeLessThan(200);
+  });
 });

@@ -90,4 +90,30 @@ describe("WordingEditor placeholders", () => {
     // Shown again in Swedish after saving.
     expect(title.value).toBe("Uppdrag{nätverk} i {grupp}");
   });
+
+  it("searches the organisation of the preview among the group's 10,000, with no option per organisation", async () => {
+    const asked: number[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "form_wording") return { version: null, lang: "sv", saved_at: null, wording };
+      if (cmd === "form_placeholders") {
+        asked.push((args as { orgId: number }).orgId);
+        return [["organisation", `Organisation ${(args as { orgId: number }).orgId}`]];
+      }
+      return null;
+    });
+    initLanguage(memorySettings());
+    const orgs = Array.from({ length: 10_000 }, (_, i) => statusRow({ organisation_id: i + 1, organisation_name: `Organisation ${i + 1}` }));
+    render(WordingEditor, { groupId: 2, orgs });
+    const field = screen.getByRole("combobox", { name: "Organisation i förhandsvisningen" });
+    await waitFor(() => expect(field).toHaveValue("Organisation 1"));
+    expect(asked).toEqual([1]);
+    expect(document.querySelectorAll("option").length).toBeLessThan(10);
+    await fireEvent.input(field, { target: { value: "organisation 9876" } });
+    const list = () => within(screen.getByRole("listbox", { hidden: true })).getAllByRole("option");
+    await waitFor(() => expect(list().map((o) => o.textContent)).toEqual(["Organisation 9876"]));
+    await fireEvent.keyDown(field, { key: "Enter" });
+    await waitFor(() => expect(asked).toEqual([1, 9876]));
+    const preview = screen.getByTestId("wording-preview");
+    await waitFor(() => expect(within(preview).getByText("Organisation 9876 deltar ____________ gånger.")).toBeInTheDocument());
+  });
 });

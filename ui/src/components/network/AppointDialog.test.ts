@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import AppointDialog from "./AppointDialog.svelte";
 import { initLanguage } from "../../lib/i18n/index.svelte";
@@ -22,6 +22,13 @@ function setup(opts: {
   mockIPC((cmd, args) => {
     calls.push({ cmd, args: args as Record<string, unknown> });
     switch (cmd) {
+      case "org_page": {
+        // 10,000 organisations in the register: the core answers one page of the matches.
+        const a = args as { query: { text: string | null }; page: { offset: number; limit: number } };
+        const all = Array.from({ length: 10_000 }, (_, i) => ({ id: 100 + i, name: `Organisation ${i + 1}`, kind: "municipality" }));
+        const hits = all.filter((o) => !a.query.text || o.name.toLowerCase().includes(a.query.text.toLowerCase()));
+        return { total: hits.length, offset: a.page.offset, rows: hits.slice(a.page.offset, a.page.offset + a.page.limit) };
+      }
       case "list_people":
         return [person(), person({ id: 13, name: "Cecilia Dahl", protected: true })];
       case "seat_holder_of":
@@ -192,5 +199,27 @@ describe("AppointDialog", () => {
     await fireEvent.input(screen.getByLabelText("E-post"), { target: { value: "sara@" } });
     await fireEvent.click(screen.getByTestId("appoint-submit"));
     await waitFor(() => expect(screen.getByLabelText("E-post")).toHaveAccessibleDescription(/ser inte ut som en e-postadress/));
+  });
+
+  it("fills an open seat for an organisation searched in the core, with no option per organisation", async () => {
+    const { calls, appointed } = setup({ taken: false, seat: seat() });
+    await choosePerson("Bo Ek (Falu kommun)");
+    const org = screen.getByRole("combobox", { name: "Organisation som företräds" });
+    expect(org).toHaveAttribute("placeholder", "Personens egen organisation");
+    expect(calls.some((c) => c.cmd === "list_orgs")).toBe(false);
+    await fireEvent.input(org, { target: { value: "organisation 9999" } });
+    const list = screen.getByRole("listbox", { hidden: true });
+    await waitFor(() => expect(within(list).getAllByRole("option").map((o) => o.textContent)).toEqual(["Organisation 9999Kommun"]));
+    expect(calls.filter((c) => c.cmd === "org_page").at(-1)?.args).toEqual({
+      query: { text: "organisation 9999" }, sort: "name", descending: false, page: { offset: 0, limit: 21 },
+    });
+    expect(document.querySelectorAll("option").length).toBeLessThan(20);
+    await fireEvent.keyDown(org, { key: "Enter" });
+    expect(org).toHaveValue("Organisation 9999");
+    await fireEvent.click(screen.getByRole("button", { name: "Utse" }));
+    await waitFor(() => expect(appointed).toHaveLength(1));
+    expect(calls.find((c) => c.cmd === "appoint")?.args).toMatchObject({
+      request: { person_id: 12, seat_id: 31, organisation_id: 100 + 9998 },
+    });
   });
 });
