@@ -90,13 +90,10 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
   "meet.person.heading": "One person's calendar",
   "meet.person.intro": "The meetings of {year} the person is invited to, in every group, as a calendar file to send to that person.",
   "meet.person.label": "Person",
-  "meet.person.search": "Search a name or organisation",
-  "meet.person.matches": "{count} of {total} people shown in the list.",
-  "meet.person.choose": "Choose a person",
+  "meet.person.search": "Type a part of the name",
   "meet.person.protectedHelp":
     "{name} has protected personal data. The calendar is made only if you tick the box, and the choice holds for this file only.",
   "meet.person.export": "The person's calendar (.ics)",
-  "meet.person.none": "There are no people in the register yet.",
   "meet.person.fileName": "Meetings {name} {year}",
 
   "meet.blackout.heading": "Blocked periods ({count})",

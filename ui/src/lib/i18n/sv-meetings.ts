@@ -88,13 +88,10 @@ export const svMeetings = {
   "meet.person.heading": "Kalender för en person",
   "meet.person.intro": "Mötena {year} som personen är kallad till, i alla grupper, som en kalenderfil att skicka till just den personen.",
   "meet.person.label": "Person",
-  "meet.person.search": "Sök namn eller organisation",
-  "meet.person.matches": "{count} av {total} personer visas i listan.",
-  "meet.person.choose": "Välj en person",
+  "meet.person.search": "Skriv en del av namnet",
   "meet.person.protectedHelp":
     "{name} har skyddade personuppgifter. Kalendern görs bara om du kryssar i rutan, och valet gäller just denna fil.",
   "meet.person.export": "Personens kalender (.ics)",
-  "meet.person.none": "Det finns inga personer i registret ännu.",
   "meet.person.fileName": "Möten {name} {year}",
 
   "meet.blackout.heading": "Spärrperioder ({count})",
