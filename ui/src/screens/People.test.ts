@@ -34,6 +34,12 @@ function setup(overrides: Record<string, (args: Args) => unknown> = {}) {
       }
       case "list_orgs":
         return ORGS;
+      case "org_page": {
+        const q = args.query as { text: string | null };
+        const page = args.page as { offset: number; limit: number };
+        const rows = ORGS.filter((o) => !q.text || o.name.toLowerCase().includes(q.text.toLowerCase()));
+        return { total: rows.length, offset: page.offset, rows: rows.slice(page.offset, page.offset + page.limit) };
+      }
       case "today":
         return "2025-06-01";
       case "person_detail":
@@ -71,16 +77,22 @@ describe("People list", () => {
     expect(screen.getByTestId("people-count")).toHaveTextContent("3 personer visas");
   });
 
-  it("filters by organisation and by name", async () => {
-    setup();
+  it("filters by organisation (searched in the core, never all fetched) and by name", async () => {
+    const calls = setup();
     await screen.findByRole("link", { name: "Anna Andersson" });
-    // The organisations come after the list has shown.
-    await screen.findByRole("option", { name: "Region Dalarna" });
-    await fireEvent.change(screen.getByRole("combobox", { name: "Organisation" }), { target: { value: "2" } });
+    const filter = screen.getByRole("combobox", { name: "Organisation" });
+    await fireEvent.input(filter, { target: { value: "region" } });
+    const list = screen.getByRole("listbox", { hidden: true });
+    await waitFor(() => expect(within(list).getAllByRole("option")[0]).toHaveTextContent("Region Dalarna"));
+    await fireEvent.keyDown(filter, { key: "Enter" });
     await waitFor(() => expect(names()).toEqual(["Cecilia Ek"]));
-    await fireEvent.change(screen.getByRole("combobox", { name: "Organisation" }), { target: { value: "" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Rensa filter" }));
+    await waitFor(() => expect(names()).toHaveLength(3));
+    expect(filter).toHaveValue("");
     await fireEvent.input(screen.getByRole("searchbox", { name: "Sök" }), { target: { value: "bo" } });
     await waitFor(() => expect(names()).toEqual(["Bo Berg"]));
+    // The list and its filter never fetch every organisation.
+    expect(calls.some((c) => c.cmd === "list_orgs")).toBe(false);
   });
 });
 
