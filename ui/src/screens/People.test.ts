@@ -34,6 +34,12 @@ function setup(overrides: Record<string, (args: Args) => unknown> = {}) {
       }
       case "list_orgs":
         return ORGS;
+      case "org_page": {
+        const q = args.query as { text: string | null };
+        const page = args.page as { offset: number; limit: number };
+        const rows = ORGS.filter((o) => !q.text || o.name.toLowerCase().includes(q.text.toLowerCase()));
+        return { total: rows.length, offset: page.offset, rows: rows.slice(page.offset, page.offset + page.limit) };
+      }
       case "today":
         return "2025-06-01";
       case "person_detail":
@@ -72,13 +78,15 @@ describe("People list", () => {
   });
 
   it("filters by organisation and by name", async () => {
-    setup();
+    const calls = setup();
     await screen.findByRole("link", { name: "Anna Andersson" });
-    // The organisations come after the list has shown.
-    await screen.findByRole("option", { name: "Region Dalarna" });
-    await fireEvent.change(screen.getByRole("combobox", { name: "Organisation" }), { target: { value: "2" } });
+    // The organisation is searched in the core as she types, not listed whole.
+    const org = screen.getByRole("combobox", { name: "Organisation" });
+    await fireEvent.input(org, { target: { value: "region" } });
+    await fireEvent.mouseDown(await screen.findByRole("option", { name: /Region Dalarna/ }));
     await waitFor(() => expect(names()).toEqual(["Cecilia Ek"]));
-    await fireEvent.change(screen.getByRole("combobox", { name: "Organisation" }), { target: { value: "" } });
+    expect(calls.some((c) => c.cmd === "list_orgs")).toBe(false);
+    await fireEvent.input(org, { target: { value: "" } });
     await fireEvent.input(screen.getByRole("searchbox", { name: "Sök" }), { target: { value: "bo" } });
     await waitFor(() => expect(names()).toEqual(["Bo Berg"]));
   });
