@@ -24,6 +24,7 @@ describe("SearchSelect", () => {
     await fireEvent.click(field);
     await waitFor(() => expect(screen.getAllByRole("option")).toHaveLength(20));
     expect(field).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByRole("listbox", { name: "Träffar" })).toHaveAttribute("id", field.getAttribute("aria-controls"));
     expect(screen.getByRole("status")).toHaveTextContent("De 20 första visas");
     await fireEvent.input(field, { target: { value: "förening 9999" } });
     await waitFor(() => expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Förening 9999"]));

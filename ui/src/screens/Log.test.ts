@@ -113,6 +113,24 @@ describe("Log", () => {
     expect(screen.getByTestId("log-count")).toHaveTextContent("4 händelser");
   });
 
+  it("shows the line focused in full below the list (a row is one line)", async () => {
+    setup([]);
+    const table = await screen.findByRole("table", { name: "Logg, nyast först" });
+    expect(screen.queryByTestId("log-detail")).not.toBeInTheDocument();
+    expect(screen.getByText("Välj en rad för att se hela händelsen här.")).toBeInTheDocument();
+    const planned = within(table).getByRole("row", { name: /Länsgruppen MVK 2027-03-10/ });
+    await fireEvent.focusIn(planned);
+    const detail = screen.getByRole("region", { name: "Händelsen i sin helhet" });
+    expect(detail).toHaveTextContent("2026-11-22 10:00 · anna · Möte Länsgruppen MVK 2027-03-10 · Tillagd");
+    expect(within(detail).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Grupp: Länsgruppen MVK",
+      "Starttid: 09:00",
+      "Status: Planerat",
+    ]);
+    await fireEvent.keyDown(planned, { key: "ArrowDown" });
+    await waitFor(() => expect(detail).toHaveTextContent("Skyddade personuppgifter: nej → ja"));
+  });
+
   it("filters by what and from which day", async () => {
     const calls: unknown[] = [];
     setup(calls);

@@ -73,6 +73,8 @@ export const enSafety: Record<keyof typeof svSafety, string> = {
   "safety.log.since": "From",
   "safety.log.count": "{count} entries",
   "safety.log.none": "No entries with these choices.",
+  "safety.log.detail": "The entry in full",
+  "safety.log.detail.hint": "Choose a row to see the whole entry here.",
   "safety.log.caption": "Log, newest first",
   "safety.log.at": "Time (Swedish time)",
   "safety.log.user": "User",

@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   "app.screenFailed": "The page could not be opened. Restart Samverkan.",
   "app.version": "Version {version}",
   "app.loading": "Loading …",
+  "picker.matches": "Matches",
   "picker.none": "No match.",
   "picker.more": "The first {count} are shown; type more to find others.",
 

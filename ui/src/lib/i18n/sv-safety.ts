@@ -71,6 +71,8 @@ export const svSafety = {
   "safety.log.since": "Från och med",
   "safety.log.count": "{count} händelser",
   "safety.log.none": "Inga händelser med de här valen.",
+  "safety.log.detail": "Händelsen i sin helhet",
+  "safety.log.detail.hint": "Välj en rad för att se hela händelsen här.",
   "safety.log.caption": "Logg, nyast först",
   "safety.log.at": "Tid (svensk tid)",
   "safety.log.user": "Användare",

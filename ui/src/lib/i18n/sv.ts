@@ -27,6 +27,7 @@ export const sv = {
   "app.screenFailed": "Sidan kunde inte öppnas. Starta om Samverkan.",
   "app.version": "Version {version}",
   "app.loading": "Laddar …",
+  "picker.matches": "Träffar",
   "picker.none": "Ingen träff.",
   "picker.more": "De {count} första visas; skriv mer för att hitta fler.",
 
