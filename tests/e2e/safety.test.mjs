@@ -53,6 +53,9 @@ export const tests = [
       });
       await open(session, "log");
       await setValue(session, '[data-testid="log-entity"]', "person");
+      // The filtered answer, as a person waits for it: the count of the two entries about people
+      // (the whole log, newest first, also begins with the change).
+      await waitText(session, '[data-testid="log-count"]', /^2 händelser/, "two entries about people");
       const table = await waitText(session, '[data-testid="log-list"]', /Ändrad/, "the update in the log");
       expect.match(table, /E-post: ingrid@falun\.se → ingrid\.wester@falun\.se/, "old → new e-mail, the field named as on the screens");
       expect.match(table, new RegExp(`Person\\s+${PERSON}`), "the row named by the person, not by her id");

@@ -237,52 +237,11 @@ describe("Import", () => {
     await readFile();
     await fireEvent.click(screen.getByRole("button", { name: "Provläs" }));
     const orgs = await screen.findByRole("table", { name: "Nya organisationer i filen" });
-    // Every organisation the report lists is in the list (windowed: the rows in view in the
-    // DOM); those the core did not list are counted.
-    expect(orgs).toHaveAttribute("aria-rowcount", "251");
-    expect(orgs.querySelectorAll("tbody tr[data-index]").length).toBeLessThan(200);
-    expect(screen.getByTestId("import-report")).toHaveTextContent("500 organisationer till visas inte här");
+    expect(orgs.querySelectorAll("tbody tr")).toHaveLength(200);
+    expect(screen.getByTestId("import-report")).toHaveTextContent("550 organisationer till visas inte här");
     await fireEvent.click(screen.getByRole("checkbox", { name: "Skapa alla 750 nya organisationer" }));
     expect(orgs.querySelector('input[data-create="Förening 0"]')).toBeChecked();
     await fireEvent.click(screen.getByRole("button", { name: "Provläs" }));
     await waitFor(() => expect((calls.filter((c) => c.cmd === "import_run").at(-1)?.args.choices as { create_all_orgs: boolean }).create_all_orgs).toBe(true));
-  }, 20_000);
-
-  it("windows 10,000 problems and 1,000 new organisations: the rows in view in the DOM, the counts for screen readers, the keys to the last", async () => {
-    const calls: Call[] = [];
-    const issues = Array.from({ length: 10_000 }, (_, i) => ({ row: i + 2, column: "E-post", reason: `Ogiltigt värde ${i + 1}` }));
-    const newOrgs = Array.from({ length: 1_000 }, (_, i) => ({
-      name: `Förening ${i + 1}`,
-      rows: 1,
-      decision: "skip",
-      similar: i % 2 ? { id: i, name: `Föreningen ${i + 1}` } : null,
-    }));
-    setup(calls, false, { issues, new_orgs: newOrgs, new_orgs_not_listed: 9_000, rows: 10_000 });
-    await readFile();
-    await fireEvent.click(screen.getByRole("button", { name: "Provläs" }));
-    const table = await screen.findByRole("table", { name: "Problem per rad" });
-    expect(table).toHaveAttribute("aria-rowcount", "10001");
-    const rows = () => table.querySelectorAll("tbody tr[data-index]");
-    expect(rows().length).toBeLessThan(200);
-    const first = within(table).getByRole("row", { name: /^2 E-post Ogiltigt värde 1$/ });
-    expect(first).toHaveAttribute("tabindex", "0");
-    first.focus();
-    await fireEvent.keyDown(first, { key: "ArrowDown" });
-    await waitFor(() => expect(document.activeElement).toHaveTextContent("Ogiltigt värde 2"));
-    await fireEvent.keyDown(document.activeElement!, { key: "End" });
-    await waitFor(() => expect(document.activeElement).toHaveTextContent("Ogiltigt värde 10000"));
-    expect(document.activeElement).toHaveAttribute("aria-rowindex", "10001");
-    expect(rows().length).toBeLessThan(200);
-
-    const orgs = screen.getByRole("table", { name: "Nya organisationer i filen" });
-    expect(orgs).toHaveAttribute("aria-rowcount", "1001");
-    expect(orgs.querySelectorAll("tbody tr[data-index]").length).toBeLessThan(200);
-    const create = within(orgs).getByRole("checkbox", { name: "Skapa ”Förening 1”" });
-    create.focus();
-    await fireEvent.keyDown(create, { key: "End" });
-    await waitFor(() => expect(document.activeElement).toHaveAttribute("data-create", "Förening 1000"));
-    expect(document.activeElement!.closest("tr")).toHaveAttribute("aria-rowindex", "1001");
-    expect(within(orgs).getByRole("checkbox", { name: "Läs in ”Förening 1000” som ”Föreningen 1000”" })).not.toBeChecked();
-    expect(screen.getByTestId("import-report")).toHaveTextContent("9000 organisationer till visas inte här");
   }, 20_000);
 });
